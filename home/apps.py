@@ -1,0 +1,26 @@
+"""The base app: home page, site settings, accessibility statement, privacy notice, roles."""
+
+from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using="default", **kwargs):
+    """The database cache (login rate limits) needs its table: make it whenever we migrate."""
+    call_command("createcachetable", database=using, verbosity=0)
+
+
+def sync_role_permissions(**kwargs):
+    from .roles import grant_officer_permissions
+
+    grant_officer_permissions()
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = "Home"
+
+    def ready(self):
+        post_migrate.connect(create_cache_table, sender=self)
+        # Runs after every app has migrated, when all permissions exist.
+        post_migrate.connect(sync_role_permissions, dispatch_uid="kcp_sync_role_permissions")

@@ -1,0 +1,69 @@
+"""The partnership's roles, held as Django groups (created by a data migration)."""
+
+PARTNERSHIP_OFFICERS = "Partnership officers"
+STEERING_GROUP_MEMBERS = "Steering Group members"
+WIDER_PARTNERSHIP_MEMBERS = "Wider partnership members"
+
+ROLES = (PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS)
+
+# What a Partnership officer may do: run the site's content, moderate and publish. Granted on
+# the root page and root collection so it covers every group's pages and files.
+OFFICER_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
+OFFICER_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtailimages", "choose_image"),
+)
+OFFICER_MODEL_PERMISSIONS = (
+    ("wagtailadmin", "access_admin"),
+    ("home", "change_partnershipsettings"),
+    ("wagtailredirects", "add_redirect"),
+    ("wagtailredirects", "change_redirect"),
+    ("wagtailredirects", "delete_redirect"),
+)
+
+
+def grant_officer_permissions() -> None:
+    """Give the Partnership officers group its permissions; safe to run again (post_migrate)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    officers, _ = Group.objects.get_or_create(name=PARTNERSHIP_OFFICERS)
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+    for app_label, codename in OFFICER_MODEL_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).first()
+        if permission:
+            officers.permissions.add(permission)
+    root_page = Page.get_first_root_node()
+    if root_page:
+        for codename in OFFICER_PAGE_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(
+                group=officers, page=root_page, permission=permission
+            )
+    root_collection = Collection.get_first_root_node()
+    if root_collection:
+        for app_label, codename in OFFICER_COLLECTION_PERMISSIONS:
+            permission = Permission.objects.get(
+                content_type__app_label=app_label, codename=codename
+            )
+            GroupCollectionPermission.objects.get_or_create(
+                group=officers, collection=root_collection, permission=permission
+            )

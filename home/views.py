@@ -1,0 +1,47 @@
+"""Site-wide views: search over public pages, the health check and the error pages."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from wagtail.models import Page
+
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    """Full-text search over live, public pages only: drafts and restricted pages never show."""
+    query = request.GET.get("query", "").strip()[:200]
+    results = Page.objects.none()
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+    paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+    try:
+        page_of_results = paginator.page(request.GET.get("page", 1))
+    except (PageNotAnInteger, EmptyPage):
+        page_of_results = paginator.page(1)
+    return render(
+        request,
+        "home/search.html",
+        {"query": query, "results": page_of_results, "result_count": paginator.count},
+    )
+
+
+def health(request):
+    """For the load balancer: the process answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def server_error(request):
+    # No context processors: whatever broke must not break the error page too.
+    return render(request, "500.html", status=500, using=None)

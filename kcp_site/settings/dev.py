@@ -1,0 +1,15 @@
+"""Settings for `make run`: a laptop, SQLite, email printed to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool
+
+# Off by default so `make run` shows the site's own error pages; DEBUG=true for tracebacks.
+DEBUG = env_bool("DEBUG", False)
+# Whitenoise serves static files straight from the apps' folders: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+KCP_DEMO_CONTENT_ALLOWED = True

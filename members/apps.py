@@ -1,0 +1,8 @@
+"""Accounts, wider-partnership membership, alerts, the members' area and event sign-ups."""
+
+from django.apps import AppConfig
+
+
+class MembersConfig(AppConfig):
+    name = "members"
+    verbose_name = "Members"

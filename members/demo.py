@@ -1,0 +1,53 @@
+"""Demo accounts for `make run`: an administrator and a Partnership officer, email verified,
+with a two-factor authenticator whose codes `manage.py demo_two_factor_code` prints."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.models import Group
+
+from home.roles import PARTNERSHIP_OFFICERS
+
+from .models import User
+
+DEMO_PASSWORD = "kcp-demo-password"
+# A fixed secret so the demo can print working codes; real accounts set up their own.
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPKCPDEMO2"
+
+DEMO_ACCOUNTS = [
+    # (email, first name, last name, superuser?, groups)
+    ("admin@kcp.example", "Demo", "Administrator", True, []),
+    ("officer@kcp.example", "Rachel", "Smith", False, [PARTNERSHIP_OFFICERS]),
+]
+
+
+def create_demo_account(
+    email, first_name, last_name, *, is_superuser=False, groups=(), stdout=None
+):
+    """An account with a verified email address; an existing one is left as it is."""
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "is_superuser": is_superuser,
+            "is_staff": is_superuser,
+        },
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        user.groups.set(Group.objects.filter(name__in=groups))
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if stdout:
+            stdout.write(f"Created demo account {email}")
+    return user, created
+
+
+def load(stdout) -> None:
+    for email, first_name, last_name, is_superuser, groups in DEMO_ACCOUNTS:
+        user, created = create_demo_account(
+            email, first_name, last_name, is_superuser=is_superuser, groups=groups, stdout=stdout
+        )
+        if created and not Authenticator.objects.filter(user=user).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)

@@ -1,0 +1,8 @@
+"""Theme group and sub-partnership pages, lead-officer permissions, News and Views."""
+
+from django.apps import AppConfig
+
+
+class ThemeGroupsConfig(AppConfig):
+    name = "themegroups"
+    verbose_name = "Theme groups"
