@@ -1,5 +1,7 @@
 """The base app: home page, site settings, accessibility statement, privacy notice, roles."""
 
+import io
+
 from django.apps import AppConfig
 from django.core.management import call_command
 from django.db.models.signals import post_migrate
@@ -7,7 +9,7 @@ from django.db.models.signals import post_migrate
 
 def create_cache_table(using="default", **kwargs):
     """The database cache (login rate limits) needs its table: make it whenever we migrate."""
-    call_command("createcachetable", database=using, verbosity=0)
+    call_command("createcachetable", database=using, verbosity=0, stdout=io.StringIO())
 
 
 def sync_role_permissions(**kwargs):

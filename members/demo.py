@@ -1,6 +1,8 @@
 """Demo accounts for `make run`: an administrator and a Partnership officer, email verified,
 with a two-factor authenticator whose codes `manage.py demo_two_factor_code` prints."""
 
+from typing import NamedTuple
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
@@ -14,10 +16,25 @@ DEMO_PASSWORD = "kcp-demo-password"
 # A fixed secret so the demo can print working codes; real accounts set up their own.
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPKCPDEMO2"
 
+
+class DemoAccount(NamedTuple):
+    role: str
+    email: str
+    first_name: str
+    last_name: str
+    is_superuser: bool = False
+    groups: tuple[str, ...] = ()
+
+
 DEMO_ACCOUNTS = [
-    # (email, first name, last name, superuser?, groups)
-    ("admin@kcp.example", "Demo", "Administrator", True, []),
-    ("officer@kcp.example", "Rachel", "Smith", False, [PARTNERSHIP_OFFICERS]),
+    DemoAccount("Administrator", "admin@kcp.example", "Demo", "Administrator", is_superuser=True),
+    DemoAccount(
+        "Partnership officer",
+        "officer@kcp.example",
+        "Rachel",
+        "Smith",
+        groups=(PARTNERSHIP_OFFICERS,),
+    ),
 ]
 
 
@@ -45,9 +62,14 @@ def create_demo_account(
 
 
 def load(stdout) -> None:
-    for email, first_name, last_name, is_superuser, groups in DEMO_ACCOUNTS:
+    for account in DEMO_ACCOUNTS:
         user, created = create_demo_account(
-            email, first_name, last_name, is_superuser=is_superuser, groups=groups, stdout=stdout
+            account.email,
+            account.first_name,
+            account.last_name,
+            is_superuser=account.is_superuser,
+            groups=account.groups,
+            stdout=stdout,
         )
         if created and not Authenticator.objects.filter(user=user).exists():
             TOTP.activate(user, DEMO_TOTP_SECRET)

@@ -10,6 +10,7 @@ DEBUG = env_bool("DEBUG", False)
 # Whitenoise serves static files straight from the apps' folders: no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT = None
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 KCP_DEMO_CONTENT_ALLOWED = True

@@ -16,6 +16,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 KCP_DEMO_CONTENT_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # static files come from the apps' folders; no collectstatic in tests
 
 if os.environ.get("KCP_TEST_DATABASE", "postgres") == "postgres":
     DATABASES = {

@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+NODE_STAMP := node_modules/.installed
+
+.PHONY: run test lint install install-dev serve worker scheduler clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Reinstall only when the requirements change.
+$(STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP) $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(STAMP)
+install-dev: $(DEV_STAMP) $(NODE_STAMP)
+
+run: install
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo_content
+	@PORT=$(PORT) BIN=$(BIN) bash scripts/run-site.sh
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-dev lint
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=kcp_site.settings.test
+	@start=$$(date +%s); \
+	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	echo "Test suite took $$(( $$(date +%s) - start )) seconds."; exit $$status
+
+clean:
+	rm -rf $(VENV) node_modules var static

@@ -1,0 +1,107 @@
+"""Checks only a browser can make: axe-core's WCAG 2.2 A/AA rules, reflow at 320px,
+keyboard reach and visible focus."""
+
+from functools import cache
+from pathlib import Path
+
+AXE_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+FOCUSABLE = (
+    "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), "
+    "select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])"
+)
+
+
+@cache
+def axe_source() -> str:
+    if not AXE_PATH.exists():
+        raise RuntimeError(
+            f"axe-core is not installed at {AXE_PATH}: run `npm ci` (make test does)."
+        )
+    return AXE_PATH.read_text()
+
+
+def assert_accessible(page) -> None:
+    """axe reports no WCAG 2.2 A/AA violation on the page as it is now."""
+    # Evaluated rather than added as a script tag, so a strict Content-Security-Policy holds.
+    page.evaluate(axe_source())
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS,
+    )
+    violations = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+    assert not violations, f"axe found violations on {page.url}:\n" + "\n".join(violations)
+
+
+def assert_no_horizontal_scroll(page, width: int = 320) -> None:
+    """At 320 CSS pixels wide the page reflows: nothing makes it scroll sideways (WCAG 1.4.10)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"{page.url} is {scroll_width}px wide at a {width}px viewport"
+
+
+def focusable_elements(page) -> list[str]:
+    return page.evaluate(
+        """(selector) => Array.from(document.querySelectorAll(selector))
+            .filter(el => el.getClientRects().length > 0 || el.classList.contains('skip-link'))
+            .map(el => el.outerHTML.slice(0, 120))""",
+        FOCUSABLE,
+    )
+
+
+def focus_top_of_page(page) -> None:
+    """Put the keyboard's starting point before the first element, as on a fresh page load."""
+    page.evaluate(
+        """() => {
+            const marker = document.createElement('span');
+            marker.tabIndex = -1;
+            document.body.prepend(marker);
+            marker.focus();
+            marker.addEventListener('blur', () => marker.remove(), {once: true});
+        }"""
+    )
+
+
+def tab_through(page, limit: int = 200) -> list[dict]:
+    """Press Tab until focus returns to the start; report each stop and whether it showed focus."""
+    stops = []
+    focus_top_of_page(page)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                if (!el || el === document.body) return null;
+                const style = getComputedStyle(el);
+                const outlined = style.outlineStyle !== 'none'
+                    && parseFloat(style.outlineWidth) > 0;
+                const visible = outlined || style.boxShadow !== 'none';
+                return {html: el.outerHTML.slice(0, 120), focus_visible: visible};
+            }"""
+        )
+        if stop is None or (stops and stop["html"] == stops[0]["html"]):
+            break
+        stops.append(stop)
+    return stops
+
+
+def assert_keyboard_usable(page) -> None:
+    """Every interactive element is reached by Tab, and each shows where focus is."""
+    stops = tab_through(page)
+    reached = {stop["html"] for stop in stops}
+    missed = [html for html in focusable_elements(page) if html not in reached]
+    assert not missed, f"Not reachable by keyboard on {page.url}: {missed}"
+    invisible = [stop["html"] for stop in stops if not stop["focus_visible"]]
+    assert not invisible, f"No visible focus on {page.url}: {invisible}"
+
+
+def assert_skip_link_moves_focus_to_main(page) -> None:
+    focus_top_of_page(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"

@@ -1,0 +1,57 @@
+"""Browser tests: Playwright drives Debian's Chromium against a live server, fenced so that
+nothing leaves this machine."""
+
+import os
+import shutil
+
+import pytest
+
+INSTALL_HINT = (
+    "Chromium is needed for the browser tests. Install it with: apt-get install -y chromium"
+)
+
+# Chromium tries to reach Google hosts on start; a dead proxy and resolver rules send every
+# request but loopback nowhere, so a page that loads anything from another host fails loudly.
+FENCE_ARGS = [
+    "--proxy-server=http://127.0.0.1:9",
+    "--proxy-bypass-list=127.0.0.1;localhost",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+    "--gaia-url=http://127.0.0.1:9/",
+    "--component-updater=url-source=http://127.0.0.1:9/",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-domain-reliability",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-pings",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        raise RuntimeError(INSTALL_HINT)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium_path(),
+        "args": [*browser_type_launch_args.get("args", []), *FENCE_ARGS],
+    }
+
+
+def pytest_collection_modifyitems(items):
+    """Every browser test talks to a live server in another thread, so its data must be
+    committed; serialized rollback restores the migrated content (home page, roles) each time."""
+    for item in items:
+        if "tests/browser/" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture
+def site_url(live_server):
+    return live_server.url

@@ -1,0 +1,58 @@
+"""Fixtures for the whole suite: the throwaway PostgreSQL every test runs on, and the people
+and pages most tests start from."""
+
+import os
+
+import pytest
+
+from tests.throwaway_postgres import ThrowawayPostgres
+
+# Playwright runs an event loop in the test thread; Django's ORM calls from that thread are
+# still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Point Django at a throwaway PostgreSQL server started for this run, unless the
+    environment already names one (PGHOST), or the run is the SQLite smoke run."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql" or os.environ.get("PGHOST"):
+        yield
+        return
+    server = ThrowawayPostgres()
+    database["HOST"] = server.start()
+    database["USER"] = "postgres"
+    database["NAME"] = "postgres"
+    try:
+        yield
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        server.stop()
+
+
+@pytest.fixture
+def officer(django_user_model):
+    """A Partnership officer with a verified email address."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from home.roles import PARTNERSHIP_OFFICERS
+
+    user = django_user_model.objects.create_user(
+        email="officer@kcp.example", password="correct horse battery", first_name="Rachel"
+    )
+    user.groups.add(Group.objects.get(name=PARTNERSHIP_OFFICERS))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def home_page(db):
+    from home.models import HomePage
+
+    return HomePage.objects.get()
