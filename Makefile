@@ -40,7 +40,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 test: install-dev lint
-	$(BIN)/python manage.py makemigrations --check --dry-run --settings=kcp_site.settings.test
+	$(BIN)/python manage.py makemigrations --check --dry-run
 	@start=$$(date +%s); \
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	echo "Test suite took $$(( $$(date +%s) - start )) seconds."; exit $$status

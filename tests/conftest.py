@@ -12,6 +12,16 @@ from tests.throwaway_postgres import ThrowawayPostgres
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _playwright_starts_before_the_database(request):
+    """Playwright's sync API runs tests in a greenlet with its own context variables, where
+    Django's connection objects are new ones. Starting it before the test database is set up
+    keeps one connection object for the whole run, so the serialized copy of the migrated
+    database (restored before each browser test) is not lost."""
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        request.getfixturevalue("playwright")
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """Point Django at a throwaway PostgreSQL server started for this run, unless the
