@@ -1,0 +1,41 @@
+"""The paper importer: reads .txt, .md and .docx committee papers into parsed dataclasses."""
+
+from .describing import describe
+from .parsed import (
+    ActionPlanRow,
+    ActionPlanSection,
+    BodyItem,
+    Bullet,
+    ContactOfficer,
+    ImportWarning,
+    Objective,
+    PaperHeader,
+    ParsedActionPlan,
+    ParsedPaper,
+    ParsedProgressReport,
+    ParsedReport,
+    ProgressAction,
+    Section,
+)
+from .parsing import parse_paper
+from .reading import read_paper_text
+
+__all__ = [
+    "ActionPlanRow",
+    "ActionPlanSection",
+    "BodyItem",
+    "Bullet",
+    "ContactOfficer",
+    "ImportWarning",
+    "Objective",
+    "PaperHeader",
+    "ParsedActionPlan",
+    "ParsedPaper",
+    "ParsedProgressReport",
+    "ParsedReport",
+    "ProgressAction",
+    "Section",
+    "describe",
+    "parse_paper",
+    "read_paper_text",
+]

@@ -1,0 +1,244 @@
+"""Action plans: numbered sections, each a four-column table printed as tab-separated lines."""
+
+import re
+
+from papers.exceptions import PaperFormatError
+
+from .header import read_header, record_status
+from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
+from .parsed import ActionPlanRow, ActionPlanSection, ImportWarning, ParsedActionPlan
+from .reports import SECTION_LINE, is_heading_like
+
+GLOSSARY_LABEL = re.compile(r"^(?:acronyms|abbreviations|glossary)\s*:\s*(?P<rest>.*)$", re.I)
+_GLOSSARY_TERM = re.compile(r"(?P<term>[^\s=]+)\s*=\s*")
+PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[/–-]\s*\d{2,4}\b")
+FOOTNOTE_LINE = re.compile(r"^(?:\*+|†|‡|¹|²|³|notes?\s*:)\s*\S", re.IGNORECASE)
+_HEADER_WORDS = re.compile(
+    r"\b(?:action|lead|due|date|progress|situation|responsib|target|owner|status|timescale)",
+    re.IGNORECASE,
+)
+_BULLET_GLYPHS = re.compile(r"\s*[•●▪◦■]\s*")
+ACTION_PLAN_COLUMNS = 4
+
+
+def looks_like_action_plan(lines: list[PrintedLine]) -> bool:
+    """Tab-separated rows under a header row that is repeated, or that names action-plan columns."""
+    rows = [line for line in lines if line.is_table_row]
+    if len(rows) < 2:
+        return False
+    header = _row_key(rows[0].cells)
+    is_repeated = any(_row_key(row.cells) == header for row in rows[1:])
+    return is_repeated or (len(rows) >= 3 and len(_HEADER_WORDS.findall(rows[0].text)) >= 2)
+
+
+def format_cell(text: str) -> str:
+    """A cell as written, with each bullet item on its own line starting "• "."""
+    text = collapse_space(text)
+    if _BULLET_GLYPHS.search(text):
+        lead, *items = _BULLET_GLYPHS.split(text)
+        return "\n".join([*([lead] if lead else []), *(f"• {item}" for item in items if item)])
+    if text.startswith("- "):
+        items = [item for item in re.split(r"(?:^|\s)-\s+", text) if item]
+        return "\n".join(f"• {item}" for item in items)
+    return text
+
+
+def split_glossary(text: str, line_number: int) -> list[tuple[str, str]]:
+    """'SG = Steering group CS = Community Strategy' -> [("SG", "Steering group"), ("CS", …)]."""
+    matches = list(_GLOSSARY_TERM.finditer(text))
+    if not matches or text[: matches[0].start()].strip():
+        raise PaperFormatError(
+            'the acronyms list should read "ABBREVIATION = meaning"', line=line_number
+        )
+    pairs = []
+    for position, match in enumerate(matches):
+        end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
+        meaning = text[match.end() : end].strip(" ,;")
+        if not meaning:
+            raise PaperFormatError(f'"{match.group("term")}" has no meaning', line=line_number)
+        pairs.append((match.group("term"), collapse_space(meaning)))
+    return pairs
+
+
+def parse_action_plan(lines: list[PrintedLine]) -> ParsedActionPlan:
+    glossary, glossary_lines = _read_glossary(lines)
+    reading = read_header(
+        lines, is_body_start=lambda index: _is_body_start(lines[index]), skip=glossary_lines
+    )
+    header, warnings = reading.header, reading.warnings
+    period = PERIOD.search(header.title)
+    plan = ParsedActionPlan(
+        header=header,
+        period=period.group() if period else "",
+        glossary=glossary,
+        warnings=warnings,
+    )
+    _TableReader(plan, lines).read(reading.end)
+    plan.warnings.sort(key=lambda warning: warning.line or 0)
+    return plan
+
+
+def _is_body_start(line: PrintedLine) -> bool:
+    if "\t" in line.text:
+        return True
+    section = SECTION_LINE.match(line.text)
+    return bool(section) and is_heading_like(section.group("heading"))
+
+
+def _read_glossary(lines: list[PrintedLine]) -> tuple[list[tuple[str, str]], frozenset[int]]:
+    start = next(
+        (i for i, line in enumerate(lines) if GLOSSARY_LABEL.match(line.text)),
+        None,
+    )
+    if start is None:
+        return [], frozenset()
+    pairs = split_glossary(
+        GLOSSARY_LABEL.match(lines[start].text).group("rest"), lines[start].number
+    )
+    used = {start}
+    index = start + 1
+    while index < len(lines):
+        line = lines[index]
+        if not line.is_blank:
+            if "=" not in line.text or _is_body_start(line):
+                break
+            pairs.extend(split_glossary(line.text, line.number))
+            used.add(index)
+        index += 1
+    return pairs, frozenset(used)
+
+
+def _row_key(cells: list[str]) -> tuple[str, ...]:
+    return tuple(cell.lower() for cell in cells if cell)
+
+
+class _TableReader:
+    """Reads sections and their rows, merging lines that continue the row above cell by cell."""
+
+    def __init__(self, plan: ParsedActionPlan, lines: list[PrintedLine]):
+        self.plan = plan
+        self.lines = lines
+        self.columns: list[str] | None = None
+        self.pending: list[tuple[ActionPlanRow, list[str]]] = []
+        self.last_section: int | None = None
+        self.in_footnotes = False
+
+    def read(self, start: int) -> None:
+        for line in self.lines[start:]:
+            if line.is_blank or record_status(self.plan.header, line, self.plan.warnings):
+                continue
+            if "\t" in line.text:
+                self._read_row(line)
+            else:
+                self._read_text(line)
+        self._finish_section()
+        if not any(section.rows for section in self.plan.sections):
+            raise PaperFormatError("the action plan has no table rows")
+
+    def _read_text(self, line: PrintedLine) -> None:
+        text = line.text
+        section = SECTION_LINE.match(text)
+        if not self.in_footnotes and (
+            (section and is_heading_like(section.group("heading"))) or line.heading_level
+        ):
+            self._start_section(line, section)
+        elif self.in_footnotes or FOOTNOTE_LINE.match(text):
+            self.in_footnotes = True
+            self.plan.footnotes.append(collapse_space(text))
+        elif not (self.pending and self._continue_row([collapse_space(text)])):
+            raise PaperFormatError(
+                "text in the action plan that is neither a section heading, a table row nor "
+                "a footnote",
+                line=line.number,
+            )
+
+    def _start_section(self, line: PrintedLine, section: re.Match[str] | None) -> None:
+        self._finish_section()
+        if section is None:
+            self.plan.sections.append(ActionPlanSection("", line.text, line=line.number))
+            return
+        number = int(section.group("number"))
+        if self.last_section is not None and number <= self.last_section:
+            self.plan.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"section {number} is out of sequence: it follows section "
+                    f"{self.last_section}; kept as printed",
+                )
+            )
+        self.last_section = number
+        self.plan.sections.append(
+            ActionPlanSection(str(number), section.group("heading").strip(), line=line.number)
+        )
+
+    def _read_row(self, line: PrintedLine) -> None:
+        if self.in_footnotes:
+            raise PaperFormatError("a table row after the footnotes", line=line.number)
+        cells = line.cells
+        if not self.plan.sections:
+            self.plan.sections.append(ActionPlanSection("", "", line=line.number))
+        section = self.plan.sections[-1]
+        if self.columns is None or _row_key(cells) == _row_key(self.columns):
+            self._read_header_row(section, cells, line)
+            return
+        if not section.columns:
+            section.columns = list(self.columns)
+            self.plan.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"section {section.number or '(unnumbered)'} has no header row of its own; "
+                    "the columns of the first table were used",
+                )
+            )
+        while len(cells) > len(section.columns) and not cells[-1]:
+            cells.pop()
+        if self.pending and self._continue_row(cells):
+            return
+        if len(cells) != len(section.columns):
+            raise PaperFormatError(
+                f"this row has {len(cells)} cells but the table has {len(section.columns)} "
+                f"columns ({', '.join(section.columns)})",
+                line=line.number,
+            )
+        row = ActionPlanRow("", "", "", "", line=line.number)
+        section.rows.append(row)
+        self.pending.append((row, cells))
+
+    def _read_header_row(
+        self, section: ActionPlanSection, cells: list[str], line: PrintedLine
+    ) -> None:
+        columns = [cell for cell in cells if cell]
+        if len(columns) != ACTION_PLAN_COLUMNS:
+            raise PaperFormatError(
+                f"the action plan table has {len(columns)} columns; the importer reads tables of "
+                "four: planned action, current situation, lead, due date",
+                line=line.number,
+            )
+        if section.rows:
+            self.plan.warnings.append(
+                ImportWarning(line.number, "the header row is repeated inside a section; ignored")
+            )
+        self.columns = self.columns or columns
+        section.columns = section.columns or columns
+
+    def _continue_row(self, cells: list[str]) -> bool:
+        """Merge `cells` into the row above if every filled cell carries on that row's cell."""
+        previous = self.pending[-1][1]
+        filled = [(position, cell) for position, cell in enumerate(cells) if cell]
+        for position, cell in filled:
+            if position >= len(previous) or not previous[position]:
+                return False
+            above = previous[position]
+            if ends_sentence(above) or not (cell[0].islower() or above.endswith(("-", ","))):
+                return False
+        for position, cell in filled:
+            previous[position] = join_wrapped(previous[position], cell)
+        return bool(filled)
+
+    def _finish_section(self) -> None:
+        """Write the cells gathered for the last section into its rows."""
+        for row, cells in self.pending:
+            row.planned_action, row.current_situation, row.lead, row.due_date = (
+                format_cell(cell) for cell in cells
+            )
+        self.pending = []

@@ -1,0 +1,119 @@
+"""A plain-text outline of a parsed paper, for --dry-run and the admin preview."""
+
+from .parsed import (
+    ContactOfficer,
+    ImportWarning,
+    PaperHeader,
+    ParsedActionPlan,
+    ParsedProgressReport,
+    ParsedReport,
+)
+
+_KIND_NAMES = {
+    "report": "Report",
+    "action_plan": "Action plan",
+    "progress_report": "Progress report",
+}
+SNIPPET_LENGTH = 70
+
+
+def describe(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> str:
+    """Kind, header, numbered structure, contact and warnings, one fact per line."""
+    lines = [f"{_KIND_NAMES[parsed.kind]}: {parsed.header.title}", *_header_lines(parsed.header)]
+    if isinstance(parsed, ParsedReport):
+        lines += _report_lines(parsed)
+    elif isinstance(parsed, ParsedActionPlan):
+        lines += _action_plan_lines(parsed)
+    else:
+        lines += _progress_report_lines(parsed)
+    lines += _warning_lines(parsed.warnings)
+    return "\n".join(lines)
+
+
+def _header_lines(header: PaperHeader) -> list[str]:
+    lines = []
+    if header.partnership:
+        lines.append(f"Partnership: {header.partnership}")
+    if header.meeting_date or header.body:
+        when = (
+            f"{header.meeting_date.day} {header.meeting_date:%B %Y}"
+            if header.meeting_date
+            else "no date"
+        )
+        lines.append(f"Meeting: {header.body + ', ' if header.body else ''}{when}")
+    if header.author:
+        lines.append(f"Author: {header.author_as_printed or header.author}")
+    if header.status:
+        lines.append(f'Status: {header.status} (printed "{header.status_as_printed}")')
+    else:
+        lines.append("Status: not printed")
+    if header.purpose:
+        lines.append(f"Purpose: {_snippet(header.purpose)}")
+    return lines
+
+
+def _report_lines(report: ParsedReport) -> list[str]:
+    lines = []
+    for section in report.sections:
+        lines.append(f"{section.number or '-'} {section.heading or '(no heading)'}")
+        for item in section.items:
+            if item.kind == "bullets":
+                lines += [f"    {'  ' * b.level}• {_snippet(b.text)}" for b in item.bullets]
+            elif item.kind == "label":
+                lines.append(f"    [{item.text}]")
+            else:
+                heading = " (subheading)" if item.kind == "subheading" else ""
+                lines.append(f"  {item.number or '·'} {_snippet(item.text)}{heading}")
+    if report.signatory:
+        title = f", {report.signatory_title}" if report.signatory_title else ""
+        lines.append(f"Signed: {report.signatory}{title}")
+    lines.append(_contact_line(report.contact))
+    lines.append(f"Background papers: {'; '.join(report.background_papers) or 'none'}")
+    if report.annexes:
+        lines.append(f"Annexes: {', '.join(report.annexes)}")
+    return lines
+
+
+def _action_plan_lines(plan: ParsedActionPlan) -> list[str]:
+    lines = [f"Period: {plan.period or 'not printed'}"]
+    if plan.glossary:
+        lines.append(
+            "Acronyms: " + "; ".join(f"{term} = {meaning}" for term, meaning in plan.glossary)
+        )
+    for section in plan.sections:
+        lines.append(f"{section.number or '-'} {section.heading} ({len(section.rows)} rows)")
+        lines += [f"  · {_snippet(row.planned_action)} | {row.due_date}" for row in section.rows]
+    lines += [f"Footnote: {footnote}" for footnote in plan.footnotes]
+    return lines
+
+
+def _progress_report_lines(report: ParsedProgressReport) -> list[str]:
+    lines = []
+    for objective in report.objectives:
+        lines.append(f"Objective {objective.number}: {objective.title}")
+        for action in objective.actions:
+            number = f" {action.number}" if action.number else ""
+            lines.append(f"  Action{number}: {_snippet(action.action)}")
+            lines.append(f"    Progress: {_snippet(action.progress) or '(none)'}")
+            if action.lead or action.due_date:
+                lines.append(f"    Lead: {action.lead or '-'}; due: {action.due_date or '-'}")
+    lines.append(_contact_line(report.contact))
+    return lines
+
+
+def _contact_line(contact: ContactOfficer | None) -> str:
+    if contact is None:
+        return "Contact: none"
+    parts = (contact.name, contact.job_title, contact.organisation, contact.phone, contact.email)
+    return "Contact: " + ", ".join(part for part in parts if part)
+
+
+def _warning_lines(warnings: list[ImportWarning]) -> list[str]:
+    if not warnings:
+        return ["Warnings: none"]
+    return [f"Warnings ({len(warnings)}):", *(f"  {warning}" for warning in warnings)]
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SNIPPET_LENGTH else text[: SNIPPET_LENGTH - 1].rstrip() + "…"

@@ -1,0 +1,160 @@
+"""The parsed form of a KCP committee paper: plain dataclasses that become Wagtail pages."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar
+
+STATUSES = (
+    "for_approval",
+    "for_information",
+    "for_decision",
+    "for_discussion",
+    "for_comment",
+    "for_noting",
+)
+
+BODY_ITEM_KINDS = ("paragraph", "subheading", "label", "bullets")
+
+
+@dataclass
+class ImportWarning:
+    """Something the importer placed with doubt; shown to the editor before publishing."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line is not None else self.message
+
+
+@dataclass
+class ContactOfficer:
+    """The contact officer exactly as printed at the foot of a paper."""
+
+    name: str
+    job_title: str = ""
+    organisation: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+@dataclass
+class Bullet:
+    text: str
+    level: int = 0
+
+
+@dataclass
+class BodyItem:
+    """One block of a report section: a paragraph, a numbered subheading, a label or a list."""
+
+    kind: str
+    number: str = ""
+    text: str = ""
+    bullets: list[Bullet] = field(default_factory=list)
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class Section:
+    number: str
+    heading: str
+    items: list[BodyItem] = field(default_factory=list)
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class PaperHeader:
+    """What a paper says about itself before its first section."""
+
+    partnership: str = ""
+    body: str = ""
+    meeting_date: date | None = None
+    title: str = ""
+    author: str = ""
+    purpose: str = ""
+    status: str = ""
+    status_as_printed: str = ""
+    author_as_printed: str = ""
+    agenda_item: str = ""
+
+
+@dataclass
+class ParsedReport:
+    kind: ClassVar[str] = "report"
+
+    header: PaperHeader
+    sections: list[Section] = field(default_factory=list)
+    signatory: str = ""
+    contact: ContactOfficer | None = None
+    background_papers: list[str] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+    signatory_title: str = ""
+    annex_titles: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ActionPlanRow:
+    """One row of an action plan table, each cell as written (bullets on their own '• ' lines)."""
+
+    planned_action: str
+    current_situation: str
+    lead: str
+    due_date: str
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class ActionPlanSection:
+    number: str
+    heading: str
+    columns: list[str] = field(default_factory=list)
+    rows: list[ActionPlanRow] = field(default_factory=list)
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class ParsedActionPlan:
+    kind: ClassVar[str] = "action_plan"
+
+    header: PaperHeader
+    period: str = ""
+    glossary: list[tuple[str, str]] = field(default_factory=list)
+    sections: list[ActionPlanSection] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+
+@dataclass
+class ProgressAction:
+    action: str
+    progress: str
+    lead: str = ""
+    due_date: str = ""
+    number: str = ""
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class Objective:
+    number: str
+    title: str
+    actions: list[ProgressAction] = field(default_factory=list)
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class ParsedProgressReport:
+    kind: ClassVar[str] = "progress_report"
+
+    header: PaperHeader
+    objectives: list[Objective] = field(default_factory=list)
+    contact: ContactOfficer | None = None
+    warnings: list[ImportWarning] = field(default_factory=list)
+    background_papers: list[str] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)
+
+
+ParsedPaper = ParsedReport | ParsedActionPlan | ParsedProgressReport

@@ -1,0 +1,441 @@
+"""Reports to a KCP meeting: numbered sections, paragraphs, subheadings, labels and bullet lists."""
+
+import re
+from dataclasses import dataclass
+
+from papers.exceptions import PaperFormatError
+
+from .closing import annex_references, find_signatory, is_closing_label, read_closing
+from .header import is_in_capitals, read_header, read_status, record_status
+from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
+from .parsed import BodyItem, Bullet, ImportWarning, PaperHeader, ParsedReport, Section
+
+SECTION_LINE = re.compile(
+    r"^(?:[-•*–]\s+)?(?P<number>\d{1,2})(?:(?P<dot>[.)])(?!\d)\s*|\s+)(?P<heading>[A-Za-z(‘'\"“].*)$"
+)
+NUMBERED_LINE = re.compile(
+    r"^(?:[-•*–]\s+)?(?P<number>\d{1,2}(?:\.\d{1,3})+)(?:[.)](?!\d))?(?P<gap>\s*)(?P<text>.*)$"
+)
+BULLET_LINE = re.compile(r"^(?P<marker>[•◦▪●○■□➢‣·*–—-])\s+(?P<text>\S.*)$")
+LETTERED_LINE = re.compile(r"^\(?(?:[a-z]|[ivx]{1,4})\)\s+\S")
+LABEL_LINE = re.compile(r"^(?P<label>[A-Z][^:]{0,48}?)\s*:$")
+_CELL_MARKER = re.compile(r"^(?:[-•*–]|\d{1,2}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|[ivx]{1,4}\))$")
+_FUNCTION_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or"}
+_FUNCTION_WORDS |= {"the", "to", "with", "which", "that", "is", "are", "be", "will"}
+MAX_HEADING_WORDS = 12
+
+
+@dataclass(frozen=True)
+class PrintedNumber:
+    """A paragraph number as printed ("2.2.1") and the text after it."""
+
+    number: str
+    text: str
+    is_run_in: bool
+
+    @property
+    def parts(self) -> tuple[int, ...]:
+        return number_parts(self.number)
+
+
+def number_parts(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
+
+
+def read_printed_number(text: str) -> PrintedNumber | None:
+    """'2.2.1 RBKC officers…' or the run-in '2.7The…' -> its number and text; None otherwise."""
+    match = NUMBERED_LINE.match(text)
+    if not match:
+        return None
+    rest = match.group("text")
+    is_run_in = bool(rest) and not match.group("gap")
+    if is_run_in and not (rest[0].isalpha() or rest[0] in "‘'\"“("):
+        return None
+    return PrintedNumber(match.group("number"), rest.strip(), is_run_in)
+
+
+def read_section_line(text: str) -> re.Match[str] | None:
+    """'1. Introduction', '2.Inclusive', '1 INTRODUCTION' or a single-number paragraph '1. That…'.
+
+    Without a full stop after the number the line must read as a heading, so that a sentence
+    such as "10 people attended" is not taken for paragraph 10.
+    """
+    match = SECTION_LINE.match(text)
+    if match and (match.group("dot") or is_heading_like(match.group("heading"))):
+        return match
+    return None
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line with no final full stop that starts with a capital: a heading."""
+    words = text.split()
+    if not words or len(words) > MAX_HEADING_WORDS or len(text) > 90:
+        return False
+    first_letter = next((c for c in text if c.isalpha()), "")
+    return (
+        first_letter.isupper()
+        and not ends_sentence(text)
+        and not text.rstrip().endswith((",", "-", "–", "&"))
+        and words[-1].lower() not in _FUNCTION_WORDS
+    )
+
+
+def is_report_body_start(lines: list[PrintedLine], index: int) -> bool:
+    line = lines[index]
+    text = line.text
+    if read_printed_number(text) or is_closing_label(text) or line.is_table_row:
+        return True
+    if line.heading_level >= 2:
+        return True
+    section = read_section_line(text)
+    return bool(section) and is_heading_like(section.group("heading"))
+
+
+def parse_report(lines: list[PrintedLine]) -> ParsedReport:
+    if not any(is_report_body_start(lines, index) for index in range(len(lines))):
+        raise _no_numbers_error(None)
+    reading = read_header(lines, is_body_start=lambda index: is_report_body_start(lines, index))
+    header, warnings = reading.header, reading.warnings
+    closing_start = next(
+        (i for i in range(reading.end, len(lines)) if is_closing_label(lines[i].text)), len(lines)
+    )
+    signatory = find_signatory(lines, reading.end, closing_start)
+    body_end = signatory[0] if signatory else closing_start
+    sections = _BodyReader(lines, header, warnings).read(reading.end, body_end)
+    if not any(s.number or any(item.number for item in s.items) for s in sections):
+        raise _no_numbers_error(lines[reading.end].number if reading.end < len(lines) else None)
+    closing = read_closing(lines, closing_start, header, warnings)
+    annexes: list[str] = []
+    for line in lines:
+        annexes.extend(annex_references(line.text))
+    annexes.extend(closing.annex_titles)
+    return ParsedReport(
+        header=header,
+        sections=sections,
+        signatory=signatory[1] if signatory else "",
+        signatory_title=signatory[2] if signatory else "",
+        contact=closing.contact,
+        background_papers=closing.background_papers,
+        annexes=list(dict.fromkeys(annexes)),
+        annex_titles=closing.annex_titles,
+        warnings=sorted(warnings, key=lambda warning: warning.line or 0),
+    )
+
+
+def _no_numbers_error(line: int | None) -> PaperFormatError:
+    return PaperFormatError(
+        "no numbered sections or paragraphs were found, so the paper cannot be placed as a report",
+        line=line,
+    )
+
+
+class _BodyReader:
+    """Reads the body line by line, keeping the printed numbers and noting any out of sequence."""
+
+    def __init__(
+        self, lines: list[PrintedLine], header: PaperHeader, warnings: list[ImportWarning]
+    ):
+        self.lines = lines
+        self.header = header
+        self.warnings = warnings
+        self.sections: list[Section] = []
+        self.open_paragraph: BodyItem | None = None
+        self.open_list: BodyItem | None = None
+        self.bullet_indents: list[int] = []
+        self.last_section: int | None = None
+        self.last_number: tuple[int, ...] | None = None
+        self.last_single: int | None = None
+        self.after_blank = True
+        self.previous_text = ""
+        self.wrap_width = max([60, *(len(line.text) for line in lines)])
+
+    def read(self, start: int, end: int) -> list[Section]:
+        self.end = end
+        index = start
+        while index < end:
+            line = self.lines[index]
+            if line.is_blank:
+                self.after_blank = True
+                index += 1
+                continue
+            next_index = self._read_line(index, self._flatten(line))
+            self.after_blank = False
+            self.previous_text = self.lines[next_index - 1].text
+            index = next_index
+        return self.sections
+
+    def _read_line(self, index: int, text: str) -> int:
+        line = self.lines[index]
+        if record_status(self.header, line, self.warnings):
+            self._close()
+            return index + 1
+        if line.heading_level:
+            return self._read_markdown_heading(index, text)
+        printed = read_printed_number(text)
+        if printed:
+            return self._read_numbered(index, printed)
+        section = read_section_line(text)
+        if section:
+            return self._read_section_line(index, int(section.group("number")), section)
+        label = LABEL_LINE.match(text)
+        if label and len(text.split()) <= 6:
+            self._add(BodyItem("label", text=label.group("label").strip(), line=line.number))
+            return index + 1
+        bullet = BULLET_LINE.match(text)
+        if bullet or LETTERED_LINE.match(text):
+            self._add_bullet(line, bullet.group("text") if bullet else text)
+            return index + 1
+        return self._read_plain(index, text)
+
+    def _flatten(self, line: PrintedLine) -> str:
+        """Tabs after a printed number or label are spacing; any other tabbed line is a table."""
+        if "\t" not in line.text:
+            return line.text
+        cells = [cell for cell in line.cells if cell]
+        if len(cells) <= 1 or (
+            len(cells) == 2 and (_CELL_MARKER.match(cells[0]) or cells[0].endswith(":"))
+        ):
+            return " ".join(cells)
+        raise PaperFormatError(
+            "a table in a report cannot be placed; only action plans may hold tables",
+            line=line.number,
+        )
+
+    def _read_markdown_heading(self, index: int, text: str) -> int:
+        line = self.lines[index]
+        printed = read_printed_number(text)
+        section = read_section_line(text)
+        if printed:
+            self._check_number(printed, line.number)
+            self._add(BodyItem("subheading", printed.number, printed.text, line=line.number))
+        elif section:
+            self._start_section(int(section.group("number")), section.group("heading"), line)
+        elif line.heading_level <= 2:
+            self._close()
+            self.sections.append(Section("", text, [], line=line.number))
+        else:
+            self._add(BodyItem("subheading", "", text, line=line.number))
+        return index + 1
+
+    def _read_numbered(self, index: int, printed: PrintedNumber) -> int:
+        line = self.lines[index]
+        if (
+            self.open_paragraph is not None
+            and not self.after_blank
+            and not ends_sentence(self.previous_text)
+            and not self._is_in_sequence(printed.parts)
+        ):
+            self.open_paragraph.text = join_wrapped(self.open_paragraph.text, line.text)
+            self.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f'this line starts with "{printed.number}" but was read as part of the '
+                    "paragraph above, as that number would be out of sequence",
+                )
+            )
+            return index + 1
+        first, next_index = printed.text, index + 1
+        if not first:
+            following = self._next_text_index(index + 1)
+            if following is None or not self._is_plain(self.lines[following].text):
+                raise PaperFormatError(f"paragraph {printed.number} has no text", line=line.number)
+            first, next_index = self.lines[following].text, following + 1
+        if printed.is_run_in and re.match(r"^[A-Za-z](?:\s|[.)])", first):
+            self.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f'the number and text run together ("{line.text[:20]}…"); read as paragraph '
+                    f'{printed.number} starting "{first[:20]}…"',
+                )
+            )
+        text, next_index = self._wrapped(first, self.lines[next_index - 1].text, next_index)
+        is_subheading = text == collapse_space(first) and self._is_subheading(
+            text, printed.number, next_index
+        )
+        self._check_number(printed, line.number)
+        kind = "subheading" if is_subheading else "paragraph"
+        item = BodyItem(kind, printed.number, text, line=line.number)
+        self._add(item)
+        self.open_paragraph = item if kind == "paragraph" else None
+        return next_index
+
+    def _read_section_line(self, index: int, number: int, match: re.Match[str]) -> int:
+        line = self.lines[index]
+        heading = match.group("heading").strip()
+        following = index + 1
+        is_wrapped = (
+            following < self.end
+            and not self.lines[following].is_blank
+            and self._is_plain(self.lines[following].text)
+            and self._continues(line.text, self.lines[following].text)
+        )
+        current = self.sections[-1] if self.sections else None
+        comes_back = (
+            self.last_section is not None and number <= self.last_section and current is not None
+        )
+        if is_heading_like(heading) and not is_wrapped and not (comes_back and current.items):
+            self._start_section(number, heading, line)
+            return index + 1
+        if is_heading_like(heading) and not is_wrapped:
+            self.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f'"{line.text}" would be section {number} out of sequence, so it was kept as '
+                    f"a numbered paragraph of section {current.number or '(unnumbered)'}",
+                )
+            )
+        text, next_index = self._wrapped(heading, line.text, index + 1)
+        if self.last_single is not None and number <= self.last_single:
+            self._warn_sequence(str(number), str(self.last_single), line.number)
+        self.last_single = number
+        item = BodyItem("paragraph", str(number), text, line=line.number)
+        self._add(item)
+        self.open_paragraph = item
+        return next_index
+
+    def _read_plain(self, index: int, text: str) -> int:
+        line = self.lines[index]
+        if self.open_list is not None and not self.after_blank:
+            bullet = self.open_list.bullets[-1]
+            bullet.text = join_wrapped(bullet.text, text)
+            return index + 1
+        if self.open_paragraph is not None and not self.after_blank:
+            if self._continues(self.previous_text, text):
+                self.open_paragraph.text = join_wrapped(self.open_paragraph.text, text)
+                return index + 1
+        elif (
+            self.open_paragraph is not None
+            and text[:1].islower()
+            and not ends_sentence(self.open_paragraph.text)
+        ):
+            self.open_paragraph.text = join_wrapped(self.open_paragraph.text, text)
+            self.warnings.append(
+                ImportWarning(line.number, "joined to the paragraph above across a blank line")
+            )
+            return index + 1
+        if self.after_blank and is_in_capitals(text) and is_heading_like(text):
+            self._close()
+            self.sections.append(Section("", text, [], line=line.number))
+            return index + 1
+        item = BodyItem("paragraph", "", text, line=line.number)
+        self._add(item)
+        self.open_paragraph = item
+        return index + 1
+
+    def _add_bullet(self, line: PrintedLine, text: str) -> None:
+        if self.open_list is None:
+            self._add(BodyItem("bullets", line=line.number))
+            self.open_list = self.sections[-1].items[-1]
+            self.bullet_indents = []
+        while self.bullet_indents and line.indent < self.bullet_indents[-1]:
+            self.bullet_indents.pop()
+        if not self.bullet_indents or line.indent > self.bullet_indents[-1]:
+            self.bullet_indents.append(line.indent)
+        self.open_list.bullets.append(Bullet(collapse_space(text), len(self.bullet_indents) - 1))
+
+    def _start_section(self, number: int, heading: str, line: PrintedLine) -> None:
+        self._close()
+        if self.last_section is not None and number <= self.last_section:
+            self._warn_sequence(f"section {number}", f"section {self.last_section}", line.number)
+        self.last_section = number
+        self.last_number = None
+        self.last_single = None
+        self.sections.append(Section(str(number), heading.strip(), [], line=line.number))
+
+    def _add(self, item: BodyItem) -> None:
+        self._close()
+        if not self.sections:
+            self.sections.append(Section("", "", [], line=item.line))
+        self.sections[-1].items.append(item)
+
+    def _close(self) -> None:
+        self.open_paragraph = None
+        self.open_list = None
+
+    def _check_number(self, printed: PrintedNumber, line_number: int) -> None:
+        section = self.sections[-1] if self.sections else None
+        if section and section.number and printed.parts[0] != int(section.number):
+            self.warnings.append(
+                ImportWarning(
+                    line_number,
+                    f"paragraph {printed.number} is out of sequence: it is printed inside "
+                    f"section {section.number}; kept as printed",
+                )
+            )
+        elif self.last_number is not None and printed.parts <= self.last_number:
+            last = ".".join(str(part) for part in self.last_number)
+            self._warn_sequence(f"paragraph {printed.number}", last, line_number)
+        self.last_number = printed.parts
+
+    def _warn_sequence(self, what: str, last: str, line_number: int) -> None:
+        self.warnings.append(
+            ImportWarning(
+                line_number, f"{what} is out of sequence: it follows {last}; kept as printed"
+            )
+        )
+
+    def _is_in_sequence(self, parts: tuple[int, ...]) -> bool:
+        section = self.sections[-1] if self.sections else None
+        if section and section.number and parts[0] != int(section.number):
+            return False
+        return self.last_number is None or parts > self.last_number
+
+    def _is_subheading(self, text: str, number: str, after: int) -> bool:
+        if not is_heading_like(text):
+            return False
+        following = self._next_text_index(after)
+        if following is None:
+            return False
+        line = self.lines[following]
+        printed = read_printed_number(line.text)
+        if printed:
+            return printed.number.startswith(number + ".")
+        if line.heading_level or read_section_line(line.text) or read_status(line.text):
+            return False
+        return not is_closing_label(line.text)
+
+    def _wrapped(self, first: str, first_line: str, index: int) -> tuple[str, int]:
+        """Join the lines that directly follow (no blank line) and continue the same paragraph."""
+        text, previous = first, first_line
+        while (
+            index < self.end
+            and not self.lines[index].is_blank
+            and not self.lines[index].heading_level
+            and self._is_plain(self.lines[index].text)
+            and self._continues(previous, self.lines[index].text)
+        ):
+            previous = self._flatten(self.lines[index])
+            text = join_wrapped(text, previous)
+            index += 1
+        return collapse_space(text), index
+
+    def _continues(self, previous: str, following: str) -> bool:
+        """Whether `following` is the next line of the paragraph ending with `previous`."""
+        if following[:1].islower() or len(previous) >= 0.75 * self.wrap_width:
+            return True
+        words = previous.split()
+        if previous.rstrip().endswith((",", "-", "–", "&")) or (
+            words and words[-1].lower() in _FUNCTION_WORDS
+        ):
+            return True
+        printed = read_printed_number(previous)
+        section = read_section_line(previous)
+        heading = printed.text if printed else section.group("heading") if section else previous
+        return not ends_sentence(previous) and not is_heading_like(heading)
+
+    def _is_plain(self, text: str) -> bool:
+        return not (
+            read_printed_number(text)
+            or read_section_line(text)
+            or BULLET_LINE.match(text)
+            or LETTERED_LINE.match(text)
+            or (LABEL_LINE.match(text) and len(text.split()) <= 6)
+            or read_status(text)
+            or is_closing_label(text)
+        )
+
+    def _next_text_index(self, start: int) -> int | None:
+        for index in range(start, self.end):
+            if not self.lines[index].is_blank:
+                return index
+        return None
