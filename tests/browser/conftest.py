@@ -55,3 +55,12 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture
 def site_url(live_server):
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache(transactional_db):
+    """The database cache (rate limits, used two-factor codes) is not flushed between
+    transactional tests: start each browser test with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
