@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test lint install install-dev serve worker scheduler clean
+.PHONY: run test lint install install-dev lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,11 @@ test: install-dev lint
 
 clean:
 	rm -rf $(VENV) node_modules var static
+
+# Lighthouse scores of every page, against a running site (`make run` in another terminal).
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json
+	cd bench/lighthouse && npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: install bench/lighthouse/node_modules/.installed
+	$(BIN)/python bench/lighthouse.py --base http://127.0.0.1:$(PORT)
