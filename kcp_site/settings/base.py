@@ -243,7 +243,7 @@ LOGGING = {
 }
 
 # Demo content for `make run`, loaded in this order by `manage.py load_demo_content`.
-KCP_DEMO_CONTENT_LOADERS = ["home.demo", "members.demo"]
+KCP_DEMO_CONTENT_LOADERS = ["home.demo", "themegroups.demo", "papers.demo", "members.demo"]
 KCP_DEMO_CONTENT_ALLOWED = False
 
 # Periodic jobs run by `manage.py run_scheduler`: (management command, every N seconds).

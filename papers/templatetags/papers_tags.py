@@ -1,15 +1,105 @@
-"""Template tags other apps use to show papers and meetings (the home page's slots)."""
+"""Template tags for papers: the home page's latest papers and next meetings, breadcrumbs, and
+how a paper's numbers and action plan cells are shown."""
+
+import re
 
 from django import template
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Page
+
+from papers.models import PAPER_PAGE_MODELS, MeetingPage
 
 register = template.Library()
+
+BULLET = re.compile(r"^\s*[•·▪]\s*")
 
 
 @register.inclusion_tag("papers/includes/latest_papers.html", takes_context=True)
 def latest_papers(context, count: int = 5):
-    return {"papers": [], "request": context.get("request")}
+    papers = (
+        Page.objects.live()
+        .public()
+        .type(*PAPER_PAGE_MODELS)
+        .order_by("-first_published_at")
+        .specific()
+        .defer_streamfields()[:count]
+    )
+    return {"papers": papers, "request": context.get("request")}
 
 
 @register.inclusion_tag("papers/includes/next_meetings.html", takes_context=True)
 def next_meetings(context, count: int = 3):
-    return {"meetings": [], "request": context.get("request")}
+    meetings = (
+        MeetingPage.objects.live()
+        .public()
+        .filter(start__gte=timezone.now())
+        .order_by("start")
+        .only("title", "slug", "url_path", "path", "depth", "start", "status", "body_name")[:count]
+    )
+    return {"meetings": meetings, "request": context.get("request")}
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The pages above this one, from the home page down (one query)."""
+    return page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
+
+
+@register.filter
+def printed_number(number: str) -> str:
+    """A section number as printed: "1" -> "1.", "2a" -> "2a.", "(iv)" stays."""
+    number = (number or "").strip()
+    return number if not number or number[-1] in ".):" else f"{number}."
+
+
+@register.filter
+def is_overdue(row, today) -> bool:
+    return bool(today and hasattr(row, "is_overdue") and row.is_overdue(today))
+
+
+def _expand_first_uses(text: str, glossary: dict, seen: set) -> str:
+    """Escape `text` and wrap the first use on the page of each glossary acronym in <abbr>."""
+    html = escape(text)
+    for acronym, expansion in glossary.items():
+        if acronym in seen:
+            continue
+        pattern = re.compile(rf"(?<![\w&]){re.escape(escape(acronym))}(?!\w)")
+        match = pattern.search(html)
+        if match:
+            abbr = format_html('<abbr title="{}">{}</abbr>', expansion, acronym)
+            html = html[: match.start()] + abbr + html[match.end() :]
+            seen.add(acronym)
+    return html
+
+
+@register.simple_tag(takes_context=True)
+def plan_cell(context, text: str) -> SafeString:
+    """A table cell as written: lines starting "• " become a bulleted list, other lines
+    paragraphs; the first use of each acronym on the page is expanded for screen readers."""
+    if not text:
+        return mark_safe("")
+    glossary = context.get("glossary_terms") or {}
+    seen = context.get("acronyms_seen")
+    if seen is None:
+        seen = set()
+    parts: list[str] = []
+    bullets: list[str] = []
+
+    def flush_bullets():
+        if bullets:
+            parts.append("<ul>" + "".join(f"<li>{item}</li>" for item in bullets) + "</ul>")
+            bullets.clear()
+
+    for line in text.splitlines():
+        if not line.strip():
+            flush_bullets()
+            continue
+        if BULLET.match(line):
+            bullets.append(_expand_first_uses(BULLET.sub("", line), glossary, seen))
+        else:
+            flush_bullets()
+            parts.append(f"<p>{_expand_first_uses(line.strip(), glossary, seen)}</p>")
+    flush_bullets()
+    return mark_safe("".join(parts))  # every piece of text was escaped above

@@ -1,0 +1,26 @@
+"""Meetings, agendas and the paper page types: reports, action plans, progress reports and
+minutes, plus the contact officer snippet papers may link to."""
+
+from .contacts import ContactOfficer
+from .meetings import PAPER_PAGE_TYPES, AgendaItem, MeetingPage
+from .paper_pages import (
+    PAPER_PAGE_MODELS,
+    ActionPlanPage,
+    MinutesPage,
+    PaperPage,
+    ProgressReportPage,
+    ReportPage,
+)
+
+__all__ = [
+    "PAPER_PAGE_MODELS",
+    "PAPER_PAGE_TYPES",
+    "ActionPlanPage",
+    "AgendaItem",
+    "ContactOfficer",
+    "MeetingPage",
+    "MinutesPage",
+    "PaperPage",
+    "ProgressReportPage",
+    "ReportPage",
+]

@@ -1,0 +1,212 @@
+"""A group's meetings: when and where, how to attend, and the agenda with its papers."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+PAPER_PAGE_TYPES = [
+    "papers.ReportPage",
+    "papers.ActionPlanPage",
+    "papers.ProgressReportPage",
+    "papers.MinutesPage",
+]
+
+
+class MeetingPage(Page):
+    """One meeting of a group. Its papers and minutes sit below it."""
+
+    parent_page_types = ["themegroups.GroupPage"]
+    subpage_types = [
+        "papers.ReportPage",
+        "papers.ActionPlanPage",
+        "papers.ProgressReportPage",
+        "papers.MinutesPage",
+    ]
+    template = "papers/meeting_page.html"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    start = models.DateTimeField(help_text="The date and time the meeting starts.")
+    end = models.DateTimeField(null=True, blank=True, help_text="Optional: when it should end.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    venue_name = models.CharField(max_length=255, help_text="For example: The Town Hall.")
+    venue_address = models.TextField(blank=True, help_text="The full address, with postcode.")
+    is_away_from_town_hall = models.BooleanField(
+        "away from the Town Hall",
+        default=False,
+        help_text="Tick when the meeting is held in the community rather than the Town Hall.",
+    )
+    is_step_free = models.BooleanField(
+        "step-free access",
+        default=False,
+        help_text="Tick when the room can be reached without steps.",
+    )
+    has_hearing_loop = models.BooleanField("hearing loop", default=False)
+    access_notes = models.TextField(
+        "access information",
+        blank=True,
+        help_text="Anything else a disabled visitor should know: nearest accessible entrance, "
+        "parking, toilets.",
+    )
+    public_attendance = models.TextField(
+        "how the public can attend",
+        blank=True,
+        help_text="Whether members of the public may come, and how to ask a question.",
+    )
+    body_name = models.CharField(
+        "group", max_length=255, blank=True, editable=False, help_text="Copied from the group."
+    )
+
+    content_panels = [
+        HelpPanel(
+            content="Give the meeting a title such as “Steering Group meeting, 13 May 2009”. "
+            "Its web address is the date of the meeting unless you change it under Promote."
+        ),
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("status")],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("venue_address"),
+                FieldPanel("is_away_from_town_hall"),
+                FieldPanel("is_step_free"),
+                FieldPanel("has_hearing_loop"),
+                FieldPanel("access_notes"),
+            ],
+            heading="Where",
+        ),
+        FieldPanel("public_attendance"),
+        InlinePanel(
+            "agenda_items",
+            heading="Agenda",
+            label="Agenda item",
+            help_text="In the order they will be taken. Papers are linked once they are "
+            "published; confidential items are listed without their papers.",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("venue_name"),
+        index.FilterField("start"),
+        index.RelatedFields("agenda_items", [index.SearchField("title")]),
+    ]
+
+    class Meta:
+        verbose_name = "meeting"
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start) if self.start else None
+
+    @property
+    def is_upcoming(self) -> bool:
+        return bool(self.start and self.start >= timezone.now())
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError(
+                {"end": "The meeting must end after it starts: check the end date and time."}
+            )
+
+    def full_clean(self, *args, **kwargs):
+        """A new meeting's web address is its date (/steering-group/2009-05-13/), unless the
+        editor typed another or a meeting of the group already has that address."""
+        if self.start and not self.first_published_at:
+            date_slug = self.local_start.date().isoformat()
+            generated_from_title = not self.slug or self.slug == _slugify(self.title)
+            if generated_from_title and self.slug != date_slug and self._date_slug_free(date_slug):
+                self.slug = date_slug
+        if self.depth and not self.body_name:
+            self.body_name = self.get_parent().title
+        super().full_clean(*args, **kwargs)
+
+    def _date_slug_free(self, date_slug: str) -> bool:
+        if not self.depth:
+            return True
+        siblings = Page.objects.child_of(self.get_parent()).filter(slug=date_slug)
+        return not siblings.exclude(pk=self.pk).exists()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        agenda = list(self.agenda_items.select_related("paper").order_by("sort_order"))
+        linked_ids = [item.paper_id for item in agenda if item.paper_id]
+        published_ids = (
+            set(Page.objects.filter(pk__in=linked_ids).live().public().values_list("pk", flat=True))
+            if linked_ids
+            else set()
+        )
+        for position, item in enumerate(agenda, start=1):
+            item.display_number = item.number or str(position)
+            item.published_paper = (
+                item.paper if item.paper_id in published_ids and not item.is_confidential else None
+            )
+        context["agenda"] = agenda
+        from .paper_pages import MinutesPage
+
+        children = list(self.get_children().live().public().specific().order_by("path"))
+        context["papers"] = [page for page in children if not isinstance(page, MinutesPage)]
+        context["minutes"] = next((p for p in children if isinstance(p, MinutesPage)), None)
+        return context
+
+
+def _slugify(title: str) -> str:
+    from django.utils.text import slugify
+
+    return slugify(title or "")
+
+
+class AgendaItem(Orderable):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.CharField(
+        max_length=10, blank=True, help_text="Leave blank to number the items 1, 2, 3 in order."
+    )
+    title = models.CharField(max_length=255)
+    presenter = models.CharField(max_length=255, blank=True, help_text="Who introduces it.")
+    purpose = models.CharField(
+        max_length=255, blank=True, help_text="For example: For decision, or For information."
+    )
+    paper = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The paper for this item. It is shown as a link once the paper is published.",
+    )
+    is_confidential = models.BooleanField(
+        "confidential",
+        default=False,
+        help_text="Tick to list the item without its paper (a Part 2 item).",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("presenter"), FieldPanel("purpose")]),
+        PageChooserPanel("paper", PAPER_PAGE_TYPES),
+        FieldPanel("is_confidential"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "agenda item"
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,443 @@
+"""The paper page types: report, action plan, progress report and minutes, sharing what every
+paper prints about itself (meeting, status, author, contact, annexes, corrections)."""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from papers import numbering
+from papers.blocks import (
+    ActionPlanBodyBlock,
+    ActionsArisingBlock,
+    AttachmentsBlock,
+    GlossaryBlock,
+    MinutesBodyBlock,
+    ProgressReportBodyBlock,
+    ReportBodyBlock,
+)
+from papers.services import parse_due_date
+
+from .meetings import MeetingPage
+
+
+class ImportWarningsPanel(HelpPanel):
+    """Shows editors what the importer placed with doubt; never shown to the public."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            warnings = getattr(self.instance, "import_warnings", None) or []
+            self.content = format_html(
+                '<div class="help-block help-warning"><p>The importer was not sure about '
+                "these parts of the paper. Check them against the original before you "
+                "publish:</p><ul>{}</ul></div>",
+                format_html_join("", "<li>{}</li>", ((str(w),) for w in warnings)),
+            )
+
+        def is_shown(self):
+            return bool(getattr(self.instance, "import_warnings", None))
+
+
+def _raw(stream_value) -> list:
+    """A StreamField value as plain raw data (lists and dicts), every block with an id:
+    raw data written by hand or by the importer may come without them."""
+    if not stream_value:
+        return []
+    raw = list(stream_value.stream_block.get_prep_value(stream_value))
+    _give_ids(raw)
+    return raw
+
+
+def _give_ids(data) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _give_ids(item)
+    elif isinstance(data, dict):
+        if "type" in data and "value" in data and not data.get("id"):
+            data["id"] = str(uuid.uuid4())
+        for value in data.values():
+            _give_ids(value)
+
+
+def _duplicate_error(field: str, duplicates: list[str], what: str) -> ValidationError:
+    listed = ", ".join(duplicates)
+    plural = "s" if len(duplicates) > 1 else ""
+    return ValidationError(
+        {
+            field: f"{what} number{plural} {listed} used more than once. Give each {what.lower()} "
+            "its own number, or clear the number to have it numbered for you."
+        }
+    )
+
+
+class PaperPage(Page):
+    """What every paper prints about itself. Concrete types add their own body."""
+
+    parent_page_types = ["papers.MeetingPage"]
+    subpage_types = []
+
+    class Status(models.TextChoices):
+        FOR_APPROVAL = "for_approval", "For approval"
+        FOR_INFORMATION = "for_information", "For information"
+        FOR_DECISION = "for_decision", "For decision"
+        FOR_DISCUSSION = "for_discussion", "For discussion"
+        FOR_COMMENT = "for_comment", "For comment"
+        FOR_NOTING = "for_noting", "For noting"
+
+    meeting_date = models.DateField(
+        null=True, blank=True, help_text="Filled in from the meeting when left blank."
+    )
+    body_name = models.CharField(
+        "group",
+        max_length=255,
+        blank=True,
+        help_text="The group the paper went to. Filled in from the page tree when left blank.",
+    )
+    status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+    status_as_printed = models.CharField(
+        max_length=120, blank=True, help_text="Only if the paper words it differently."
+    )
+    author = models.CharField(
+        max_length=255, blank=True, help_text="For example: Report of the Head of Policy."
+    )
+    purpose = models.TextField(
+        blank=True, help_text="The paper's one-sentence summary, e.g. “This paper outlines …”."
+    )
+    signatory = models.CharField(max_length=255, blank=True)
+    signatory_title = models.CharField(max_length=255, blank=True)
+    contact_name = models.CharField("name", max_length=255, blank=True)
+    contact_job_title = models.CharField("job title", max_length=255, blank=True)
+    contact_organisation = models.CharField("organisation", max_length=255, blank=True)
+    contact_phone = models.CharField("phone", max_length=60, blank=True)
+    contact_email = models.CharField("email", max_length=254, blank=True)
+    contact_officer = models.ForeignKey(
+        "papers.ContactOfficer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="today's contact",
+        help_text="Optional: who to contact about this paper now, if not the person printed.",
+    )
+    background_papers = StreamField(AttachmentsBlock(), blank=True)
+    annexes = StreamField(AttachmentsBlock(), blank=True)
+    correction_note = models.TextField(
+        "what changed",
+        blank=True,
+        help_text="Only when correcting a published paper: one sentence on what changed.",
+    )
+    corrected_on = models.DateField("revised on", null=True, blank=True)
+    auto_numbers = models.JSONField(default=dict, blank=True, editable=False)
+    import_warnings = models.JSONField(default=list, blank=True, editable=False)
+    source_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+
+    header_panels = [
+        ImportWarningsPanel(heading="Import warnings"),
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("status"), FieldPanel("status_as_printed")]),
+                FieldPanel("author"),
+                FieldPanel("purpose"),
+                FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("body_name")]),
+            ],
+            heading="About the paper",
+        ),
+    ]
+    footer_panels = [
+        FieldRowPanel([FieldPanel("signatory"), FieldPanel("signatory_title")]),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="Copy the contact details exactly as printed, even if the person "
+                    "has moved on; choose today's contact below for current enquiries."
+                ),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_job_title"),
+                FieldPanel("contact_organisation"),
+                FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")]),
+                FieldPanel("contact_officer"),
+            ],
+            heading="Contact officer, as printed",
+        ),
+        FieldPanel("background_papers"),
+        FieldPanel("annexes"),
+        MultiFieldPanel(
+            [FieldPanel("corrected_on"), FieldPanel("correction_note")],
+            heading="Correction",
+            help_text="Fill these in when you change a paper after it was published.",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("purpose"),
+        index.SearchField("author"),
+        index.FilterField("meeting_date"),
+        index.FilterField("body_name"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def status_label(self) -> str:
+        return self.get_status_display() if self.status else self.status_as_printed
+
+    @property
+    def has_contact(self) -> bool:
+        return bool(self.contact_name or self.contact_email or self.contact_phone)
+
+    @property
+    def other_format_subject(self) -> str:
+        return f"Request for another format: {self.title}"
+
+    @property
+    def are_numbers_frozen(self) -> bool:
+        """Once a paper has been published its paragraph numbers never change."""
+        return self.first_published_at is not None
+
+    def full_clean(self, *args, **kwargs):
+        if self.depth:
+            self._copy_from_meeting()
+        super().full_clean(*args, **kwargs)
+
+    def _copy_from_meeting(self) -> None:
+        if self.meeting_date and self.body_name:
+            return
+        parent = self.get_parent()
+        if parent is None:
+            return
+        parent = parent.specific
+        meeting = parent if isinstance(parent, MeetingPage) else None
+        if not self.meeting_date and meeting and meeting.start:
+            self.meeting_date = timezone.localtime(meeting.start).date()
+        if not self.body_name:
+            self.body_name = meeting.get_parent().title if meeting else parent.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.corrected_on and not self.correction_note.strip():
+            errors["correction_note"] = "Say in a sentence what changed on the revision date."
+        if self.correction_note.strip() and not self.corrected_on:
+            errors["corrected_on"] = "Give the date the paper was revised."
+        if (self.contact_email or self.contact_phone) and not self.contact_name:
+            errors["contact_name"] = "Give the contact officer's name as printed in the paper."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReportPage(PaperPage):
+    """A report in numbered sections and paragraphs, as on paper."""
+
+    template = "papers/report_page.html"
+
+    body = StreamField(
+        ReportBodyBlock(),
+        blank=True,
+        help_text="Add a section for each numbered heading. Leave numbers blank to have them "
+        "filled in; they are fixed once the paper is published.",
+    )
+
+    content_panels = [*PaperPage.header_panels, FieldPanel("body"), *PaperPage.footer_panels]
+    search_fields = [*PaperPage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "report"
+
+    def clean(self):
+        super().clean()
+        numbered = numbering.number_report(
+            _raw(self.body), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
+        )
+        self.body = numbered.blocks
+        self.auto_numbers = numbered.auto_numbers
+        duplicates = numbering.report_duplicate_numbers(numbered.blocks)
+        if duplicates:
+            raise _duplicate_error("body", duplicates, "Paragraph")
+
+
+class ActionPlanPage(PaperPage):
+    """A plan of actions in tables: what is planned, where it stands, who leads, when it is due."""
+
+    parent_page_types = ["papers.MeetingPage", "themegroups.GroupPage"]
+    template = "papers/action_plan_page.html"
+
+    period = models.CharField(max_length=120, blank=True, help_text="For example: 2004/05.")
+    glossary = StreamField(
+        GlossaryBlock(), blank=True, help_text="The acronyms the plan uses, as printed."
+    )
+    sections = StreamField(ActionPlanBodyBlock(), blank=True)
+    footnotes = models.TextField(
+        blank=True, help_text="One footnote per line, starting with its mark, e.g. * See Annex."
+    )
+
+    content_panels = [
+        *PaperPage.header_panels,
+        FieldPanel("period"),
+        FieldPanel("glossary"),
+        FieldPanel("sections"),
+        FieldPanel("footnotes"),
+        *PaperPage.footer_panels,
+    ]
+    search_fields = [*PaperPage.search_fields, index.SearchField("sections")]
+
+    class Meta:
+        verbose_name = "action plan"
+
+    @property
+    def glossary_terms(self) -> dict[str, str]:
+        return {
+            entry.value["acronym"]: entry.value["expansion"]
+            for entry in self.glossary
+            if entry.value.get("acronym")
+        }
+
+    @property
+    def footnote_lines(self) -> list[str]:
+        return [line.strip() for line in self.footnotes.splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        numbered = numbering.number_sequence(
+            _raw(self.sections), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
+        )
+        for section in numbered.blocks:
+            for row in section["value"].get("rows") or []:
+                cells = row["value"] if "value" in row and "type" in row else row
+                if not cells.get("due_on"):
+                    due_on = parse_due_date(cells.get("due_date", ""))
+                    cells["due_on"] = due_on.isoformat() if due_on else None
+        self.sections = numbered.blocks
+        self.auto_numbers = numbered.auto_numbers
+        duplicates = numbering.sequence_duplicate_numbers(numbered.blocks)
+        if duplicates:
+            raise _duplicate_error("sections", duplicates, "Section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["glossary_terms"] = self.glossary_terms
+        context["acronyms_seen"] = set()
+        context["today"] = timezone.localdate()
+        return context
+
+
+class ProgressReportPage(PaperPage):
+    """Progress against a plan: each objective with its actions and what has been done."""
+
+    parent_page_types = ["papers.MeetingPage", "themegroups.GroupPage"]
+    template = "papers/progress_report_page.html"
+
+    objectives = StreamField(ProgressReportBodyBlock(), blank=True)
+
+    content_panels = [*PaperPage.header_panels, FieldPanel("objectives"), *PaperPage.footer_panels]
+    search_fields = [*PaperPage.search_fields, index.SearchField("objectives")]
+
+    class Meta:
+        verbose_name = "progress report"
+
+    def clean(self):
+        super().clean()
+        numbered = numbering.number_sequence(
+            _raw(self.objectives), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
+        )
+        self.objectives = numbered.blocks
+        self.auto_numbers = numbered.auto_numbers
+        duplicates = numbering.sequence_duplicate_numbers(numbered.blocks)
+        if duplicates:
+            raise _duplicate_error("objectives", duplicates, "Objective")
+
+
+class MinutesPage(PaperPage):
+    """The record of a meeting: who came, what was agreed, and the actions arising."""
+
+    parent_page_types = ["papers.MeetingPage"]
+    template = "papers/minutes_page.html"
+
+    class MinutesStatus(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        UNCONFIRMED = "unconfirmed", "Unconfirmed: to be agreed at the next meeting"
+        CONFIRMED = "confirmed", "Confirmed"
+
+    minutes_status = models.CharField(
+        "status of the minutes",
+        max_length=20,
+        choices=MinutesStatus.choices,
+        default=MinutesStatus.UNCONFIRMED,
+    )
+    confirmed_at_meeting = models.ForeignKey(
+        "papers.MeetingPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The later meeting that agreed these minutes.",
+    )
+    attendees = models.TextField("present", blank=True, help_text="One name per line.")
+    apologies = models.TextField(blank=True, help_text="One name per line.")
+    minutes = StreamField(MinutesBodyBlock(), blank=True)
+    actions_arising = StreamField(ActionsArisingBlock(), blank=True)
+
+    content_panels = [
+        ImportWarningsPanel(heading="Import warnings"),
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("minutes_status"), FieldPanel("confirmed_at_meeting")],
+            heading="Status",
+        ),
+        FieldRowPanel([FieldPanel("attendees"), FieldPanel("apologies")]),
+        FieldPanel("minutes"),
+        FieldPanel("actions_arising"),
+        MultiFieldPanel(
+            [FieldPanel("corrected_on"), FieldPanel("correction_note")],
+            heading="Correction",
+            help_text="Fill these in when you change minutes after they were published.",
+        ),
+    ]
+    search_fields = [*PaperPage.search_fields, index.SearchField("minutes")]
+
+    class Meta:
+        verbose_name = "minutes"
+        verbose_name_plural = "minutes"
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """A meeting has one set of minutes."""
+        return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
+
+    @property
+    def attendee_names(self) -> list[str]:
+        return [name.strip() for name in self.attendees.splitlines() if name.strip()]
+
+    @property
+    def apology_names(self) -> list[str]:
+        return [name.strip() for name in self.apologies.splitlines() if name.strip()]
+
+    def clean(self):
+        super().clean()
+        if self.minutes_status == self.MinutesStatus.CONFIRMED and not self.confirmed_at_meeting_id:
+            raise ValidationError(
+                {
+                    "confirmed_at_meeting": "Choose the meeting that agreed these minutes, or "
+                    "set their status back to unconfirmed."
+                }
+            )
+        numbered = numbering.number_sequence(
+            _raw(self.minutes), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
+        )
+        self.minutes = numbered.blocks
+        self.auto_numbers = numbered.auto_numbers
+        duplicates = numbering.sequence_duplicate_numbers(numbered.blocks)
+        if duplicates:
+            raise _duplicate_error("minutes", duplicates, "Minute")
+
+
+PAPER_PAGE_MODELS = (ReportPage, ActionPlanPage, ProgressReportPage, MinutesPage)

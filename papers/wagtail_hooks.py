@@ -1,0 +1,52 @@
+"""Admin and serving hooks for papers: who may download a paper's documents, and a warning
+when a meeting's agenda links a paper that is not published yet."""
+
+from django.contrib import messages
+from django.shortcuts import render
+from wagtail import hooks
+from wagtail.models import Page
+
+from .models import MeetingPage
+from .services import document_is_visible_to
+
+
+@hooks.register("before_serve_document", order=-1)
+def refuse_documents_no_published_page_uses(document, request):
+    """Serve a document only when a live page the visitor may see uses it, or the visitor may
+    edit it. Otherwise: 404 for the public (a draft's annex does not exist yet for them), 403
+    with the site's page for someone signed in (so nobody is sent round the login loop)."""
+    if document_is_visible_to(document, request):
+        return None
+    if request.user.is_authenticated:
+        return render(request, "403.html", status=403)
+    if document.collection.get_view_restrictions().exists():
+        return None  # Wagtail's own hook asks for a sign-in or the password
+    return render(request, "404.html", status=404)
+
+
+def _warn_about_unpublished_agenda_papers(request, page) -> None:
+    if not isinstance(page.specific, MeetingPage):
+        return
+    meeting = page.specific
+    items = list(meeting.agenda_items.all())
+    paper_ids = [item.paper_id for item in items if item.paper_id]
+    if not paper_ids:
+        return
+    live_ids = set(Page.objects.filter(pk__in=paper_ids, live=True).values_list("pk", flat=True))
+    for position, item in enumerate(items, start=1):
+        if item.paper_id and item.paper_id not in live_ids and not item.is_confidential:
+            messages.warning(
+                request,
+                f"Agenda item “{item.number or position}. {item.title}” links a paper that is "
+                "not published yet. The public agenda says “Paper to follow” until it is.",
+            )
+
+
+@hooks.register("after_create_page")
+def warn_after_creating_meeting(request, page):
+    _warn_about_unpublished_agenda_papers(request, page)
+
+
+@hooks.register("after_edit_page")
+def warn_after_editing_meeting(request, page):
+    _warn_about_unpublished_agenda_papers(request, page)

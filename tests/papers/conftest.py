@@ -1,0 +1,262 @@
+"""Pages most paper tests start from, each built on the one before: the Steering Group, a
+meeting of it, and a paper of each type at that meeting."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def paragraph(text: str, number: str = "") -> dict:
+    return {"type": "paragraph", "value": {"number": number, "text": text}}
+
+
+def section(heading: str, content: list, number: str = "") -> dict:
+    return {"type": "section", "value": {"number": number, "heading": heading, "content": content}}
+
+
+def report_body(paragraph_count: int = 3) -> list:
+    """A report with an introduction and a section of `paragraph_count` paragraphs, one of
+    them under a numbered subheading."""
+    return [
+        section("Introduction", [paragraph("This report outlines the actions.")]),
+        section(
+            "Identified priorities",
+            [
+                paragraph("Areas for action are outlined below."),
+                {"type": "subheading", "value": {"number": "", "text": "Role of the KCP"}},
+                {"type": "text", "value": {"text": "The wider network is underused."}},
+                {"type": "label", "value": {"text": "Actions:"}},
+                *[paragraph(f"Action paragraph {n}.") for n in range(1, paragraph_count + 1)],
+                {
+                    "type": "bullets",
+                    "value": {
+                        "items": [
+                            {"text": "Agendas online", "level": 0},
+                            {"text": "Papers too", "level": 1},
+                        ]
+                    },
+                },
+            ],
+        ),
+    ]
+
+
+@pytest.fixture
+def steering_group(home_page):
+    from themegroups.models import GroupPage
+
+    return publish(
+        home_page,
+        GroupPage(
+            title="Steering Group",
+            slug="steering-group",
+            kind=GroupPage.Kind.STEERING_GROUP,
+            purpose="Leads the Partnership.",
+            show_in_menus=True,
+        ),
+    )
+
+
+@pytest.fixture
+def meeting(steering_group):
+    from papers.models import MeetingPage
+
+    return publish(
+        steering_group,
+        MeetingPage(
+            title="Steering Group meeting, 13 May 2009",
+            start=datetime.datetime(2009, 5, 13, 18, 30, tzinfo=LONDON),
+            end=datetime.datetime(2009, 5, 13, 20, 30, tzinfo=LONDON),
+            status=MeetingPage.Status.HELD,
+            venue_name="The Town Hall",
+            venue_address="Hornton Street\nLondon W8 7NX",
+            is_step_free=True,
+            has_hearing_loop=True,
+            public_attendance="Members of the public are welcome.",
+        ),
+    )
+
+
+@pytest.fixture
+def contact_officer(db):
+    from papers.models import ContactOfficer
+
+    return ContactOfficer.objects.create(
+        name="Partnership team", job_title="KCP support", email="kcp@rbkc.gov.uk"
+    )
+
+
+@pytest.fixture
+def report(meeting, contact_officer):
+    from papers.models import ReportPage
+
+    return publish(
+        meeting,
+        ReportPage(
+            title="KCP Review – taking forward priorities for 2009/10",
+            slug="kcp-review",
+            status=ReportPage.Status.FOR_INFORMATION,
+            purpose="This paper outlines some actions.",
+            contact_name="Rachel Smith",
+            contact_job_title="KCP Manager",
+            contact_phone="020 7361 3671",
+            contact_email="RachelA.Smith@rbkc.gov.uk",
+            contact_officer=contact_officer,
+            body=report_body(),
+        ),
+    )
+
+
+@pytest.fixture
+def action_plan(steering_group):
+    from papers.models import ActionPlanPage
+
+    return publish(
+        steering_group,
+        ActionPlanPage(
+            title="Partnership Plan 2004/05",
+            slug="partnership-plan-2004-05",
+            period="2004/05",
+            glossary=[
+                {
+                    "type": "entry",
+                    "value": {"acronym": "KCP", "expansion": "Kensington and Chelsea Partnership"},
+                },
+                {"type": "entry", "value": {"acronym": "CS", "expansion": "Community Strategy"}},
+            ],
+            sections=[
+                {
+                    "type": "section",
+                    "value": {
+                        "number": "",
+                        "heading": "Strategic",
+                        "columns": [
+                            "Planned Action agreed April 2004",
+                            "Current Situation",
+                            "Lead contact/organisation",
+                            "Due date",
+                        ],
+                        "rows": [
+                            {
+                                "planned_action": "CS sub-group to oversee the new CS:\n"
+                                "• redefine the aims\n"
+                                "• reshape the Terms of Reference",
+                                "current_situation": "The KCP agreed it. The KCP met.",
+                                "lead": "Community Strategy subgroup",
+                                "due_date": "July/August 2004",
+                                "rag": "at_risk",
+                                "due_on": None,
+                            },
+                            {
+                                "planned_action": "Equalities work",
+                                "current_situation": "",
+                                "lead": "KCSC",
+                                "due_date": "Ongoing",
+                                "rag": "",
+                                "due_on": None,
+                            },
+                        ],
+                    },
+                }
+            ],
+            footnotes="* See also the Learning section.",
+        ),
+    )
+
+
+@pytest.fixture
+def progress_report(steering_group):
+    from papers.models import ProgressReportPage
+
+    return publish(
+        steering_group,
+        ProgressReportPage(
+            title="Partnership Plan: progress",
+            slug="progress",
+            status=ProgressReportPage.Status.FOR_NOTING,
+            objectives=[
+                {
+                    "type": "objective",
+                    "value": {
+                        "number": "",
+                        "title": "A more inclusive Partnership",
+                        "actions": [
+                            {
+                                "number": "",
+                                "action": "Agree a forward programme.",
+                                "progress": "Agreed in September 2004.",
+                                "lead": "Helen Kay",
+                                "due_date": "September 2004",
+                                "rag": "done",
+                            }
+                        ],
+                    },
+                }
+            ],
+        ),
+    )
+
+
+@pytest.fixture
+def later_meeting(steering_group):
+    from papers.models import MeetingPage
+
+    return publish(
+        steering_group,
+        MeetingPage(
+            title="Steering Group meeting, 8 July 2009",
+            start=datetime.datetime(2009, 7, 8, 18, 30, tzinfo=LONDON),
+            venue_name="The Town Hall",
+        ),
+    )
+
+
+@pytest.fixture
+def minutes(meeting, later_meeting):
+    from papers.models import MinutesPage
+
+    return publish(
+        meeting,
+        MinutesPage(
+            title="Minutes of the meeting of 13 May 2009",
+            slug="minutes",
+            minutes_status=MinutesPage.MinutesStatus.CONFIRMED,
+            confirmed_at_meeting=later_meeting,
+            attendees="Councillor Merrick Cockell (Chairman)\nRachel Smith",
+            apologies="Derek Myers",
+            minutes=[
+                {
+                    "type": "minute",
+                    "value": {
+                        "number": "",
+                        "heading": "Welcome",
+                        "text": "The Chairman welcomed members.",
+                    },
+                },
+                {
+                    "type": "minute",
+                    "value": {"number": "", "heading": "KCP Review", "text": "Noted."},
+                },
+            ],
+            actions_arising=[
+                {
+                    "type": "action",
+                    "value": {
+                        "action": "Publish the review.",
+                        "owner": "Rachel Smith",
+                        "due_date": "June 2009",
+                    },
+                }
+            ],
+        ),
+    )
