@@ -19,6 +19,7 @@ from docx.oxml.ns import nsdecls, qn
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from papers.importer import parse_paper, read_paper_text
+from papers.seed_papers import SEED_PAPERS_DIR
 
 DEFAULT_RUNS = 50
 LIST_ID = 90
@@ -28,9 +29,7 @@ _PARAGRAPH = re.compile(r"^(?:- )?(\d+(?:\.\d+)+)\s+(.*)$")
 
 def seed_papers_folder() -> Path:
     override = os.environ.get("KCP_SEED_PAPERS")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "shared" / "seed-papers"
+    return Path(override) if override else SEED_PAPERS_DIR
 
 
 def word_copy(text_path: Path, folder: Path) -> Path:

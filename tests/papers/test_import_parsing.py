@@ -1,6 +1,5 @@
 """Importing committee papers from text: each paragraph where it was printed, or a refusal."""
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -18,6 +17,7 @@ from papers.importer import (
     parse_paper,
     read_paper_text,
 )
+from papers.seed_papers import SEED_PAPERS_DIR
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MID_TERM_REVIEW = "2007-11-14-community-strategy-mid-term-review.txt"
@@ -25,17 +25,9 @@ PRIORITIES = "2009-05-13-kcp-review-priorities-2009-10.txt"
 PARTNERSHIP_PLAN = "2004-partnership-plan-2004-05.txt"
 
 
-def seed_papers_folder() -> Path:
-    override = os.environ.get("KCP_SEED_PAPERS")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[3] / "shared" / "seed-papers"
-
-
 def seed_paper(name: str) -> Path:
-    path = seed_papers_folder() / name
-    if not path.exists():
-        pytest.skip(f"seed paper {path} is not available (set KCP_SEED_PAPERS)")
+    path = SEED_PAPERS_DIR / name
+    assert path.exists(), f"seed paper {path} is missing"
     return path
 
 

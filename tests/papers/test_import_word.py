@@ -1,6 +1,5 @@
 """Importing Word papers: real Word numbering, headings, bullets and tables read like the text."""
 
-import os
 import re
 import socket
 import zipfile
@@ -14,6 +13,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from papers.exceptions import PaperFormatError
 from papers.importer import ParsedActionPlan, ParsedReport, parse_paper, read_paper_text
+from papers.seed_papers import SEED_PAPERS_DIR
 
 REPORT_SEEDS = (
     "2007-11-14-community-strategy-mid-term-review.txt",
@@ -26,15 +26,9 @@ PARAGRAPH = re.compile(r"^(?:- )?(\d+(?:\.\d+)+)\s+(.*)$")
 
 
 def seed_paper(name: str) -> Path:
-    override = os.environ.get("KCP_SEED_PAPERS")
-    folder = (
-        Path(override)
-        if override
-        else Path(__file__).resolve().parents[3] / "shared" / "seed-papers"
-    )
-    if not (folder / name).exists():
-        pytest.skip(f"seed paper {folder / name} is not available (set KCP_SEED_PAPERS)")
-    return folder / name
+    path = SEED_PAPERS_DIR / name
+    assert path.exists(), f"seed paper {path} is missing"
+    return path
 
 
 def add_multilevel_list(document, num_id: int, level_texts: list[str], starts=None) -> None:
