@@ -16,6 +16,10 @@ HOME_INTRODUCTION = (
 def load(stdout) -> None:
     home = HomePage.objects.first()
     site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) == ("localhost", 80):
+        # Full URLs (sitemap, emails) point at the address `make run` serves.
+        site.hostname, site.port = "127.0.0.1", 8000
+        site.save()
     if home and not home.introduction and home.live_revision_id is None:
         home.introduction = HOME_INTRODUCTION
         home.body = [
