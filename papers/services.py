@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.coreutils import resolve_model_string
 from wagtail.log_actions import log
 from wagtail.models import Collection, Page, ReferenceIndex
@@ -385,7 +386,7 @@ def _create_page(model, parent: Page, values: PageValues, *, publish: bool, user
             raise ImportNotAllowed(f"You may not add papers to {parent.title}.")
         if publish and not permissions.can_publish_subpage():
             raise ImportNotAllowed(f"You may not publish papers in {parent.title}.")
-    page = model(**values.fields, live=False, owner=user)
+    page = model(**values.fields, slug=_paper_slug(parent, values), live=False, owner=user)
     parent.add_child(instance=page)
     log(instance=page, action="wagtail.create", user=user)
     revision = page.save_revision(user=user)
@@ -393,6 +394,13 @@ def _create_page(model, parent: Page, values: PageValues, *, publish: bool, user
         revision.publish(user=user)
         page.refresh_from_db()
     return page
+
+
+def _paper_slug(parent: Page, values: PageValues) -> str:
+    """A paper's web address from its title, with "2009/10" as "2009-10", not "200910"; left
+    blank (for Wagtail to number) if the meeting already has a page there."""
+    slug = slugify(values.fields["title"].replace("/", "-"))[:255].strip("-")
+    return "" if Page.objects.child_of(parent).filter(slug=slug).exists() else slug
 
 
 def _update_page(
