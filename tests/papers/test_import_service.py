@@ -13,7 +13,14 @@ from papers.exceptions import ImportNotAllowed, PaperFormatError, UnknownBody
 from papers.models import ActionPlanPage, MeetingPage, ProgressReportPage, ReportPage
 from papers.seed_papers import SEED_PAPERS_DIR
 from papers.services import import_paper
-from tests.papers.paper_files import FIXTURES, MID_TERM_REVIEW, PARTNERSHIP_PLAN, PRIORITIES
+from tests.papers.paper_files import (
+    FIXTURES,
+    MID_TERM_REVIEW,
+    PARTNERSHIP_PLAN,
+    PRIORITIES,
+    action_plan_docx,
+    report_docx,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -302,3 +309,54 @@ def test_officer_import_records_who_made_the_draft(steering_group, officer):
     page = ReportPage.objects.get(pk=result.page.pk)
     assert page.owner == officer
     assert page.latest_revision.user == officer
+
+
+def without_ids(data):
+    if isinstance(data, list):
+        return [without_ids(item) for item in data]
+    if isinstance(data, dict):
+        return {key: without_ids(value) for key, value in data.items() if key != "id"}
+    return data
+
+
+def stream_fields(page) -> dict:
+    page = page.specific.get_latest_revision_as_object()
+    names = ("body", "sections", "glossary", "annexes", "background_papers")
+    return {
+        name: without_ids(list(getattr(page, name).raw_data))
+        for name in names
+        if hasattr(page, name)
+    }
+
+
+def header_fields(page) -> tuple:
+    page = page.specific.get_latest_revision_as_object()
+    return (
+        page.title,
+        page.status,
+        page.meeting_date,
+        page.purpose,
+        page.contact_name,
+        page.contact_email,
+    )
+
+
+@pytest.mark.parametrize("name", REPORT_SEEDS)
+def test_word_report_imports_to_the_same_page_structure_as_its_text(steering_group, tmp_path, name):
+    source = (SEED_PAPERS_DIR / name).read_text(encoding="utf-8")
+    from_text = import_paper(SEED_PAPERS_DIR / name).page
+    expected = stream_fields(from_text), header_fields(from_text)
+    word = report_docx(source, tmp_path / f"{name}.docx", title_style="2009" in name)
+    from_word = import_paper(word)
+    assert from_word.page.pk == from_text.pk  # the same paper, so the same page
+    assert (stream_fields(from_word.page), header_fields(from_word.page)) == expected
+    assert from_word.page.specific.import_warnings == []
+
+
+def test_word_action_plan_imports_to_the_same_tables_as_its_text(steering_group, tmp_path):
+    source = (SEED_PAPERS_DIR / PARTNERSHIP_PLAN).read_text(encoding="utf-8")
+    from_text = import_paper(SEED_PAPERS_DIR / PARTNERSHIP_PLAN).page
+    expected = stream_fields(from_text)
+    from_word = import_paper(action_plan_docx(source, tmp_path / "plan.docx")).page
+    assert from_word.pk == from_text.pk
+    assert stream_fields(from_word) == expected
