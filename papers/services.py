@@ -226,8 +226,9 @@ def preview_import(
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name)
     meeting = _find_meeting(group, date) if date else None
     model = apps.get_model(values.page_type)
-    parent = meeting or (group if date is None else None)
-    existing = _imported_page(model, group, parent, values)
+    existing = _imported_page(model, group, None, values)
+    if existing is None and (meeting or date is None):
+        existing = _imported_page(model, group, meeting or group, values)
     return ImportPreview(parsed, values, group, date, meeting, existing, warnings)
 
 
@@ -262,24 +263,30 @@ def import_paper(
     model = apps.get_model(values.page_type)
     try:
         with transaction.atomic():
-            meeting, meeting_created = _meeting_for(group, date, publish=publish, user=user)
-            if meeting_created:
-                warnings.append(
-                    f"the meeting of {_day(date)} was created from the paper's date: give it "
-                    "its time and venue"
-                )
-            parent = meeting or group
-            existing = _imported_page(model, group, parent, values)
+            # The same text imported before is updated where it is, and no meeting is made.
+            existing = _imported_page(model, group, None, values)
+            meeting_created = False
             if existing is None:
-                page = _create_page(model, parent, values, publish=publish, user=user)
-                return ImportResult(page, True, warnings, meeting_created=meeting_created)
+                meeting, meeting_created = _meeting_for(group, date, publish=publish, user=user)
+                if meeting_created:
+                    warnings.append(
+                        f"the meeting of {_day(date)} was created from the paper's date: give "
+                        "it its time and venue"
+                    )
+                existing = _imported_page(model, group, meeting or group, values)
+                if existing is None:
+                    page = _create_page(model, meeting or group, values, publish=publish, user=user)
+                    return ImportResult(page, True, warnings, meeting_created=meeting_created)
+            moved = existing.meeting_date != date
+            if moved:  # it stays at the meeting it was imported to, and keeps that date
+                values.fields["meeting_date"] = existing.meeting_date
             page, is_changed = _update_page(
                 existing, values, publish=publish, user=user, skip_unchanged=skip_unchanged
             )
-            if is_changed and existing.get_parent().pk != parent.pk:
+            if is_changed and moved:
                 warnings.append(
                     f"this paper was imported before under {existing.get_parent().title}; "
-                    "that page was updated"
+                    "that page was updated there"
                 )
             return ImportResult(page, False, warnings, is_changed, meeting_created)
     except ValidationError as error:

@@ -360,3 +360,16 @@ def test_word_action_plan_imports_to_the_same_tables_as_its_text(steering_group,
     from_word = import_paper(action_plan_docx(source, tmp_path / "plan.docx")).page
     assert from_word.pk == from_text.pk
     assert stream_fields(from_word) == expected
+
+
+def test_reimporting_the_same_text_updates_it_where_it_is_without_making_a_meeting(
+    steering_group,
+):
+    first = import_paper(SEED_PAPERS_DIR / PRIORITIES, meeting_date=datetime.date(2009, 7, 8))
+    again = import_paper(SEED_PAPERS_DIR / PRIORITIES)
+    assert again.page.pk == first.page.pk
+    assert list(MeetingPage.objects.values_list("slug", flat=True)) == ["2009-07-08"]
+    assert any("imported before under" in warning for warning in again.warnings)
+    assert ReportPage.objects.get().get_latest_revision_as_object().meeting_date == (
+        datetime.date(2009, 7, 8)
+    )
