@@ -1,6 +1,7 @@
 """Demo content of the papers app: Steering Group meetings (two held, one upcoming with an
-agenda) and one small hand-built paper of each type. Creates only what is missing; the seed
-papers themselves arrive through the importer."""
+agenda), the three seed papers imported and published through the importer, and hand-built
+minutes and a progress report (page types the seed papers do not include). Creates only what
+is missing; a seed paper already imported from the same text is left alone."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -8,16 +9,19 @@ from zoneinfo import ZoneInfo
 from wagtail.models import Page
 
 from .models import (
-    ActionPlanPage,
     AgendaItem,
     ContactOfficer,
     MeetingPage,
     MinutesPage,
     ProgressReportPage,
-    ReportPage,
 )
+from .seed_papers import SEED_PAPERS_DIR
+from .services import import_paper
 
 LONDON = ZoneInfo("Europe/London")
+MID_TERM_REVIEW = "2007-11-14-community-strategy-mid-term-review.txt"
+PRIORITIES = "2009-05-13-kcp-review-priorities-2009-10.txt"
+PARTNERSHIP_PLAN = "2004-partnership-plan-2004-05.txt"
 TOWN_HALL = "The Town Hall, Hornton Street, London W8 7NX"
 PUBLIC_ATTENDANCE = (
     "Members of the public are welcome to observe. Please tell the Partnership team a day "
@@ -29,9 +33,8 @@ def load(stdout) -> None:
     steering_group = Page.objects.filter(depth=3, slug="steering-group").first()
     if steering_group is None:
         return
-    contact = ContactOfficer.objects.first()
-    if contact is None:
-        contact = ContactOfficer.objects.create(
+    if not ContactOfficer.objects.exists():
+        ContactOfficer.objects.create(
             name="Partnership team",
             job_title="Kensington and Chelsea Partnership support",
             organisation="Royal Borough of Kensington and Chelsea",
@@ -55,7 +58,11 @@ def load(stdout) -> None:
         status=MeetingPage.Status.HELD,
         agenda=[],
     )
-    report = _report(may_2009, contact, stdout)
+    report = _seed_paper(PRIORITIES, steering_group, stdout)
+    _seed_paper(MID_TERM_REVIEW, steering_group, stdout)
+    # The plan prints no meeting date: it sits under the Steering Group, as action plans may,
+    # rather than at an invented 2004 meeting.
+    _seed_paper(PARTNERSHIP_PLAN, steering_group, stdout)
     _meeting(
         steering_group,
         stdout,
@@ -72,8 +79,16 @@ def load(stdout) -> None:
         ],
     )
     _minutes(november_2007, may_2009, stdout)
-    _action_plan(steering_group, stdout)
     _progress_report(steering_group, stdout)
+
+
+def _seed_paper(name: str, group: Page, stdout) -> Page:
+    """Import a seed paper, published, at its meeting; skipped when imported already from the
+    same text, so a second run writes nothing."""
+    result = import_paper(SEED_PAPERS_DIR / name, body=group, publish=True, skip_unchanged=True)
+    if result.is_changed:
+        stdout.write(f"Imported {result.page.title} at {result.page.url_path}")
+    return result.page
 
 
 def _add_child(parent: Page, page: Page, stdout) -> Page:
@@ -113,90 +128,6 @@ def _meeting(group, stdout, *, title, start, status, agenda, venue=None) -> Meet
     return _add_child(group, meeting, stdout)
 
 
-def _paragraph(text: str) -> dict:
-    return {"type": "paragraph", "value": {"number": "", "text": text}}
-
-
-def _report(meeting, contact, stdout) -> ReportPage:
-    existing = ReportPage.objects.child_of(meeting).first()
-    if existing:
-        return existing
-    report = ReportPage(
-        title="KCP Review – taking forward priorities for 2009/10",
-        slug="kcp-review-priorities-2009-10",
-        status=ReportPage.Status.FOR_INFORMATION,
-        status_as_printed="For information",
-        purpose="This paper outlines some actions identified by the Community Strategy sub "
-        "group to take forward priorities arising from the KCP Review.",
-        contact_name="Rachel Smith",
-        contact_job_title="KCP Manager",
-        contact_phone="020 7361 3671",
-        contact_email="RachelA.Smith@rbkc.gov.uk",
-        contact_officer=contact,
-        body=[
-            {
-                "type": "section",
-                "value": {
-                    "number": "",
-                    "heading": "Introduction",
-                    "content": [
-                        _paragraph(
-                            "At the Community Strategy sub group meeting in April officers "
-                            "suggested ways in which actions identified during the KCP Review "
-                            "could be taken forward. The Partnership is asked to note these, "
-                            "for information."
-                        )
-                    ],
-                },
-            },
-            {
-                "type": "section",
-                "value": {
-                    "number": "",
-                    "heading": "Identified priorities",
-                    "content": [
-                        _paragraph(
-                            "Areas for action, as identified and agreed at the KCP Steering "
-                            "Group meeting in March, are outlined below."
-                        ),
-                        {"type": "subheading", "value": {"number": "", "text": "Role of the KCP"}},
-                        {
-                            "type": "text",
-                            "value": {
-                                "text": "The wider network of theme groups and sub "
-                                "partnerships is underused and could be strengthened."
-                            },
-                        },
-                        {"type": "label", "value": {"text": "Actions:"}},
-                        _paragraph(
-                            "RBKC officers to enhance the KCP website, adding a theme group "
-                            "page. Agendas and papers for meetings to be made available here."
-                        ),
-                        _paragraph(
-                            "KCP members to update on the work of relevant theme groups at "
-                            "each Steering Group meeting during ‘News and Views’."
-                        ),
-                    ],
-                },
-            },
-            {
-                "type": "section",
-                "value": {
-                    "number": "",
-                    "heading": "Conclusion",
-                    "content": [
-                        _paragraph(
-                            "The Steering Group is asked to note the contents of the report, "
-                            "particularly 2.2.1."
-                        )
-                    ],
-                },
-            },
-        ],
-    )
-    return _add_child(meeting, report, stdout)
-
-
 def _minutes(meeting, confirmed_at, stdout) -> None:
     if MinutesPage.objects.child_of(meeting).exists():
         return
@@ -231,74 +162,6 @@ def _minutes(meeting, confirmed_at, stdout) -> None:
         ],
     )
     _add_child(meeting, minutes, stdout)
-
-
-def _action_plan(group, stdout) -> None:
-    if ActionPlanPage.objects.child_of(group).exists():
-        return
-    plan = ActionPlanPage(
-        title="Partnership Plan 2004/05",
-        slug="partnership-plan-2004-05",
-        period="2004/05",
-        glossary=[
-            {"type": "entry", "value": {"acronym": acronym, "expansion": expansion}}
-            for acronym, expansion in [
-                ("KCP", "Kensington and Chelsea Partnership"),
-                ("SG", "Steering group"),
-                ("CS", "Community Strategy"),
-                ("VOF", "Voluntary Organisations Forum"),
-            ]
-        ],
-        sections=[
-            {
-                "type": "section",
-                "value": {
-                    "number": "",
-                    "heading": "Strategic",
-                    "columns": [
-                        "Planned Action agreed April 2004",
-                        "Current Situation",
-                        "Lead contact/organisation",
-                        "Due date",
-                    ],
-                    "rows": [
-                        {
-                            "planned_action": "CS sub-group to oversee production of new "
-                            "Community Strategy. The CS Project Plan will:\n"
-                            "• redefine the aims of the partnership\n"
-                            "• reshape the Terms of Reference",
-                            "current_situation": "Compact approved in draft form in March 04.*",
-                            "lead": "Community Strategy subgroup",
-                            "due_date": "New CS due July 2005",
-                            "rag": "done",
-                            "due_on": None,
-                        },
-                        {
-                            "planned_action": "At least 50% of meetings to be located away "
-                            "from the town hall annually.",
-                            "current_situation": "Continues with present policy",
-                            "lead": "RBKC Officers: Helen Kay and Ainsley Walcroft",
-                            "due_date": "End March 2005",
-                            "rag": "on_track",
-                            "due_on": None,
-                        },
-                        {
-                            "planned_action": "Equalities: ensure that equalities issues "
-                            "arising from the work of KCP SG are identified.",
-                            "current_situation": "Cross borough meeting of Equalities officers "
-                            "have met",
-                            "lead": "KCSC officer: Simi Towry-Coker",
-                            "due_date": "Ongoing",
-                            "rag": "",
-                            "due_on": None,
-                        },
-                    ],
-                },
-            }
-        ],
-        footnotes="* See also the Learning and Development section.",
-    )
-    _add_child(group, plan, stdout)
 
 
 def _progress_report(group, stdout) -> None:

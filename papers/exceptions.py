@@ -12,6 +12,7 @@ class PaperFormatError(Exception):
         "bad_docx",
         "no_title",
         "unsupported_type",
+        "no_meeting_date",
         "format",
     )
 
@@ -33,3 +34,26 @@ class PaperFormatError(Exception):
     def from_source(self, source: str) -> "PaperFormatError":
         """The same error, naming the file it came from."""
         return PaperFormatError(self.message, source=source, line=self.line, code=self.code)
+
+
+class UnknownBody(Exception):
+    """An import named a group that does not exist."""
+
+    code = "unknown_body"
+
+    def __init__(self, slug: str, valid_slugs: list[str]):
+        self.slug = slug
+        self.valid_slugs = valid_slugs
+        listed = ", ".join(valid_slugs) or "none: add a group page first"
+        self.message = f'there is no group with the web address "{slug}"; the groups are: {listed}'
+        super().__init__(self.message)
+
+
+class ImportNotAllowed(Exception):
+    """The person importing may not add or publish pages where the paper would go."""
+
+    code = "not_allowed"
+
+    def __init__(self, message: str):
+        self.message = message
+        super().__init__(message)

@@ -1,13 +1,16 @@
-"""Admin and serving hooks for papers: who may download a paper's documents, and a warning
-when a meeting's agenda links a paper that is not published yet."""
+"""Admin and serving hooks for papers: who may download a paper's documents, a warning
+when a meeting's agenda links a paper that is not published yet, and the Import paper view."""
 
 from django.contrib import messages
 from django.shortcuts import render
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from .models import MeetingPage
-from .services import document_is_visible_to
+from .services import document_is_visible_to, importable_groups
+from .views import CreateImportedPaperView, ImportPaperView
 
 
 @hooks.register("before_serve_document", order=-1)
@@ -50,3 +53,27 @@ def warn_after_creating_meeting(request, page):
 @hooks.register("after_edit_page")
 def warn_after_editing_meeting(request, page):
     _warn_about_unpublished_agenda_papers(request, page)
+
+
+@hooks.register("register_admin_urls")
+def register_import_paper_urls():
+    return [
+        path("import-paper/", ImportPaperView.as_view(), name="papers_import"),
+        path(
+            "import-paper/create/", CreateImportedPaperView.as_view(), name="papers_import_create"
+        ),
+    ]
+
+
+class ImportPaperMenuItem(MenuItem):
+    """Shown only to people who may add papers under some group or meeting."""
+
+    def is_shown(self, request) -> bool:
+        return importable_groups(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_paper_menu_item():
+    return ImportPaperMenuItem(
+        "Import paper", reverse("papers_import"), name="import-paper", icon_name="upload", order=250
+    )

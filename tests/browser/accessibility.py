@@ -45,9 +45,12 @@ def assert_no_horizontal_scroll(page, width: int = 320) -> None:
 
 
 def focusable_elements(page) -> list[str]:
+    """Elements Tab should reach: shown on the page (not display:none, not visibility:hidden
+    as in a closed menu, which browsers skip too), and the skip link."""
     return page.evaluate(
         """(selector) => Array.from(document.querySelectorAll(selector))
-            .filter(el => el.getClientRects().length > 0 || el.classList.contains('skip-link'))
+            .filter(el => el.checkVisibility({visibilityProperty: true})
+                || el.classList.contains('skip-link'))
             .map(el => el.outerHTML.slice(0, 120))""",
         FOCUSABLE,
     )

@@ -50,3 +50,21 @@ def test_demo_content_refuses_to_run_under_production_settings():
     with pytest.raises(CommandError, match="development only"):
         load()
     assert not AccessibilityStatementPage.objects.exists()
+
+
+def test_demo_content_imports_the_seed_papers_published_at_their_meetings(client):
+    from papers.models import ActionPlanPage, ReportPage
+
+    load()
+    reports = {page.title: page for page in ReportPage.objects.live()}
+    mid_term = reports["COMMUNITY STRATEGY MID-TERM REVIEW"]
+    assert mid_term.get_parent().specific.venue_name.startswith("The Town Hall")
+    assert (
+        mid_term.url_path == "/home/steering-group/2007-11-14/community-strategy-mid-term-review/"
+    )
+    priorities = reports["KCP Review – taking forward priorities for 2009/10"]
+    assert priorities.get_parent().slug == "2009-05-13"
+    assert priorities.source_hash
+    plan = ActionPlanPage.objects.live().get()
+    assert plan.get_parent().slug == "steering-group"
+    assert "Meeting or seminar will be held later" in client.get(plan.url).content.decode()

@@ -102,7 +102,7 @@ def test_demo_content_builds_the_groups_meetings_and_one_paper_of_each_type(clie
     upcoming = client.get("/steering-group/2027-03-10/").content.decode()
     assert "KCP Review: taking forward priorities" in upcoming
     report = client.get(
-        "/steering-group/2009-05-13/kcp-review-priorities-2009-10/"
+        "/steering-group/2009-05-13/kcp-review-taking-forward-priorities-for-2009-10/"
     ).content.decode()
     assert 'id="para-2-2-1"' in report
     assert client.get("/steering-group/partnership-plan-2004-05/").status_code == 200

@@ -1,0 +1,302 @@
+"""Parsed paper -> page field values: what each paper page type holds for an imported paper.
+
+Pure Python over the parsed dataclasses and papers.numbering, so it can be tested and timed
+without a database. Every number on the page is the number printed in the paper. A paper
+that prints no number for a section gets the number the page would give it anyway, written
+in here and flagged as a warning, so what the editor sees is what papers.numbering keeps.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from papers import numbering
+from papers.exceptions import PaperFormatError
+
+from .parsed import (
+    ActionPlanSection,
+    BodyItem,
+    ContactOfficer,
+    Objective,
+    ParsedActionPlan,
+    ParsedProgressReport,
+    ParsedReport,
+    Section,
+)
+
+MAX_BULLET_LEVEL = 3
+MAX_LABEL_LENGTH = 120
+MAX_SUBHEADING_LENGTH = 255
+TITLE_MAX_LENGTH = 255
+
+PAGE_TYPES = {
+    "report": "papers.ReportPage",
+    "action_plan": "papers.ActionPlanPage",
+    "progress_report": "papers.ProgressReportPage",
+}
+
+
+@dataclass
+class PageValues:
+    """The page type ("papers.ReportPage") and its field values for one imported paper."""
+
+    page_type: str
+    fields: dict
+    warnings: list[str] = field(default_factory=list)
+
+
+def source_hash(text: str) -> str:
+    """The fingerprint of a paper's text: the same paper imported twice has the same hash,
+    whether it came from a file, an upload or the admin's preview."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def page_values(
+    parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport, *, text: str
+) -> PageValues:
+    """The field values of the page a parsed paper becomes; PaperFormatError when the page
+    could not hold the paper as printed (a number used twice, an over-long title)."""
+    header = parsed.header
+    title = " ".join(header.title.split())
+    if len(title) > TITLE_MAX_LENGTH:
+        raise PaperFormatError(
+            f"the title is {len(title)} characters long; a page title may have at most "
+            f"{TITLE_MAX_LENGTH}: check that the title line is not joined to the text after it",
+            code="no_title",
+        )
+    values = PageValues(
+        page_type=PAGE_TYPES[parsed.kind],
+        fields={
+            "title": title,
+            "status": header.status,
+            "status_as_printed": header.status_as_printed,
+            "author": header.author_as_printed or header.author,
+            "purpose": header.purpose,
+            "meeting_date": header.meeting_date,
+            "source_hash": source_hash(text),
+        },
+        warnings=[str(warning) for warning in parsed.warnings],
+    )
+    if isinstance(parsed, ParsedReport):
+        _report_fields(parsed, values)
+    elif isinstance(parsed, ParsedActionPlan):
+        _action_plan_fields(parsed, values)
+    else:
+        _progress_report_fields(parsed, values)
+    values.fields["import_warnings"] = values.warnings
+    return values
+
+
+def _report_fields(report: ParsedReport, values: PageValues) -> None:
+    body = [_section_block(section, values.warnings) for section in report.sections]
+    _number_unnumbered(
+        body, report.sections, values.warnings, numbering.number_report, what="section"
+    )
+    duplicates = numbering.report_duplicate_numbers(body)
+    if duplicates:
+        raise PaperFormatError(
+            f"the paper prints paragraph number{'s' if len(duplicates) > 1 else ''} "
+            f"{', '.join(duplicates)} more than once, so the page cannot link to each one: "
+            "correct the numbering in the file",
+        )
+    values.fields.update(
+        body=body,
+        signatory=report.signatory,
+        signatory_title=report.signatory_title,
+        **_contact_fields(report.contact, values.warnings),
+        background_papers=_background_papers(report.background_papers),
+        annexes=_annexes(report.annexes, report.annex_titles),
+    )
+
+
+def _section_block(section: Section, warnings: list[str]) -> dict:
+    if not section.heading:
+        warnings.append(
+            _at(
+                section.line,
+                "text before the first section heading was put in a section "
+                "without a heading: give it one before publishing",
+            )
+        )
+    return {
+        "type": "section",
+        "value": {
+            "number": section.number,
+            "heading": section.heading,
+            "content": [_content_block(item, warnings) for item in section.items],
+        },
+    }
+
+
+def _content_block(item: BodyItem, warnings: list[str]) -> dict:
+    if item.kind == "paragraph":
+        if item.number:
+            return {"type": "paragraph", "value": {"number": item.number, "text": item.text}}
+        return {"type": "text", "value": {"text": item.text}}
+    if item.kind == "subheading":
+        if item.number and len(item.text) <= MAX_SUBHEADING_LENGTH:
+            return {"type": "subheading", "value": {"number": item.number, "text": item.text}}
+        if item.number:
+            return {"type": "paragraph", "value": {"number": item.number, "text": item.text}}
+        if len(item.text) <= MAX_LABEL_LENGTH:
+            return {"type": "label", "value": {"text": item.text}}
+        return {"type": "text", "value": {"text": item.text}}
+    if item.kind == "label":  # printed as a line ending in a colon ("Actions:")
+        return {"type": "label", "value": {"text": f"{item.text}:"[:MAX_LABEL_LENGTH]}}
+    if any(bullet.level > MAX_BULLET_LEVEL for bullet in item.bullets):
+        warnings.append(
+            _at(
+                item.line,
+                f"bullets nested deeper than {MAX_BULLET_LEVEL + 1} levels are shown "
+                f"at level {MAX_BULLET_LEVEL + 1}",
+            )
+        )
+    return {
+        "type": "bullets",
+        "value": {
+            "items": [
+                {"text": bullet.text, "level": min(bullet.level, MAX_BULLET_LEVEL)}
+                for bullet in item.bullets
+            ]
+        },
+    }
+
+
+def _action_plan_fields(plan: ParsedActionPlan, values: PageValues) -> None:
+    sections = [_plan_section_block(section) for section in plan.sections]
+    _number_unnumbered(
+        sections, plan.sections, values.warnings, numbering.number_sequence, what="section"
+    )
+    _refuse_duplicates(sections, "section")
+    values.fields.update(
+        period=plan.period,
+        glossary=[
+            {"type": "entry", "value": {"acronym": acronym, "expansion": expansion}}
+            for acronym, expansion in plan.glossary
+        ],
+        sections=sections,
+        footnotes="\n".join(plan.footnotes),
+    )
+
+
+def _plan_section_block(section: ActionPlanSection) -> dict:
+    return {
+        "type": "section",
+        "value": {
+            "number": section.number,
+            "heading": section.heading,
+            "columns": list(section.columns[:4]),
+            "rows": [
+                {
+                    "planned_action": row.planned_action,
+                    "current_situation": row.current_situation,
+                    "lead": row.lead,
+                    "due_date": row.due_date,
+                    "rag": "",
+                    "due_on": None,
+                }
+                for row in section.rows
+            ],
+        },
+    }
+
+
+def _progress_report_fields(report: ParsedProgressReport, values: PageValues) -> None:
+    objectives = [_objective_block(objective) for objective in report.objectives]
+    _number_unnumbered(
+        objectives, report.objectives, values.warnings, numbering.number_sequence, "objective"
+    )
+    _refuse_duplicates(objectives, "objective")
+    values.fields.update(
+        objectives=objectives,
+        **_contact_fields(report.contact, values.warnings),
+        background_papers=_background_papers(report.background_papers),
+        annexes=_annexes(report.annexes, {}),
+    )
+
+
+def _objective_block(objective: Objective) -> dict:
+    return {
+        "type": "objective",
+        "value": {
+            "number": objective.number,
+            "title": objective.title,
+            "actions": [
+                {
+                    "number": action.number,
+                    "action": action.action,
+                    "progress": action.progress,
+                    "lead": action.lead,
+                    "due_date": action.due_date,
+                    "rag": "",
+                }
+                for action in objective.actions
+            ],
+        },
+    }
+
+
+def _number_unnumbered(blocks: list, parsed: list, warnings: list[str], number, what: str):
+    """Write in the number papers.numbering would give each block the paper left unnumbered,
+    and say so: the editor checks it, and it never changes behind their back."""
+    if all(block["value"]["number"] for block in blocks):
+        return
+    numbered = number(blocks, frozen=False).blocks
+    for block, filled, printed in zip(blocks, numbered, parsed, strict=True):
+        if not block["value"]["number"]:
+            block["value"]["number"] = filled["value"]["number"]
+            name = block["value"].get("heading") or block["value"].get("title") or "(no heading)"
+            warnings.append(
+                _at(
+                    printed.line,
+                    f"the paper prints no number for the {what} “{name}”; the "
+                    f"page numbers it {filled['value']['number']}: check it against the original",
+                )
+            )
+
+
+def _refuse_duplicates(blocks: list, what: str) -> None:
+    duplicates = numbering.sequence_duplicate_numbers(blocks)
+    if duplicates:
+        raise PaperFormatError(
+            f"the paper prints {what} number{'s' if len(duplicates) > 1 else ''} "
+            f"{', '.join(duplicates)} more than once: correct the numbering in the file"
+        )
+
+
+def _contact_fields(contact: ContactOfficer | None, warnings: list[str]) -> dict:
+    if contact is None:
+        return {
+            "contact_name": "",
+            "contact_job_title": "",
+            "contact_organisation": "",
+            "contact_phone": "",
+            "contact_email": "",
+        }
+    organisation = contact.organisation
+    if contact.address:
+        organisation = ", ".join(part for part in (organisation, contact.address) if part)
+        warnings.append("the contact officer's address is kept with their organisation")
+    return {
+        "contact_name": contact.name,
+        "contact_job_title": contact.job_title,
+        "contact_organisation": organisation,
+        "contact_phone": contact.phone,
+        "contact_email": contact.email,
+    }
+
+
+def _background_papers(papers: list[str]) -> list[dict]:
+    return [{"type": "text", "value": {"reference": "", "text": paper}} for paper in papers]
+
+
+def _annexes(references: list[str], titles: dict[str, str]) -> list[dict]:
+    """Each annex as a text block: its reference ("Annex A") and its title where printed (the
+    reference again where not, as a text block needs text). The document is attached later."""
+    return [
+        {"type": "text", "value": {"reference": ref, "text": titles.get(ref) or ref}}
+        for ref in references
+    ]
+
+
+def _at(line: int | None, message: str) -> str:
+    return f"line {line}: {message}" if line is not None else message

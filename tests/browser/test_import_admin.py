@@ -1,0 +1,66 @@
+"""The admin's Import paper view in a real browser: accessible and usable by keyboard, from
+the upload through the preview to the draft."""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
+from django.test import Client
+
+from papers.models import ReportPage
+from papers.seed_papers import SEED_PAPERS_DIR
+from tests.browser.accessibility import assert_accessible, assert_keyboard_usable
+from tests.papers.conftest import steering_group  # noqa: F401 (fixture)
+from tests.papers.paper_files import PRIORITIES
+
+SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
+
+
+@pytest.fixture
+def officer_page(page, site_url, officer):
+    """The browser, signed in as a Partnership officer with two-factor set up."""
+    TOTP.activate(officer, SECRET)
+    client = Client()
+    client.force_login(officer)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": site_url,
+            }
+        ]
+    )
+    return page
+
+
+def test_import_form_and_preview_are_accessible_and_usable_by_keyboard(
+    officer_page,
+    site_url,
+    steering_group,  # noqa: F811
+):
+    page = officer_page
+    page.goto(site_url + "/admin/import-paper/")
+    assert page.get_by_role("heading", name="Import paper").is_visible()
+    assert_accessible(page)
+    assert_keyboard_usable(page)
+
+    page.get_by_label("Paper").set_input_files(str(SEED_PAPERS_DIR / PRIORITIES))
+    page.get_by_label("Group").select_option(label="Steering Group")
+    page.get_by_role("button", name="Preview the paper").click()
+    page.get_by_role("heading", name="Structure").wait_for()
+    assert_accessible(page)
+    assert_keyboard_usable(page)
+
+    page.get_by_role("button", name="Create draft").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/pages/*/edit/")
+    assert ReportPage.objects.get().title == "KCP Review – taking forward priorities for 2009/10"
+
+
+def test_form_error_is_announced_next_to_the_file_field(officer_page, site_url, steering_group):  # noqa: F811
+    page = officer_page
+    page.goto(site_url + "/admin/import-paper/")
+    page.get_by_role("button", name="Preview the paper").click()
+    error = page.get_by_text("Choose the paper's file to upload.")
+    error.wait_for()
+    assert_accessible(page)
