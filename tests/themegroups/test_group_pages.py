@@ -11,28 +11,6 @@ from tests.papers.conftest import LONDON, publish
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def theme_groups(home_page):
-    from themegroups.models import GroupIndexPage
-
-    return publish(home_page, GroupIndexPage(title="Theme groups", slug="theme-groups"))
-
-
-@pytest.fixture
-def health_group(theme_groups):
-    from themegroups.models import GroupPage
-
-    return publish(
-        theme_groups,
-        GroupPage(
-            title="Health and Well-Being Partnership",
-            slug="health",
-            kind=GroupPage.Kind.THEME_GROUP,
-            purpose="Improves health and reduces health inequalities.",
-        ),
-    )
-
-
 def test_theme_groups_page_lists_each_group_with_its_kind(client, health_group):
     html = client.get("/theme-groups/").content.decode()
     assert '<a href="/theme-groups/health/">Health and Well-Being Partnership</a>' in html
