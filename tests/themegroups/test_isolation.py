@@ -10,8 +10,8 @@ read-only actions looks for the other group's content in the answer.
 The control test gives the same lead officer rights at the site root and runs the same
 actions: each then takes effect, so the checks can fail."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -32,8 +32,8 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from home.roles import OFFICER_COLLECTION_PERMISSIONS, OFFICER_PAGE_PERMISSIONS
 from papers.models import MeetingPage, ReportPage
-from themegroups.models import GroupContentPage
 from tests.themegroups.conftest import SECRET, png_file
+from themegroups.models import GroupContentPage
 
 pytestmark = pytest.mark.django_db
 
