@@ -89,3 +89,23 @@ def test_demo_content_builds_the_groups_meetings_and_one_paper_of_each_type(clie
     )
     assert client.get("/steering-group/2007-11-14/minutes/").status_code == 200
     assert call_command("load_demo_content", stdout=io.StringIO()) is None
+
+
+def test_demo_content_fills_out_each_group_and_gives_it_a_lead_officer(client):
+    from django.contrib.auth import get_user_model
+
+    call_command("load_demo_content", stdout=io.StringIO())
+    health = client.get("/theme-groups/health-and-well-being/").content.decode()
+    assert "Reduce smoking" in health
+    assert "Dr Anna Patel" in health
+    assert "Work programme and priorities for 2009/10" in health
+    lead = get_user_model().objects.get(email="lead.health@kcp.example")
+    assert lead.groups.filter(name="Lead officers: Health and Well-Being Partnership").exists()
+    assert lead.emailaddress_set.get().verified
+    assert not lead.authenticator_set.exists()
+    steering = client.get("/steering-group/").content.decode()
+    assert "Members by partner organisation" in steering
+    assert "Terms of reference" in steering
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "lead.safety@kcp.example" in out.getvalue()
