@@ -8,7 +8,13 @@ import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 
-from tests.papers.conftest import LONDON, meeting, publish, steering_group  # noqa: F401
+from tests.papers.conftest import (  # noqa: F401
+    LONDON,
+    contact_officer,
+    meeting,
+    publish,
+    steering_group,
+)
 
 SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
 PASSWORD = "correct horse battery"
