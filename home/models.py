@@ -1,4 +1,5 @@
-"""Home page, content pages, accessibility statement, privacy notice and site settings."""
+"""Home page, content pages, accessibility statement, privacy notice, site settings and the
+partner organisations every app shares."""
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -6,6 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
 
@@ -180,3 +182,40 @@ class PrivacyNoticePage(Page):
 
     class Meta:
         verbose_name = "privacy notice"
+
+
+@register_snippet
+class Organisation(index.Indexed, models.Model):
+    """A partner organisation: the Council, an NHS trust, the police, a voluntary group.
+    Shared by every app (group pages, membership), so only Partnership officers change one."""
+
+    class Sector(models.TextChoices):
+        COUNCIL = "council", "Council"
+        HEALTH = "health", "NHS and health"
+        POLICE = "police", "Police and community safety"
+        VOLUNTARY = "voluntary", "Voluntary and community sector"
+        BUSINESS = "business", "Business"
+        EDUCATION = "education", "Education and skills"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=255, unique=True)
+    short_name = models.CharField(
+        max_length=40, blank=True, help_text="As papers abbreviate it, e.g. RBKC or KCSC."
+    )
+    sector = models.CharField(max_length=20, choices=Sector.choices, default=Sector.OTHER)
+    website = models.URLField(blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("sector"),
+        FieldPanel("website"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("short_name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "partner organisation"
+
+    def __str__(self) -> str:
+        return self.name

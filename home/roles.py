@@ -32,6 +32,16 @@ OFFICER_MODEL_PERMISSIONS = (
     ("wagtailredirects", "add_redirect"),
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
+    # The records every group shares: lead officers may add and choose them, only officers
+    # change or delete them.
+    ("home", "add_organisation"),
+    ("home", "change_organisation"),
+    ("home", "delete_organisation"),
+    ("home", "view_organisation"),
+    ("papers", "add_contactofficer"),
+    ("papers", "change_contactofficer"),
+    ("papers", "delete_contactofficer"),
+    ("papers", "view_contactofficer"),
 )
 
 

@@ -24,6 +24,21 @@ class DemoAccount(NamedTuple):
     last_name: str
     is_superuser: bool = False
     groups: tuple[str, ...] = ()
+    # Officers and publishers must use two-factor; lead officers need not (they only submit).
+    uses_two_factor: bool = True
+
+
+def _lead_officer(group_title: str, email: str, first_name: str, last_name: str) -> DemoAccount:
+    """A theme group's demo lead officer. The group's "Lead officers: …" Django group is made
+    by the theme groups' demo content, which loads before this."""
+    return DemoAccount(
+        f"Lead officer, {group_title}",
+        email,
+        first_name,
+        last_name,
+        groups=(f"Lead officers: {group_title}",),
+        uses_two_factor=False,
+    )
 
 
 DEMO_ACCOUNTS = [
@@ -35,6 +50,17 @@ DEMO_ACCOUNTS = [
         "Smith",
         groups=(PARTNERSHIP_OFFICERS,),
     ),
+    _lead_officer("Health and Well-Being Partnership", "lead.health@kcp.example", "Anna", "Patel"),
+    _lead_officer(
+        "Family and Children's Strategic Partnership", "lead.children@kcp.example", "Sarah", "Jones"
+    ),
+    _lead_officer(
+        "Learning, Work and Business theme group", "lead.learning@kcp.example", "Peter", "Green"
+    ),
+    _lead_officer("Community Safety Programme Board", "lead.safety@kcp.example", "Tom", "Hughes"),
+    _lead_officer("Voluntary Organisations Forum", "lead.voluntary@kcp.example", "Maria", "Lopez"),
+    _lead_officer("Agenda Planning sub-group", "lead.agenda@kcp.example", "Rachel", "Smith"),
+    _lead_officer("Community Strategy sub-group", "lead.strategy@kcp.example", "Helen", "Kay"),
 ]
 
 
@@ -71,5 +97,9 @@ def load(stdout) -> None:
             groups=account.groups,
             stdout=stdout,
         )
-        if created and not Authenticator.objects.filter(user=user).exists():
+        if (
+            created
+            and account.uses_two_factor
+            and not Authenticator.objects.filter(user=user).exists()
+        ):
             TOTP.activate(user, DEMO_TOTP_SECRET)

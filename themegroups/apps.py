@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class ThemeGroupsConfig(AppConfig):
     name = "themegroups"
     verbose_name = "Theme groups"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -247,4 +247,9 @@ KCP_DEMO_CONTENT_LOADERS = ["home.demo", "themegroups.demo", "papers.demo", "mem
 KCP_DEMO_CONTENT_ALLOWED = False
 
 # Periodic jobs run by `manage.py run_scheduler`: (management command, every N seconds).
-KCP_SCHEDULED_JOBS = [("publish_scheduled", 60)]
+KCP_SCHEDULED_JOBS = [("publish_scheduled", 60), ("send_news_and_views_reminders", 3600)]
+
+# News and Views (themegroups): updates are due this many days before a Steering Group
+# meeting, and lead officers whose group has sent none are reminded this many days before that.
+KCP_NEWS_AND_VIEWS_DEADLINE_DAYS = 7
+KCP_NEWS_AND_VIEWS_REMINDER_DAYS = 3

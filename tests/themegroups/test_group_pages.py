@@ -11,28 +11,6 @@ from tests.papers.conftest import LONDON, publish
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def theme_groups(home_page):
-    from themegroups.models import GroupIndexPage
-
-    return publish(home_page, GroupIndexPage(title="Theme groups", slug="theme-groups"))
-
-
-@pytest.fixture
-def health_group(theme_groups):
-    from themegroups.models import GroupPage
-
-    return publish(
-        theme_groups,
-        GroupPage(
-            title="Health and Well-Being Partnership",
-            slug="health",
-            kind=GroupPage.Kind.THEME_GROUP,
-            purpose="Improves health and reduces health inequalities.",
-        ),
-    )
-
-
 def test_theme_groups_page_lists_each_group_with_its_kind(client, health_group):
     html = client.get("/theme-groups/").content.decode()
     assert '<a href="/theme-groups/health/">Health and Well-Being Partnership</a>' in html
@@ -111,3 +89,165 @@ def test_demo_content_builds_the_groups_meetings_and_one_paper_of_each_type(clie
     )
     assert client.get("/steering-group/2007-11-14/minutes/").status_code == 200
     assert call_command("load_demo_content", stdout=io.StringIO()) is None
+
+
+def test_demo_content_fills_out_each_group_and_gives_it_a_lead_officer(client):
+    from django.contrib.auth import get_user_model
+
+    call_command("load_demo_content", stdout=io.StringIO())
+    health = client.get("/theme-groups/health-and-well-being/").content.decode()
+    assert "Reduce smoking" in health
+    assert "Dr Anna Patel" in health
+    assert "Work programme and priorities for 2009/10" in health
+    lead = get_user_model().objects.get(email="lead.health@kcp.example")
+    assert lead.groups.filter(name="Lead officers: Health and Well-Being Partnership").exists()
+    assert lead.emailaddress_set.get().verified
+    assert not lead.authenticator_set.exists()
+    steering = client.get("/steering-group/").content.decode()
+    assert "Members by partner organisation" in steering
+    assert "Terms of reference" in steering
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "lead.safety@kcp.example" in out.getvalue()
+
+
+@pytest.fixture
+def filled_out_health_group(health_group, contact_officer):
+    from home.models import Organisation
+    from themegroups.models import GroupLeadOfficer, GroupLink, GroupMember, GroupPriority
+
+    nhs = Organisation.objects.create(name="NHS Kensington and Chelsea", sector="health")
+    health_group.chair = "Dr Michael Wilson"
+    health_group.lead_organisation = nhs
+    health_group.contact = contact_officer
+    health_group.work_programme_year = "2009/10"
+    health_group.lead_officers = [GroupLeadOfficer(name="Dr Anna Patel", organisation=nhs)]
+    health_group.members = [GroupMember(organisation=nhs, representative="Dr Wilson")]
+    health_group.links = [GroupLink(title="Our NHS trust", url="https://www.nhs.uk/")]
+    health_group.priorities = [
+        GroupPriority(priority="Reduce smoking", actions="Clinics\nCampaign", due="March 2010")
+    ]
+    health_group.save_revision().publish()
+    return health_group
+
+
+def test_group_page_shows_who_runs_it_its_members_links_and_priorities(
+    client, filled_out_health_group
+):
+    html = client.get("/theme-groups/health/").content.decode()
+    for text in [
+        "Dr Michael Wilson",
+        "Lead organisation",
+        "Dr Anna Patel",
+        "Partnership team",
+        "Member organisations",
+        "NHS Kensington and Chelsea",
+        '<a href="https://www.nhs.uk/">Our NHS trust</a>',
+        "Work programme for 2009/10",
+        "Reduce smoking",
+        "<li>Campaign</li>",
+        "Due: March 2010",
+    ]:
+        assert text in html, text
+
+
+def test_steering_group_page_shows_members_by_organisation_and_terms_of_reference(
+    client, steering_group
+):
+    from home.models import Organisation
+    from themegroups.models import GroupMember
+
+    council = Organisation.objects.create(name="Royal Borough of Kensington and Chelsea")
+    steering_group.members = [
+        GroupMember(organisation=council, representative="Cllr Merrick Cockell", role="Chairman"),
+        GroupMember(organisation=council, representative="Derek Myers"),
+    ]
+    steering_group.terms_of_reference = "<p>Agrees the Community Strategy.</p>"
+    steering_group.save_revision().publish()
+    html = client.get("/steering-group/").content.decode()
+    assert "Members by partner organisation" in html
+    assert "<h3>Royal Borough of Kensington and Chelsea</h3>" in html
+    assert "Cllr Merrick Cockell (Chairman)" in html
+    assert "Agrees the Community Strategy." in html
+
+
+def test_group_content_pages_sit_under_the_group_and_are_listed(client, health_group):
+    from themegroups.models import GroupContentPage
+
+    publish(health_group, GroupContentPage(title="Health projects", introduction="Our work."))
+    assert client.get("/theme-groups/health/health-projects/").status_code == 200
+    assert "Health projects" in client.get("/theme-groups/health/").content.decode()
+
+
+def test_theme_groups_page_shows_each_groups_next_meeting(client, health_group, safety_group):
+    from papers.models import MeetingPage
+
+    for start in (
+        datetime.datetime(2099, 9, 1, tzinfo=LONDON),
+        datetime.datetime(2099, 8, 1, tzinfo=LONDON),
+    ):
+        publish(
+            health_group,
+            MeetingPage(title=f"Meeting {start:%B}", start=start, venue_name="Town Hall"),
+        )
+    html = client.get("/theme-groups/").content.decode()
+    health = html.split("Health and Well-Being Partnership")[1]
+    assert "Next meeting: <a" in health
+    assert "Saturday 1 August 2099" in health
+    assert "Next meeting: none planned yet" in html.split("Community Safety Programme Board")[1]
+
+
+def test_group_page_runs_the_same_queries_however_many_meetings_and_papers(
+    client, health_group, django_assert_max_num_queries
+):
+    from papers.models import MeetingPage, ReportPage
+
+    def add_meeting(n):
+        meeting = publish(
+            health_group,
+            MeetingPage(
+                title=f"Meeting {n}",
+                slug=f"meeting-{n}",
+                start=datetime.datetime(2000 + n, 1, 1, tzinfo=LONDON),
+                venue_name="Town Hall",
+            ),
+        )
+        publish(meeting, ReportPage(title=f"Report {n}", slug=f"report-{n}"))
+
+    add_meeting(1)
+    client.get("/theme-groups/health/")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/theme-groups/health/")
+    for n in range(2, 30):
+        add_meeting(n)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/theme-groups/health/").status_code == 200
+
+
+def test_theme_groups_page_runs_the_same_queries_however_many_meetings(
+    client, theme_groups, django_assert_max_num_queries
+):
+    from papers.models import MeetingPage
+    from themegroups.models import GroupPage
+
+    def add_group(n):
+        group = publish(theme_groups, GroupPage(title=f"Group {n}", slug=f"g-{n}", purpose="A."))
+        for month in (5, 6):
+            publish(
+                group,
+                MeetingPage(
+                    title=f"Group {n} in month {month}",
+                    start=datetime.datetime(2099, month, n + 1, tzinfo=LONDON),
+                    venue_name="Town Hall",
+                ),
+            )
+
+    add_group(1)
+    client.get("/theme-groups/")
+    with django_assert_max_num_queries(40) as few:
+        client.get("/theme-groups/")
+    for n in range(2, 16):
+        add_group(n)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get("/theme-groups/").content.decode()
+    assert html.count("Next meeting: <a") == 15

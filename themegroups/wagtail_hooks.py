@@ -1,0 +1,57 @@
+"""Admin wiring of theme groups: the Lead officers screen (officers only) and the News and
+Views form (lead officers and officers), with their menu items."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import services, views
+
+
+@hooks.register("register_admin_urls")
+def theme_group_admin_urls():
+    return [
+        path("lead-officers/", views.LeadOfficersView.as_view(), name="themegroups_lead_officers"),
+        path(
+            "lead-officers/<int:page_id>/remove/<int:user_id>/",
+            views.RemoveLeadOfficerView.as_view(),
+            name="themegroups_remove_lead_officer",
+        ),
+        path(
+            "lead-officers/leaver/<int:user_id>/",
+            views.RemoveLeaverView.as_view(),
+            name="themegroups_remove_leaver",
+        ),
+        path(
+            "lead-officers/<int:page_id>/trust/",
+            views.TrustGroupView.as_view(),
+            name="themegroups_trust_group",
+        ),
+        path(
+            "news-and-views/", views.NewsAndViewsView.as_view(), name="themegroups_news_and_views"
+        ),
+    ]
+
+
+class OfficersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.is_partnership_officer(request.user)
+
+
+class LeadOfficersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.groups_led_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def lead_officers_menu_item():
+    return OfficersMenuItem(
+        "Lead officers", reverse("themegroups_lead_officers"), icon_name="group", order=900
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def news_and_views_menu_item():
+    return LeadOfficersMenuItem(
+        "News and Views", reverse("themegroups_news_and_views"), icon_name="comment", order=210
+    )
