@@ -86,8 +86,13 @@ class ArchiveFilters:
     ignored: tuple[str, ...] = ()
 
     @property
+    def has_choices(self) -> bool:
+        """Whether any of the lists (year, group, status, kind) narrows the papers."""
+        return bool(self.year or self.body or self.status or self.kind)
+
+    @property
     def is_filtered(self) -> bool:
-        return bool(self.year or self.body or self.status or self.kind or self.words)
+        return self.has_choices or bool(self.words)
 
     def as_query_string_pairs(self) -> list[tuple[str, str]]:
         pairs = [

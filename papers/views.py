@@ -1,0 +1,57 @@
+"""Views outside the page tree: the papers feeds and the meetings calendars, at addresses that
+stay the same for subscribers even if an editor moves or renames the listing pages."""
+
+from django.http import Http404, HttpResponse
+from wagtail.models import Site
+
+from . import meeting_calendar
+from .archive import bodies
+from .feeds import NewPapersFeed
+
+CALENDAR_NAME = "Kensington and Chelsea Partnership meetings"
+
+
+def papers_feed(request, group_slug: str | None = None):
+    return NewPapersFeed()(request, group_slug=group_slug)
+
+
+def _calendar_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _full_url(request):
+    """Addresses on the host the calendar was asked from, as the feeds' are."""
+    return lambda meeting: request.build_absolute_uri(meeting.get_url(request))
+
+
+def meetings_calendar(request, group_slug: str | None = None):
+    """Every public meeting of the last year and all future ones, of one group or all."""
+    group = None
+    if group_slug is not None:
+        group = bodies().filter(slug=group_slug).first()
+        if group is None:
+            raise Http404("No group has that address.")
+    meetings = meeting_calendar.meetings_for_calendar(meeting_calendar.published_meetings(group))
+    name = f"{group.title} meetings" if group else CALENDAR_NAME
+    content = meeting_calendar.calendar_of(meetings, name, _full_url(request))
+    return _calendar_response(content, f"{group_slug or 'kcp-meetings'}.ics")
+
+
+def meeting_ics(request, meeting_path: str):
+    """One meeting as an .ics file, at its page's address with .ics for the final slash."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site answers at this address.")
+    url_path = f"{site.root_page.url_path}{meeting_path}/"
+    meeting = (
+        meeting_calendar.published_meetings()
+        .filter(url_path=url_path)
+        .prefetch_related("agenda_items")
+        .first()
+    )
+    if meeting is None:
+        raise Http404("No published meeting has that address.")
+    content = meeting_calendar.calendar_of([meeting], meeting.title, _full_url(request))
+    return _calendar_response(content, f"{meeting.slug}.ics")
