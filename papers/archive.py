@@ -94,16 +94,6 @@ class ArchiveFilters:
     def is_filtered(self) -> bool:
         return self.has_choices or bool(self.words)
 
-    def as_query_string_pairs(self) -> list[tuple[str, str]]:
-        pairs = [
-            ("q", self.words),
-            ("year", str(self.year or "")),
-            ("body", self.body),
-            ("status", self.status),
-            ("kind", self.kind),
-        ]
-        return [(name, value) for name, value in pairs if value]
-
 
 def read_filters(params: Mapping[str, str], body_slugs: Iterable[str]) -> ArchiveFilters:
     ignored = []
@@ -201,17 +191,14 @@ def page_of_papers(papers: QuerySet, page_number: str | None) -> PageOfResults:
     return Paginator(papers, PAPERS_PER_PAGE).get_page(page_number)
 
 
-def search_papers(papers: QuerySet, words: str):
-    """Wagtail search (PostgreSQL: English stemming) over the papers of `papers`, best match
-    first. The filters travel as a subquery on the page id, a field every page indexes."""
-    matching_ids = papers.order_by().values("pk")
-    return (
-        Page.objects.live()
-        .public()
-        .type(*PAPER_PAGE_MODELS)
-        .filter(pk__in=matching_ids)
-        .search(words, operator="and")
-    )
+def search_papers(words: str, filtered: QuerySet | None = None):
+    """Wagtail search (PostgreSQL: English stemming) over live public papers, best match
+    first; within `filtered` papers when filters are chosen (passed as a subquery on the page
+    id, a field every page indexes)."""
+    papers = Page.objects.live().public().type(*PAPER_PAGE_MODELS)
+    if filtered is not None:
+        papers = papers.filter(pk__in=filtered.order_by().values("pk"))
+    return papers.search(words, operator="and")
 
 
 def search_entries(pages: Iterable[Page], words: str) -> list[ArchiveEntry]:
@@ -323,7 +310,8 @@ def archive_listing(params: Mapping[str, str]) -> ArchiveListing:
     filters = read_filters(params, [group.slug for group in groups])
     papers = filter_papers(published_papers(), filters, groups)
     if filters.words:
-        results = page_of_papers(search_papers(papers, filters.words), params.get("page"))
+        within = papers if filters.has_choices else None
+        results = page_of_papers(search_papers(filters.words, within), params.get("page"))
         entries = search_entries(results.object_list, filters.words)
     else:
         results = page_of_papers(newest_meeting_first(papers), params.get("page"))

@@ -104,7 +104,6 @@ class MeetingIndexPage(Page):
             forward_programme=(
                 meeting_calendar.forward_programme(forward_group) if show_programme else []
             ),
-            query_pairs=[("body", group.slug)] if group else [],
         )
         return context
 
