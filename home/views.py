@@ -1,9 +1,11 @@
-"""Site-wide views: search over public pages, the health check and the error pages."""
+"""Site-wide views: search over public pages, robots.txt, the health check and the error
+pages."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from wagtail.models import Page
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -25,6 +27,15 @@ def search(request):
         "home/search.html",
         {"query": query, "results": page_of_results, "result_count": paginator.count},
     )
+
+
+def robots_txt(request):
+    """Crawlers may read everything but the admin and the sign-in pages; the sitemap's
+    address is absolute, as the robots.txt standard asks."""
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /accounts/", ""]
+    lines.append(f"Sitemap: {sitemap_url}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def health(request):

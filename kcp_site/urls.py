@@ -29,6 +29,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("", include("papers.urls")),
 ]
 
 if settings.DEBUG:

@@ -11,8 +11,10 @@ from wagtail.models import Page
 from .models import (
     AgendaItem,
     ContactOfficer,
+    MeetingIndexPage,
     MeetingPage,
     MinutesPage,
+    PaperArchivePage,
     ProgressReportPage,
 )
 from .seed_papers import SEED_PAPERS_DIR
@@ -31,6 +33,7 @@ PUBLIC_ATTENDANCE = (
 
 def load(stdout) -> None:
     steering_group = Page.objects.filter(depth=3, slug="steering-group").first()
+    _archive_and_meetings_pages(steering_group, stdout)
     if steering_group is None:
         return
     if not ContactOfficer.objects.exists():
@@ -89,6 +92,35 @@ def _seed_paper(name: str, group: Page, stdout) -> Page:
     if result.is_changed:
         stdout.write(f"Imported {result.page.title} at {result.page.url_path}")
     return result.page
+
+
+def _archive_and_meetings_pages(steering_group, stdout) -> None:
+    """The papers archive at /papers/ and the meetings calendar at /meetings/, in the menu."""
+    from home.models import HomePage
+
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    if not PaperArchivePage.objects.exists():
+        archive = PaperArchivePage(
+            title="Papers",
+            slug="papers",
+            show_in_menus=True,
+            introduction="Every report, action plan, progress report and set of minutes the "
+            "Partnership has published. Search them, or narrow them down by year, group, "
+            "status or kind.",
+        )
+        _add_child(home, archive, stdout)
+    if not MeetingIndexPage.objects.exists():
+        meetings = MeetingIndexPage(
+            title="Meetings",
+            slug="meetings",
+            show_in_menus=True,
+            introduction="When and where every group of the Partnership meets. Meetings are "
+            "open to the public unless the agenda says otherwise.",
+            forward_programme_group=steering_group,
+        )
+        _add_child(home, meetings, stdout)
 
 
 def _add_child(parent: Page, page: Page, stdout) -> Page:

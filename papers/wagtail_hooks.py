@@ -8,9 +8,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from .admin_views import CreateImportedPaperView, ImportPaperView
 from .models import MeetingPage
 from .services import document_is_visible_to, importable_groups
-from .views import CreateImportedPaperView, ImportPaperView
 
 
 @hooks.register("before_serve_document", order=-1)

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: a cached page for an anonymous visitor skips everything below.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -124,8 +126,18 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "kcp_cache",
-    }
+    },
+    # Pages for anonymous visitors (home.page_cache), in each process's memory: their keys
+    # carry a generation kept in the shared default cache, so publishing anywhere empties all.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kcp-pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
+# How long an anonymous visitor's page may be served from the cache. Publishing empties the
+# cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
+KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"

@@ -18,6 +18,10 @@ KCP_DEMO_CONTENT_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # static files come from the apps' folders; no collectstatic in tests
+# Tests that count queries or change rows without signals measure the view, not the page
+# cache: it is off unless a test turns it on (tests/home/test_page_cache.py does), or the
+# whole suite is run with KCP_TEST_PAGE_CACHE_SECONDS=300 to check nothing leaks through it.
+KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_TEST_PAGE_CACHE_SECONDS", "0"))
 
 if os.environ.get("KCP_TEST_DATABASE", "postgres") == "postgres":
     DATABASES = {

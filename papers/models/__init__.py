@@ -1,7 +1,9 @@
 """Meetings, agendas and the paper page types: reports, action plans, progress reports and
-minutes, plus the contact officer snippet papers may link to."""
+minutes, the archive and meetings calendar pages that list them, plus the contact officer
+snippet papers may link to."""
 
 from .contacts import ContactOfficer
+from .listings import MeetingIndexPage, PaperArchivePage
 from .meetings import PAPER_PAGE_TYPES, AgendaItem, MeetingPage
 from .paper_pages import (
     PAPER_PAGE_MODELS,
@@ -18,8 +20,10 @@ __all__ = [
     "ActionPlanPage",
     "AgendaItem",
     "ContactOfficer",
+    "MeetingIndexPage",
     "MeetingPage",
     "MinutesPage",
+    "PaperArchivePage",
     "PaperPage",
     "ProgressReportPage",
     "ReportPage",

@@ -22,6 +22,9 @@ PAPER_PAGE_TYPES = [
     "papers.MinutesPage",
 ]
 
+# What a calendar app shows of a meeting: a change to any of them is a new calendar sequence.
+CALENDAR_FIELDS = ("title", "start", "end", "status", "venue_name", "venue_address")
+
 
 class MeetingPage(Page):
     """One meeting of a group. Its papers and minutes sit below it."""
@@ -70,6 +73,12 @@ class MeetingPage(Page):
     )
     body_name = models.CharField(
         "group", max_length=255, blank=True, editable=False, help_text="Copied from the group."
+    )
+    calendar_sequence = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="How many times the published time, place or status has changed: calendar "
+        "apps replace their copy of the meeting when it goes up.",
     )
 
     content_panels = [
@@ -138,6 +147,27 @@ class MeetingPage(Page):
         if self.depth and not self.body_name:
             self.body_name = self.get_parent().title
         super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if self.pk and (update_fields is None or set(update_fields) & set(CALENDAR_FIELDS)):
+            self.calendar_sequence = self._next_calendar_sequence()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "calendar_sequence"}
+        return super().save(*args, **kwargs)
+
+    def _next_calendar_sequence(self) -> int:
+        """The saved sequence, plus one when what a calendar shows has changed. Counted from
+        the database, never from a revision, so it only ever goes up."""
+        saved = (
+            MeetingPage.objects.filter(pk=self.pk)
+            .values(*CALENDAR_FIELDS, "calendar_sequence")
+            .first()
+        )
+        if saved is None:
+            return self.calendar_sequence
+        changed = any(saved[field] != getattr(self, field) for field in CALENDAR_FIELDS)
+        return saved["calendar_sequence"] + int(changed)
 
     def _date_slug_free(self, date_slug: str) -> bool:
         if not self.depth:

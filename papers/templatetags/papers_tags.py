@@ -4,12 +4,11 @@ how a paper's numbers and action plan cells are shown."""
 import re
 
 from django import template
-from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Page
 
-from papers.models import PAPER_PAGE_MODELS, MeetingPage
+from papers import archive, meeting_calendar
+from papers.models import PaperPage
 
 register = template.Library()
 
@@ -18,27 +17,42 @@ BULLET = re.compile(r"^\s*[•·▪]\s*")
 
 @register.inclusion_tag("papers/includes/latest_papers.html", takes_context=True)
 def latest_papers(context, count: int = 5):
-    papers = (
-        Page.objects.live()
-        .public()
-        .type(*PAPER_PAGE_MODELS)
-        .order_by("-first_published_at")
-        .specific()
-        .defer_streamfields()[:count]
-    )
-    return {"papers": papers, "request": context.get("request")}
+    """The latest live, public papers with their group and meeting: two queries."""
+    papers = list(archive.published_papers().order_by("-first_published_at", "-pk")[:count])
+    return {"entries": archive.entries_for(papers), "request": context.get("request")}
 
 
 @register.inclusion_tag("papers/includes/next_meetings.html", takes_context=True)
 def next_meetings(context, count: int = 3):
-    meetings = (
-        MeetingPage.objects.live()
-        .public()
-        .filter(start__gte=timezone.now())
-        .order_by("start")
-        .only("title", "slug", "url_path", "path", "depth", "start", "status", "body_name")[:count]
-    )
+    """The next live, public meetings of every group: one query."""
+    meetings = meeting_calendar.upcoming_meetings(meeting_calendar.published_meetings())[:count]
     return {"meetings": meetings, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def meeting_ics_url(context, meeting) -> str:
+    return meeting_calendar.meeting_ics_url(meeting, context.get("request"))
+
+
+@register.filter
+def paper_status_label(status: str) -> str:
+    return dict(PaperPage.Status.choices).get(status, status)
+
+
+@register.filter
+def mark_words(text: str, words: str) -> SafeString:
+    """The passage with each word the search matched wrapped in <mark>; all else escaped."""
+    stems = [archive.word_stem(word) for word in re.findall(r"\w+", words or "") if len(word) > 1]
+    if not text or not stems:
+        return escape(text or "")
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+    pieces, position = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(format_html("<mark>{}</mark>", match.group(0)))
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # every piece was escaped above
 
 
 @register.simple_tag

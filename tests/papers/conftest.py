@@ -260,3 +260,40 @@ def minutes(meeting, later_meeting):
             ],
         ),
     )
+
+
+@pytest.fixture
+def paper_archive(home_page):
+    from papers.models import PaperArchivePage
+
+    return publish(home_page, PaperArchivePage(title="Papers", slug="papers", show_in_menus=True))
+
+
+@pytest.fixture
+def meetings_index(home_page, steering_group):
+    from papers.models import MeetingIndexPage
+
+    return publish(
+        home_page,
+        MeetingIndexPage(
+            title="Meetings",
+            slug="meetings",
+            show_in_menus=True,
+            forward_programme_group=steering_group,
+        ),
+    )
+
+
+@pytest.fixture
+def theme_group(home_page):
+    from themegroups.models import GroupPage
+
+    return publish(
+        home_page,
+        GroupPage(
+            title="Health and Well-Being Partnership",
+            slug="health-and-well-being",
+            kind=GroupPage.Kind.THEME_GROUP,
+            purpose="Improves health.",
+        ),
+    )

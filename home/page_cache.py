@@ -1,0 +1,143 @@
+"""A cache of what anonymous visitors see, safe by construction.
+
+- Only GET requests without a session or messages cookie are answered from it, so nobody who
+  is signed in (or has a password-restricted page unlocked, or a message waiting) ever gets a
+  cached page, and their own pages are never stored.
+- A response is stored only when it is a plain 200 page, feed or calendar that sets no
+  cookie and holds no form with a CSRF token, so nobody gets someone else's form.
+- Every key includes a "generation" kept in the default (shared, database) cache. Publishing,
+  unpublishing, moving or deleting a page, a change to a view restriction or to any snippet or
+  setting, makes a new generation: everything cached before is never read again, in every
+  process at once. Simple and correct rather than clever; it costs one small query a request.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.db import DatabaseError, connection, transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "kcp:page-cache:generation"
+CACHE_ALIAS = "pages"
+EXCLUDED_PREFIXES = ("/admin/", "/accounts/", "/documents/", "/django-admin/")
+STORED_CONTENT_TYPES = (
+    "text/html",
+    "application/atom+xml",
+    "application/rss+xml",
+    "application/xml",
+    "text/xml",
+    "text/calendar",
+    "text/plain",
+)
+# Changes to rows of these apps can show on public pages (snippets, settings, documents).
+APPS_SHOWN_ON_PAGES = {"home", "papers", "themegroups", "wagtaildocs", "wagtailimages"}
+MODELS_SHOWN_ON_PAGES = (Page, PageViewRestriction, CollectionViewRestriction, Site)
+HIT_HEADER = "X-Page-Cache"
+
+
+def cache_seconds() -> int:
+    return int(getattr(settings, "KCP_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def start_new_generation(**kwargs) -> None:
+    """Forget every cached page (signal receiver: takes and ignores the signal's arguments).
+    Data migrations publish pages before `migrate` has made the cache table: then no page can
+    be cached either, and the savepoint keeps the migration's transaction usable."""
+    try:
+        with transaction.atomic():
+            cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except DatabaseError:
+        if not _is_migrating():
+            raise
+
+
+def _is_migrating() -> bool:
+    return "kcp_cache" not in connection.introspection.table_names()
+
+
+def ensure_generation() -> str:
+    """The current generation; a new one if the shared cache lost it (culled or cleared), so
+    a page cached before can never come back."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _forget_pages_when_shown_content_changes(sender, instance, **kwargs) -> None:
+    if isinstance(instance, MODELS_SHOWN_ON_PAGES) or sender._meta.app_label in APPS_SHOWN_ON_PAGES:
+        start_new_generation()
+
+
+def connect_signals() -> None:
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(start_new_generation, dispatch_uid=f"kcp_page_cache_{id(signal)}")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _forget_pages_when_shown_content_changes,
+            dispatch_uid=f"kcp_page_cache_{id(signal)}",
+        )
+
+
+def may_answer_from_cache(request) -> bool:
+    return (
+        cache_seconds() > 0
+        and request.method == "GET"
+        and not request.path.startswith(EXCLUDED_PREFIXES)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def may_store(request, response) -> bool:
+    user = getattr(request, "user", None)
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not (user is not None and user.is_authenticated)
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+        and response.get("Content-Type", "").startswith(STORED_CONTENT_TYPES)
+        and set(_vary(response)) <= {"cookie", "accept-encoding"}
+        and b"csrfmiddlewaretoken" not in response.content
+    )
+
+
+def _vary(response) -> list[str]:
+    return [part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()]
+
+
+def cache_key(request, generation: str) -> str:
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"kcp:page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Answers anonymous visitors from the page cache. Placed before the session middleware,
+    so its answer skips sessions, authentication and the view; its storing step runs after
+    every other middleware has added its headers and cookies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_answer_from_cache(request):
+            return self.get_response(request)
+        pages = caches[CACHE_ALIAS]
+        key = cache_key(request, ensure_generation())
+        cached = pages.get(key)
+        if cached is not None:
+            cached[HIT_HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if may_store(request, response):
+            pages.set(key, response, cache_seconds())
+            response[HIT_HEADER] = "miss"
+        return response
