@@ -6,6 +6,7 @@ import re
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.totp.internal.auth import yield_hotp_counters_from_time as counters
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import (
     assert_accessible,
@@ -39,9 +40,21 @@ def sign_in(page, site_url, email, code_secret=None, password=PASSWORD):
     page.wait_for_url("**/admin/")
 
 
+def fill_title(page, title):
+    """Type the title and wait for the admin to make the slug from it, as it does on blur."""
+    page.locator("#id_title").fill(title)
+    page.locator("#id_title").press("Tab")
+    expect(page.locator("#id_slug")).not_to_have_value("")
+
+
 def submit_for_approval(page):
     page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
     page.get_by_role("button", name=re.compile("Submit to Partnership officer approval")).click()
+    page.wait_for_load_state()
+    problems = page.locator(".w-field--error, .help-critical").evaluate_all(
+        "(fields) => fields.map((field) => field.innerText.replace(/\\s+/g, ' ').trim())"
+    )
+    assert not problems, f"The admin refused the form: {problems}"
     page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
 
 
@@ -79,15 +92,16 @@ def test_lead_officer_edits_adds_a_meeting_and_paper_and_an_officer_approves(
     # Add a meeting, then a paper under it, and submit both.
     page.goto(f"{site_url}/admin/pages/add/papers/meetingpage/{health_group.pk}/")
     assert_accessible(page, context=ADMIN_MAIN)
-    page.locator("#id_title").fill("Health and Well-Being Partnership, 7 July 2099")
-    page.locator("#id_start").fill("2099-07-07 14:00")
-    page.keyboard.press("Escape")
+    fill_title(page, "Health and Well-Being Partnership, 7 July 2099")
+    # Set the value without opening the date picker, which under load can open late and
+    # rewrite the field.
+    page.locator("#id_start").evaluate("(field) => { field.value = '2099-07-07 14:00'; }")
     page.locator("#id_venue_name").fill("The Town Hall")
     submit_for_approval(page)
     meeting = MeetingPage.objects.get(title__startswith="Health and Well-Being Partnership, 7")
 
     page.goto(f"{site_url}/admin/pages/add/papers/reportpage/{meeting.pk}/")
-    page.locator("#id_title").fill("Smoking cessation report")
+    fill_title(page, "Smoking cessation report")
     submit_for_approval(page)
     report = ReportPage.objects.get(title="Smoking cessation report")
     assert not report.live and not meeting.live
