@@ -234,6 +234,27 @@ class PaperPage(Page):
         if errors:
             raise ValidationError(errors)
 
+    def _number_stream(self, field_name: str, what: str, *, is_report: bool = False) -> list:
+        """Fill in blank numbers of a numbered StreamField (frozen once published), store the
+        result on the field, and refuse a number used twice. Returns the numbered raw blocks."""
+        number = numbering.number_report if is_report else numbering.number_sequence
+        find_duplicates = (
+            numbering.report_duplicate_numbers
+            if is_report
+            else numbering.sequence_duplicate_numbers
+        )
+        numbered = number(
+            _raw(getattr(self, field_name)),
+            frozen=self.are_numbers_frozen,
+            auto_numbers=self.auto_numbers,
+        )
+        setattr(self, field_name, numbered.blocks)
+        self.auto_numbers = numbered.auto_numbers
+        duplicates = find_duplicates(numbered.blocks)
+        if duplicates:
+            raise _duplicate_error(field_name, duplicates, what)
+        return numbered.blocks
+
 
 class ReportPage(PaperPage):
     """A report in numbered sections and paragraphs, as on paper."""
@@ -255,14 +276,7 @@ class ReportPage(PaperPage):
 
     def clean(self):
         super().clean()
-        numbered = numbering.number_report(
-            _raw(self.body), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
-        )
-        self.body = numbered.blocks
-        self.auto_numbers = numbered.auto_numbers
-        duplicates = numbering.report_duplicate_numbers(numbered.blocks)
-        if duplicates:
-            raise _duplicate_error("body", duplicates, "Paragraph")
+        self._number_stream("body", "Paragraph", is_report=True)
 
 
 class ActionPlanPage(PaperPage):
@@ -307,20 +321,14 @@ class ActionPlanPage(PaperPage):
 
     def clean(self):
         super().clean()
-        numbered = numbering.number_sequence(
-            _raw(self.sections), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
-        )
-        for section in numbered.blocks:
+        sections = self._number_stream("sections", "Section")
+        for section in sections:
             for row in section["value"].get("rows") or []:
                 cells = row["value"] if "value" in row and "type" in row else row
                 if not cells.get("due_on"):
                     due_on = parse_due_date(cells.get("due_date", ""))
                     cells["due_on"] = due_on.isoformat() if due_on else None
-        self.sections = numbered.blocks
-        self.auto_numbers = numbered.auto_numbers
-        duplicates = numbering.sequence_duplicate_numbers(numbered.blocks)
-        if duplicates:
-            raise _duplicate_error("sections", duplicates, "Section")
+        self.sections = sections
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -346,14 +354,7 @@ class ProgressReportPage(PaperPage):
 
     def clean(self):
         super().clean()
-        numbered = numbering.number_sequence(
-            _raw(self.objectives), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
-        )
-        self.objectives = numbered.blocks
-        self.auto_numbers = numbered.auto_numbers
-        duplicates = numbering.sequence_duplicate_numbers(numbered.blocks)
-        if duplicates:
-            raise _duplicate_error("objectives", duplicates, "Objective")
+        self._number_stream("objectives", "Objective")
 
 
 class MinutesPage(PaperPage):
@@ -430,14 +431,7 @@ class MinutesPage(PaperPage):
                     "set their status back to unconfirmed."
                 }
             )
-        numbered = numbering.number_sequence(
-            _raw(self.minutes), frozen=self.are_numbers_frozen, auto_numbers=self.auto_numbers
-        )
-        self.minutes = numbered.blocks
-        self.auto_numbers = numbered.auto_numbers
-        duplicates = numbering.sequence_duplicate_numbers(numbered.blocks)
-        if duplicates:
-            raise _duplicate_error("minutes", duplicates, "Minute")
+        self._number_stream("minutes", "Minute")
 
 
 PAPER_PAGE_MODELS = (ReportPage, ActionPlanPage, ProgressReportPage, MinutesPage)
