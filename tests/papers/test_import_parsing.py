@@ -642,61 +642,81 @@ def test_describe_outlines_numbers_contact_and_warnings():
     assert "line 4: paragraph 1.1 is out of sequence" in describe(warned)
 
 
-# Refusals: one line naming the file
+# Layouts the importer cannot place become drafts with a warning naming the line
 
 
-def test_text_after_the_contact_block_is_refused_with_its_line(tmp_path):
+def unplaced(parsed) -> list[tuple[int | None, str]]:
+    return [(w.line, w.message) for w in parsed.warnings if w.is_unplaced]
+
+
+def test_text_after_the_contact_block_is_kept_at_the_end_with_a_warning_naming_its_line(
+    tmp_path,
+):
     path = tmp_path / "budget.txt"
     source = seed_paper(MID_TERM_REVIEW).read_text(encoding="utf-8")
     path.write_text(source + "\n\nThe budget will be reviewed again next year.\n", encoding="utf-8")
-    with pytest.raises(PaperFormatError) as raised:
-        import_file(path)
+    report = import_file(path)
     line = len(source.splitlines()) + 2
-    assert str(raised.value) == (
-        f"budget.txt: line {line}: text after the contact block that is neither background "
-        "papers nor an annex"
+    assert report.sections[-1].items[-1].text == "The budget will be reviewed again next year."
+    assert report.contact.name == "Rachel Smith"
+    assert unplaced(report) == [
+        (
+            line,
+            "this text after the contact block is neither contact details, background papers "
+            "nor an annex: it was kept as a paragraph at the end of the paper",
+        )
+    ]
+
+
+def test_report_without_numbered_paragraphs_keeps_its_text_as_unnumbered_paragraphs():
+    report = parse_paper(
+        paper_text("A TITLE", "", "This paper sets out a plan.", "", "Some text.", "", "More."),
+        source="x.txt",
     )
-    assert raised.value.line == line
+    assert report.header.purpose == "This paper sets out a plan."
+    assert [item.text for item in report.sections[0].items] == ["Some text.", "More."]
+    assert any("prints no numbered sections" in w.message for w in report.warnings)
 
 
-def test_report_without_numbered_paragraphs_or_sections_is_refused():
-    with pytest.raises(PaperFormatError) as raised:
-        parse_paper(paper_text("A TITLE", "", "Some text.", "", "More text."), source="x.txt")
-    assert "no numbered sections or paragraphs" in str(raised.value)
-    assert str(raised.value).startswith("x.txt: ")
+def test_paper_without_a_title_is_named_after_its_file_with_a_warning():
+    report = parse_paper(paper_text("13 May 2009", "1. Intro", "1.1 Text."), source="x-y.txt")
+    assert report.header.title == "X y"
+    assert "title" in report.header.guessed
+    assert report.warnings[0].message.startswith("no title was found")
+    assert numbered_items(report) == [("1.1", "Text.")]
 
 
-def test_paper_without_a_title_is_refused_with_code_no_title():
-    with pytest.raises(PaperFormatError) as raised:
-        parse_paper(paper_text("13 May 2009", "1. Intro", "1.1 Text."), source="x.txt")
-    assert raised.value.code == "no_title"
-
-
-def test_unplaceable_heading_text_is_refused_naming_the_line():
+def test_second_stray_heading_paragraph_starts_the_body_and_nothing_is_lost():
     text = paper_text(
         "A TITLE", "This paper sets out a plan.", "", "Another stray sentence.", "", "1. Intro"
     )
-    with pytest.raises(PaperFormatError) as raised:
-        parse_paper(text, source="x.txt")
-    assert raised.value.line == 4
-    assert str(raised.value).startswith('x.txt: line 4: "Another stray sentence." in the heading')
+    report = parse_paper(text, source="x.txt")
+    assert report.header.purpose == "This paper sets out a plan."
+    assert report.sections[0].items[0].text == "Another stray sentence."
+    assert report.sections[1].heading == "Intro"
 
 
-def test_action_plan_row_with_wrong_number_of_cells_is_refused_naming_the_line():
+def test_action_plan_row_with_wrong_number_of_cells_is_kept_with_a_warning_naming_the_line():
     header = "Action\tSituation\tLead\tDue date"
     text = paper_text(
         "ACTION PLAN 2005/06", "1. Strategic", header, "A.\tB.\tC\tD", "2. Next", header, "E.\tF."
     )
-    with pytest.raises(PaperFormatError) as raised:
-        parse_paper(text, source="plan.txt")
-    assert str(raised.value).startswith("plan.txt: line 7: this row has 2 cells")
+    plan = parse_paper(text, source="plan.txt")
+    row = plan.sections[1].rows[0]
+    assert (row.planned_action, row.current_situation, row.lead, row.due_date) == (
+        "E.",
+        "F.",
+        "",
+        "",
+    )
+    assert [(w.line, w.message[:22]) for w in plan.warnings] == [(7, "this row has 2 cells b")]
 
 
-def test_table_inside_a_report_is_refused():
+def test_table_inside_a_report_is_kept_as_a_line_of_text_with_a_warning():
     text = paper_text("A TITLE", "1. Costs", "1.1 The costs are:", "Item\tCost\tNote", "")
-    with pytest.raises(PaperFormatError) as raised:
-        parse_paper(text)
-    assert raised.value.line == 4
+    report = parse_paper(text)
+    assert report.sections[0].items[-1].text == "Item | Cost | Note"
+    assert [line for line, _ in unplaced(report)] == [4]
 
 
 @pytest.mark.parametrize(
