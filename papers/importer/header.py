@@ -48,6 +48,7 @@ _GROUP_NAME = re.compile(
     r"(?:\s+meeting)?(?:\s+(?:held\s+)?(?:on|of))?$",
     re.IGNORECASE,
 )
+_PARTNERSHIP_SHORT_NAME = re.compile(r"^(?:the\s+)?(?:kcp|k\s*&\s*c\s+partnership)$", re.I)
 _MEETING_WORDS = re.compile(r"^(?:(?:meeting|held|on|of|date|dated)\s*)+:?$", re.IGNORECASE)
 _FACT_SEPARATORS = re.compile(r"\s+[–—|-]+\s+|\s*[–—|]\s*|,\s+|:\s+")
 MAX_TITLE_WORDS = 25
@@ -102,6 +103,9 @@ def read_heading_facts(text: str) -> HeadingFacts | None:
                     unknown.append(remainder)
             continue
         if _MEETING_WORDS.match(part):
+            continue
+        if _PARTNERSHIP_SHORT_NAME.match(part) and not facts.partnership:
+            facts.partnership = part
             continue
         group = read_group_name(part)
         if group and not facts.group:

@@ -80,6 +80,7 @@ def page_values(
         },
         warnings=warnings,
     )
+    values.warnings.extend(_missing_facts(parsed))
     if isinstance(parsed, ParsedReport):
         _report_fields(parsed, values)
     elif isinstance(parsed, ParsedActionPlan):
@@ -88,6 +89,22 @@ def page_values(
         _progress_report_fields(parsed, values)
     values.fields["import_warnings"] = values.warnings
     return values
+
+
+def _missing_facts(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> list[str]:
+    """A report or progress report goes to a meeting for something, from someone: say when the
+    paper prints no status or contact officer, so the officer fills them in on the draft."""
+    if isinstance(parsed, ParsedActionPlan):
+        return []
+    missing = []
+    if not parsed.header.status:
+        missing.append(
+            "the paper prints no status (such as “For information” or “For approval”): "
+            "choose one on the draft"
+        )
+    if parsed.contact is None:
+        missing.append("the paper names no contact officer: fill one in on the draft")
+    return missing
 
 
 def _report_fields(report: ParsedReport, values: PageValues) -> None:
