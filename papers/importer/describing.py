@@ -77,6 +77,10 @@ def describe(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> 
         lines += _action_plan_lines(parsed)
     else:
         lines += _progress_report_lines(parsed)
+    unsure = [
+        f"{f.label.lower()} ({f.confidence})" for f in paper_facts(parsed) if not f.is_recognised
+    ]
+    lines.append(f"To check: {', '.join(unsure) or 'nothing'}")
     lines += _warning_lines(parsed.warnings)
     return "\n".join(lines)
 

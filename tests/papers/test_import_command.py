@@ -72,6 +72,7 @@ def test_dry_run_shows_the_structure_and_writes_nothing(steering_group):
     assert "Report: KCP Review – taking forward priorities for 2009/10" in out
     assert "  2.2 Role of the KCP (subheading)" in out
     assert 'Status: for_information (printed "For information")' in out
+    assert "To check: author (missing)\n" in out
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
 
 
