@@ -24,6 +24,8 @@ from tests.papers.corpus.variations import (
     corpus,
     handwritten_papers,
     seed_papers,
+    word_papers,
+    write_paper,
 )
 
 pytestmark = pytest.mark.django_db
@@ -133,12 +135,12 @@ def test_the_corpus_holds_every_seed_in_every_variation_and_the_handwritten_pape
     for seed in ("2009-05-13-kcp-review-priorities-2009-10", "2007-11-14-community-strategy"):
         assert sum(name.startswith(seed) for name in names) >= 19
     assert all(any(f"--combined-{n}" in name for name in names) for n in (1, 2, 3))
+    assert len(word_papers()) == 8
 
 
 @pytest.mark.parametrize("paper", CORPUS, ids=lambda paper: paper.name)
 def test_corpus_paper_imports_as_a_faithful_draft(client, steering_group, tmp_path, paper):
-    path = tmp_path / paper.name
-    path.write_text(paper.text, encoding="utf-8")
+    path = write_paper(paper, tmp_path / paper.name)
     parsed = parse_paper(read_paper_text(path), source=paper.name)
     facts = {fact.name: fact for fact in paper_facts(parsed)}
     assert (facts["title"].value, facts["title"].confidence) == (paper.title, "recognised")

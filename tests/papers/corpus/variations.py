@@ -13,6 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from papers.importer.dates import find_printed_date
 from papers.seed_papers import SEED_PAPERS_DIR
@@ -390,16 +395,88 @@ def handwritten_papers() -> list[CorpusPaper]:
     ]
 
 
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def _revised_paragraph_xml(line: str, position: int) -> str:
+    """One line as a Word paragraph an officer revised: its words spread over a plain run, a
+    tracked insertion, a smart tag, a hyperlink and a content control, with a deleted word
+    and a field code that Word does not show."""
+    words = line.split(" ")
+    if len(words) < 5:
+        return _run(line)
+    first, inserted, tagged, linked, rest = (
+        " ".join(words[:1]) + " ",
+        words[1] + " ",
+        words[2] + " ",
+        words[3] + " ",
+        " ".join(words[4:]),
+    )
+    return (
+        _run(first)
+        + f'<w:ins w:id="{position}" w:author="KCP">{_run(inserted)}</w:ins>'
+        + f'<w:del w:id="{position + 1}" w:author="KCP"><w:r><w:delText>struck </w:delText>'
+        "</w:r></w:del>"
+        + f'<w:smartTag w:uri="urn:kcp" w:element="place">{_run(tagged)}</w:smartTag>'
+        + f'<w:hyperlink w:anchor="p{position}">{_run(linked)}</w:hyperlink>'
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        + '<w:r><w:instrText xml:space="preserve"> MERGEFIELD x </w:instrText></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + f"<w:sdt><w:sdtPr/><w:sdtContent>{_run(rest)}</w:sdtContent></w:sdt>"
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def write_word_file(text: str, path: Path) -> Path:
+    """The paper as a Word file, one paragraph per printed line, every line with revisions."""
+    document = Document()
+    for position, line in enumerate(line.strip() for line in text.split("\n")):
+        if not line:
+            continue
+        paragraph = document.add_paragraph()
+        xml = f"<w:p {nsdecls('w')}>{_revised_paragraph_xml(line, position * 2)}</w:p>"
+        for child in parse_xml(xml):
+            paragraph._p.append(child)
+    document.save(str(path))
+    return path
+
+
+def word_papers() -> list[CorpusPaper]:
+    """The seed and hand-written reports and progress reports in plain text, as Word files."""
+    chosen = [
+        paper
+        for paper in [*seed_papers(), *rewritten_seed_papers(), *handwritten_papers()]
+        if paper.suffix == ".txt"
+        and paper.kind != "action_plan"
+        and ("--" not in paper.name or paper.name.endswith("--combined-1.txt"))
+    ]
+    return [
+        CorpusPaper(
+            f"{Path(paper.name).stem}--word.docx",
+            paper.text,
+            paper.title,
+            paper.meeting_date,
+            paper.status,
+            paper.kind,
+            paper.expected,
+        )
+        for paper in chosen
+    ]
+
+
 def corpus() -> list[CorpusPaper]:
-    return [*seed_papers(), *rewritten_seed_papers(), *handwritten_papers()]
+    return [*seed_papers(), *rewritten_seed_papers(), *handwritten_papers(), *word_papers()]
+
+
+def write_paper(paper: CorpusPaper, path: Path) -> Path:
+    if paper.suffix == ".docx":
+        return write_word_file(paper.text, path)
+    path.write_text(paper.text, encoding="utf-8")
+    return path
 
 
 def write_corpus(folder: Path) -> list[Path]:
     """Write every corpus paper into `folder` (for bench/ and by hand): their paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for paper in corpus():
-        path = folder / paper.name
-        path.write_text(paper.text, encoding="utf-8")
-        paths.append(path)
-    return paths
+    return [write_paper(paper, folder / paper.name) for paper in corpus()]
