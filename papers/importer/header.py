@@ -242,7 +242,7 @@ def _record_heading_facts(
     if record_status(header, line, warnings):
         return True
     facts = read_heading_facts(line.text)
-    if facts is None:
+    if facts is None or _contradicts(header, facts):
         return False
     is_new = (
         (facts.partnership and not header.partnership)
@@ -252,7 +252,7 @@ def _record_heading_facts(
         or (facts.title and not header.title)
     )
     if not is_new:
-        return False
+        return _repeats(header, facts)
     header.partnership = header.partnership or facts.partnership
     if facts.meeting_date and header.meeting_date is None:
         header.meeting_date = facts.meeting_date
@@ -262,6 +262,27 @@ def _record_heading_facts(
     if facts.title and not header.title:
         header.title = facts.title
     return True
+
+
+def _contradicts(header: PaperHeader, facts: HeadingFacts) -> bool:
+    """A second date, status or title on a heading line is not the paper's: kept as text."""
+    return bool(
+        (facts.meeting_date and header.meeting_date and facts.meeting_date != header.meeting_date)
+        or (facts.status and header.status and facts.status[0] != header.status)
+        or (facts.title and header.title and facts.title != header.title)
+    )
+
+
+def _repeats(header: PaperHeader, facts: HeadingFacts) -> bool:
+    """Whether a heading line only prints again facts already read (the page shows them once);
+    a line that says something else is kept as text."""
+    return (
+        (not facts.partnership or facts.partnership.lower() == header.partnership.lower())
+        and (not facts.group or facts.group == header.body)
+        and (not facts.meeting_date or facts.meeting_date == header.meeting_date)
+        and (not facts.status or facts.status[0] == header.status)
+        and (not facts.title or facts.title == header.title)
+    )
 
 
 def _read_header_line(

@@ -896,3 +896,23 @@ def test_progress_report_text_outside_any_field_is_kept_with_a_warning():
         (6, "a second “Progress” for the same action: it was added to the first"),
     ]
     assert [w.line for w in report.warnings if w.is_unplaced] == [3]
+
+
+def test_heading_facts_printed_twice_are_read_once_and_a_different_date_is_kept_as_text():
+    report = parse_paper(
+        paper_text(
+            "KENSINGTON AND CHELSEA PARTNERSHIP",
+            "13 May 2009",
+            "A TITLE",
+            "Kensington and Chelsea Partnership – 13 May 2009",
+            "This paper sets out a plan.",
+            "",
+            "Steering Group – 20 May 2009",
+            "",
+            "1. Intro",
+            "1.1 Text.",
+        )
+    )
+    assert (report.header.title, report.header.meeting_date) == ("A TITLE", date(2009, 5, 13))
+    assert report.header.purpose == "This paper sets out a plan."
+    assert report.sections[0].items[0].text == "Steering Group – 20 May 2009"
