@@ -88,7 +88,7 @@ def load(stdout) -> None:
 def _seed_paper(name: str, group: Page, stdout) -> Page:
     """Import a seed paper, published, at its meeting; skipped when imported already from the
     same text, so a second run writes nothing."""
-    result = import_paper(SEED_PAPERS_DIR / name, body=group, publish=True, skip_unchanged=True)
+    result = import_paper(SEED_PAPERS_DIR / name, group=group, publish=True, skip_unchanged=True)
     if result.is_changed:
         stdout.write(f"Imported {result.page.title} at {result.page.url_path}")
     return result.page

@@ -11,7 +11,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import MeetingPage
+from .models.meetings import MeetingPage
 
 LONDON = ZoneInfo("Europe/London")
 AWAY_TARGET_PERCENT = 50
@@ -32,7 +32,7 @@ LISTING_FIELDS = (
     "status",
     "venue_name",
     "is_away_from_town_hall",
-    "body_name",
+    "group_name",
 )
 
 
@@ -185,7 +185,7 @@ def meeting_event(meeting: MeetingPage, url: str) -> Event:
     event.add(
         "status", "CANCELLED" if meeting.status == MeetingPage.Status.CANCELLED else "CONFIRMED"
     )
-    description = [meeting.body_name] if meeting.body_name else []
+    description = [meeting.group_name] if meeting.group_name else []
     if meeting.status == MeetingPage.Status.POSTPONED:
         description.append("This meeting has been postponed.")
     agenda = [item.title for item in meeting.agenda_items.all()]

@@ -5,8 +5,8 @@ from django.http import Http404, HttpResponse
 from wagtail.models import Site
 
 from . import meeting_calendar
-from .archive import bodies
 from .feeds import NewPapersFeed
+from .groups import public_groups
 
 CALENDAR_NAME = "Kensington and Chelsea Partnership meetings"
 
@@ -30,7 +30,7 @@ def meetings_calendar(request, group_slug: str | None = None):
     """Every public meeting of the last year and all future ones, of one group or all."""
     group = None
     if group_slug is not None:
-        group = bodies().filter(slug=group_slug).first()
+        group = public_groups().filter(slug=group_slug).first()
         if group is None:
             raise Http404("No group has that address.")
     meetings = meeting_calendar.meetings_for_calendar(meeting_calendar.published_meetings(group))

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -71,7 +72,7 @@ class MeetingPage(Page):
         blank=True,
         help_text="Whether members of the public may come, and how to ask a question.",
     )
-    body_name = models.CharField(
+    group_name = models.CharField(
         "group", max_length=255, blank=True, editable=False, help_text="Copied from the group."
     )
     calendar_sequence = models.PositiveIntegerField(
@@ -144,8 +145,8 @@ class MeetingPage(Page):
             generated_from_title = not self.slug or self.slug == _slugify(self.title)
             if generated_from_title and self.slug != date_slug and self._date_slug_free(date_slug):
                 self.slug = date_slug
-        if self.depth and not self.body_name:
-            self.body_name = self.get_parent().title
+        if self.depth and not self.group_name:
+            self.group_name = self.get_parent().title
         super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
@@ -190,17 +191,19 @@ class MeetingPage(Page):
                 item.paper if item.paper_id in published_ids and not item.is_confidential else None
             )
         context["agenda"] = agenda
-        from .paper_pages import MinutesPage
-
         children = list(self.get_children().live().public().specific().order_by("path"))
-        context["papers"] = [page for page in children if not isinstance(page, MinutesPage)]
-        context["minutes"] = next((p for p in children if isinstance(p, MinutesPage)), None)
+        context["papers"] = [page for page in children if not _is_minutes(page)]
+        context["minutes"] = next((page for page in children if _is_minutes(page)), None)
         return context
 
 
-def _slugify(title: str) -> str:
-    from django.utils.text import slugify
+def _is_minutes(page: Page) -> bool:
+    """Papers say whether they are minutes (PaperPage.is_minutes), so meetings need not import
+    the paper page types that sit below them."""
+    return getattr(page, "is_minutes", False)
 
+
+def _slugify(title: str) -> str:
     return slugify(title or "")
 
 
