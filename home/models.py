@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
+from .extension_points import HOME_PAGE_PANELS, panels
 
 
 @register_setting(icon="site")
@@ -57,6 +58,13 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        """The panels other apps add (kcp_home_page_panels): the latest papers, the next
+        meetings."""
+        context = super().get_context(request, *args, **kwargs)
+        context["panels"] = [panel.render(request) for panel in panels(HOME_PAGE_PANELS, request)]
+        return context
 
 
 class StandardPage(Page):

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
+from home.models import HomePage
+
 from .models import (
     AgendaItem,
     ContactOfficer,
@@ -96,8 +98,6 @@ def _seed_paper(name: str, group: Page, stdout) -> Page:
 
 def _archive_and_meetings_pages(steering_group, stdout) -> None:
     """The papers archive at /papers/ and the meetings calendar at /meetings/, in the menu."""
-    from home.models import HomePage
-
     home = HomePage.objects.first()
     if home is None:
         return

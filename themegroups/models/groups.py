@@ -3,7 +3,7 @@ sub-groups, each holding its own meetings, papers and content pages, and the ind
 them."""
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -21,6 +21,8 @@ from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
 from papers.models import PAPER_PAGE_MODELS, MeetingPage
+
+from .news_and_views import NewsAndViewsUpdate
 
 RECENT_PAPERS_SHOWN = 10
 PAST_MEETINGS_SHOWN = 10
@@ -200,8 +202,6 @@ class GroupPage(Page):
         return self.kind == self.Kind.STEERING_GROUP
 
     def get_context(self, request, *args, **kwargs):
-        from .news_and_views import NewsAndViewsUpdate
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         meetings = (
@@ -387,8 +387,6 @@ class LeadOfficersNetworkPage(Page):
         verbose_name = "lead officers' network page"
 
     def get_context(self, request, *args, **kwargs):
-        from django.db.models import Prefetch
-
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = (
             GroupPage.objects.live()
