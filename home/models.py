@@ -67,13 +67,12 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
-    """A plain content page: about the Partnership, how to get involved, and so on."""
+class ContentPage(Page):
+    """What every free content page has: an introduction and a body of headings, text and
+    calls to action. The site's pages (StandardPage) and each group's (GroupContentPage)
+    are its concrete kinds, each in its own table."""
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
-
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, help_text="A sentence or two shown first.")
     body = StreamField(ContentStreamBlock(), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
@@ -82,6 +81,16 @@ class StandardPage(Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+
+    class Meta:
+        abstract = True
+
+
+class StandardPage(ContentPage):
+    """A plain content page: about the Partnership, how to get involved, and so on."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = "content page"

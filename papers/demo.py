@@ -4,12 +4,12 @@ minutes and a progress report (page types the seed papers do not include). Creat
 is missing; a seed paper already imported from the same text is left alone."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
 from home.models import HomePage
 
+from .meeting_calendar import LONDON
 from .models import (
     AgendaItem,
     ContactOfficer,
@@ -22,7 +22,6 @@ from .models import (
 from .seed_papers import SEED_PAPERS_DIR
 from .services import import_paper
 
-LONDON = ZoneInfo("Europe/London")
 MID_TERM_REVIEW = "2007-11-14-community-strategy-mid-term-review.txt"
 PRIORITIES = "2009-05-13-kcp-review-priorities-2009-10.txt"
 PARTNERSHIP_PLAN = "2004-partnership-plan-2004-05.txt"

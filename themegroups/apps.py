@@ -8,10 +8,11 @@ class ThemeGroupsConfig(AppConfig):
     verbose_name = "Theme groups"
 
     def ready(self):
-        # These import models, which cannot load before the app registry is ready.
+        # page_cache imports Wagtail's models, which cannot load before the registry is ready.
         from home import page_cache
 
+        page_cache.forget_pages_when_app_changes(self.label)
+        # signals imports our models and services: the same reason.
         from . import signals
 
-        page_cache.forget_pages_when_app_changes(self.label)
         signals.connect()

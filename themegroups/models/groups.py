@@ -15,11 +15,11 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock
+from home.models import ContentPage
 from papers.models import PAPER_PAGE_MODELS, MeetingPage
 
 from .news_and_views import NewsAndViewsUpdate
@@ -341,22 +341,12 @@ class GroupPriority(Orderable):
         return [line.strip(" •-\t") for line in self.actions.splitlines() if line.strip()]
 
 
-class GroupContentPage(Page):
+class GroupContentPage(ContentPage):
     """A free content page of a group: about the group, its projects, how to take part."""
 
     parent_page_types = ["themegroups.GroupPage", "themegroups.GroupContentPage"]
     subpage_types = ["themegroups.GroupContentPage"]
     template = "themegroups/group_content_page.html"
-
-    introduction = models.TextField(blank=True, help_text="A sentence or two shown first.")
-    body = StreamField(ContentStreamBlock(), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
 
     class Meta:
         verbose_name = "group content page"
