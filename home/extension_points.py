@@ -124,18 +124,18 @@ def erase_personal_data(user) -> list[str]:
 def models_with_user_foreign_key(
     app_labels: Iterable[str] | None = None,
 ) -> list[type[models.Model]]:
-    """Every concrete model with a foreign key (or one-to-one) to the user model, of the
-    given apps or of all: what the personal-data holders must cover between them."""
+    """Every model whose own table has a foreign key (or one-to-one) to the user model, of
+    the given apps or of all: what the personal-data holders must cover between them."""
     user_model = apps.get_model(settings.AUTH_USER_MODEL)
     wanted = set(app_labels) if app_labels is not None else None
     found = []
     for model in apps.get_models():
         if wanted is not None and model._meta.app_label not in wanted:
             continue
+        # Fields of the model's own table: a page type's owner is Wagtail's Page's column.
         if any(
-            field.many_to_one or field.one_to_one
-            for field in model._meta.get_fields()
-            if field.concrete and field.is_relation and field.related_model is user_model
+            field.is_relation and field.related_model is user_model
+            for field in model._meta.local_concrete_fields
         ):
             found.append(model)
     return found
