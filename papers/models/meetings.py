@@ -194,23 +194,24 @@ class MeetingPage(Page):
                 item.paper if item.paper_id in published_ids and not item.is_confidential else None
             )
         context["agenda"] = agenda
-        context["agenda_extra_items"] = _place_agenda_extras(agenda, agenda_extras(self, request))
+        extras = agenda_extras(self, request)
+        context["agenda_extra_items"] = _place_agenda_extras(agenda, extras, request)
         children = list(self.get_children().live().public().specific().order_by("path"))
         context["papers"] = [page for page in children if not _is_minutes(page)]
         context["minutes"] = next((page for page in children if _is_minutes(page)), None)
         return context
 
 
-def _place_agenda_extras(agenda: list, extras: list[AgendaExtra]) -> list[dict]:
+def _place_agenda_extras(agenda: list, extras: list[AgendaExtra], request) -> list[dict]:
     """Render each extra another app adds to the agenda (kcp_meeting_agenda_extras) into the
     first item it belongs to; the ones that belong to none become items of their own."""
     own_items = []
     for extra in extras:
         item = next((item for item in agenda if extra.belongs_to(item.title)), None)
         if item is None:
-            own_items.append({"title": extra.item_title, "html": extra.render()})
+            own_items.append({"title": extra.item_title, "html": extra.render(request)})
         else:
-            item.extras.append(extra.render())
+            item.extras.append(extra.render(request))
     return own_items
 
 
