@@ -1,4 +1,5 @@
-"""Meeting dates as KCP papers print them: "May 13th, 2009", "14th November 2007", "13/05/2009"."""
+"""Dates as KCP papers print them: meeting dates ("May 13th, 2009", "14th November 2007",
+"13/05/2009") and the due dates of action plans ("End March 2005"), from one month table."""
 
 import calendar
 import datetime

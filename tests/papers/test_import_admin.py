@@ -71,7 +71,7 @@ def test_import_form_labels_every_field(officer_client, steering_group):
     body = officer_client.get(IMPORT_URL).content.decode()
     for field_id, label in [
         ("id_file", "Paper"),
-        ("id_body", "Group"),
+        ("id_group", "Group"),
         ("id_meeting_date", "Meeting date"),
     ]:
         assert re.search(rf'<label[^>]*for="{field_id}"[^>]*>\s*{label}', body), label
