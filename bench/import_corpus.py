@@ -61,7 +61,7 @@ def import_and_render(path: Path, group, client) -> float:
     from papers.services import import_paper
 
     started = time.perf_counter()
-    result = import_paper(path, body=group, publish=True)
+    result = import_paper(path, group=group, publish=True)
     response = client.get(result.page.url)
     seconds = time.perf_counter() - started
     if response.status_code != 200:

@@ -96,7 +96,7 @@ class CreateImportedPaperView(ImportPaperView):
             else None
         )
         if date is None:
-            preview = preview_import(pending["text"], source_name=pending["file_name"], body=group)
+            preview = preview_import(pending["text"], source_name=pending["file_name"], group=group)
             if preview.needs_meeting_date:
                 date_form = MeetingDateForm(request.POST)
                 if not date_form.is_valid():
@@ -106,7 +106,7 @@ class CreateImportedPaperView(ImportPaperView):
             result = import_paper(
                 pending["text"],
                 source_name=pending["file_name"],
-                body=group,
+                group=group,
                 meeting_date=date,
                 user=request.user,
             )
@@ -131,7 +131,7 @@ def _keep_pending_import(request, form: ImportPaperForm) -> str:
     pending[token] = {
         "text": form.text,
         "file_name": form.cleaned_data["file"].name,
-        "group_id": form.cleaned_data["body"].pk,
+        "group_id": form.cleaned_data["group"].pk,
         "meeting_date": (
             form.cleaned_data["meeting_date"].isoformat()
             if form.cleaned_data["meeting_date"]

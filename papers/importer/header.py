@@ -246,7 +246,7 @@ def _record_heading_facts(
         return False
     is_new = (
         (facts.partnership and not header.partnership)
-        or (facts.group and not header.body)
+        or (facts.group and not header.group)
         or (facts.meeting_date and header.meeting_date is None)
         or (facts.status and not header.status)
         or (facts.title and not header.title)
@@ -256,7 +256,7 @@ def _record_heading_facts(
     header.partnership = header.partnership or facts.partnership
     if facts.meeting_date and header.meeting_date is None:
         header.meeting_date = facts.meeting_date
-    header.body = header.body or facts.group
+    header.group = header.group or facts.group
     if facts.status and not header.status:
         header.status, header.status_as_printed = facts.status
     if facts.title and not header.title:
@@ -278,7 +278,7 @@ def _repeats(header: PaperHeader, facts: HeadingFacts) -> bool:
     a line that says something else is kept as text."""
     return (
         (not facts.partnership or facts.partnership.lower() == header.partnership.lower())
-        and (not facts.group or facts.group == header.body)
+        and (not facts.group or facts.group == header.group)
         and (not facts.meeting_date or facts.meeting_date == header.meeting_date)
         and (not facts.status or facts.status[0] == header.status)
         and (not facts.title or facts.title == header.title)

@@ -182,7 +182,7 @@ def test_handwritten_paper_has_the_structure_committed_before_the_parser_changed
     header = parsed.header
     assert parsed.kind == expected["kind"]
     assert header.meeting_date == datetime.date.fromisoformat(expected["meeting_date"])
-    assert header.body == expected["group"]
+    assert header.group == expected["group"]
     assert (header.author_as_printed or header.author) == expected["author"]
     contact = parsed.contact
     assert {key: getattr(contact, key) for key in expected["contact"]} == expected["contact"]
