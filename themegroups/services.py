@@ -391,8 +391,8 @@ def submit_news_and_views(
 def remind_lead_officers_about_news_and_views(now: datetime.datetime | None = None) -> int:
     """Email each lead officer whose group has sent no update, once per meeting, from
     KCP_NEWS_AND_VIEWS_REMINDER_DAYS days before the deadline until the deadline. The
-    reminder is recorded first, so a second run sends nothing; the email is queued for the
-    background worker when the transaction commits. Returns how many were queued."""
+    reminder and its email (in the outbox) are recorded in one transaction, so a second run
+    sends nothing and a failed send is retried. Returns how many were queued."""
     from .tasks import send_news_and_views_reminder
 
     now = now or timezone.now()
@@ -416,11 +416,7 @@ def remind_lead_officers_about_news_and_views(now: datetime.datetime | None = No
         )
         for person in people:
             NewsAndViewsReminder.objects.create(meeting=meeting, user=person)
-            transaction.on_commit(
-                lambda user_id=person.pk, meeting_id=meeting.pk: (
-                    send_news_and_views_reminder.enqueue(user_id, meeting_id)
-                )
-            )
+            send_news_and_views_reminder(person, meeting)
             queued += 1
     return queued
 
