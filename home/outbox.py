@@ -62,7 +62,12 @@ def queue_message(message: EmailMessage) -> OutgoingEmail | None:
             "The outbox carries text and HTML only: link to the document instead of attaching it."
         )
     html = next(
-        (content for content, mimetype in message.alternatives if mimetype == "text/html"), ""
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
+        "",
     )
     headers = dict(message.extra_headers)
     if message.reply_to:
