@@ -6,6 +6,7 @@ import socket
 
 import pytest
 
+from tests.site_processes import manage
 from tests.smtp_server import SMTPServer
 from tests.throwaway_postgres import ThrowawayPostgres
 
@@ -148,3 +149,12 @@ def silent_smtp_server(settings):
     settings.EMAIL_PORT = listener.getsockname()[1]
     yield listener
     listener.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_site(tmp_path_factory):
+    """A var/ folder with a migrated SQLite database, as `make run` leaves it: tests that run
+    the site in other processes copy it rather than migrate again."""
+    var_dir = tmp_path_factory.mktemp("sqlite-site")
+    manage(var_dir, "migrate", "--no-input", "-v0")
+    return var_dir
