@@ -13,3 +13,7 @@ class HomeError(Exception):
 
 class EmailNotQueueable(HomeError):
     code = "email_not_queueable"
+
+
+class BackupError(HomeError):
+    code = "backup"
