@@ -8,8 +8,9 @@ Rules:
   again: delivery is at least once, never twice on purpose).
 - A failure the server calls temporary (4xx, refused connection, timeout) is retried after
   KCP_EMAIL_RETRY_BACKOFF_SECONDS, doubling each attempt up to KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS,
-  through the task's `run_after` (django-tasks has no retries). A permanent refusal (5xx for
-  the message or its recipients) is not retried: the row is flagged failed for officers.
+  through the task's `run_after` (django-tasks has no retries). When the relay itself fails
+  (down, silent), every due message waits for that retry. A permanent refusal (5xx for the
+  message or its recipients) is not retried: the row is flagged failed for officers.
 - No more than KCP_EMAIL_MAX_PER_MINUTE messages leave in any minute (0: no limit).
 """
 
@@ -142,6 +143,12 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(seconds, settings.KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS))
 
 
+def is_about_the_message(error: Exception) -> bool:
+    """The server refused this message or its recipients but is otherwise fine: the next
+    message can go over the same connection."""
+    return isinstance(error, smtplib.SMTPRecipientsRefused | smtplib.SMTPDataError)
+
+
 def is_permanent(error: Exception) -> bool:
     """A refusal of this message or all its recipients with a 5xx code. A refused sender,
     a failed log-in or a dropped connection is the relay's trouble, not the message's: those
@@ -256,14 +263,15 @@ def deliver_due_emails() -> int:
             try:
                 delivered = connection.send_messages([as_email_message(email, connection)])
                 if not delivered:
-                    raise smtplib.SMTPRecipientsRefused({})
+                    raise RuntimeError("The mail backend accepted nothing.")
             except Exception as error:  # noqa: BLE001 - every failure is recorded on the row
                 _record_failure(email, error)
-                if not is_permanent(error):
-                    _close_quietly(connection)
-                    connection = None
-                    break
-                continue
+                if is_about_the_message(error):
+                    continue
+                resume_at = _hold_the_queue(email)
+                _close_quietly(connection)
+                connection = None
+                break
             _record_sent(email)
             rate.record()
             sent += 1
@@ -272,6 +280,16 @@ def deliver_due_emails() -> int:
             _close_quietly(connection)
     _enqueue_next_delivery(resume_at)
     return sent
+
+
+def _hold_the_queue(email: OutgoingEmail) -> datetime.datetime:
+    """The relay is down, silent or refusing us: every due message waits for this one's
+    retry, so an outage is retried with a growing backoff rather than message by message."""
+    until = timezone.now() + backoff(email.attempts)
+    OutgoingEmail.objects.filter(state=State.PENDING, next_attempt_at__lt=until).update(
+        next_attempt_at=until
+    )
+    return until
 
 
 def _close_quietly(connection) -> None:
