@@ -71,6 +71,10 @@ def home_page(db):
     return HomePage.objects.get()
 
 
+# The fixtures below import Django's models and mail inside them, like those above: this
+# module is imported before pytest-django has set Django up.
+
+
 @pytest.fixture(autouse=True)
 def _email_goes_through_the_outbox(settings):
     """Django's test set-up swaps EMAIL_BACKEND for locmem: put the site's outbox back, so a

@@ -186,9 +186,7 @@ def test_clean_up_deletes_old_results_expired_sessions_and_sent_emails_past_rete
     ]
 
 
-def test_the_scheduler_runs_the_recovery_and_clean_up_jobs():
-    from django.conf import settings
-
+def test_the_scheduler_runs_the_recovery_and_clean_up_jobs(settings):
     jobs = dict(settings.KCP_SCHEDULED_JOBS)
     assert jobs["recover_background_work"] <= 60
     assert "clean_up_old_records" in jobs
