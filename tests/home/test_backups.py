@@ -26,6 +26,9 @@ def snapshot(var_dir: Path, **environment: str) -> dict:
     return pages
 
 
+# Each runs the site's commands in other processes (migrate, demo content, backup, restore,
+# rendering every page twice): minutes on a loaded machine, beyond the 300-second default.
+@pytest.mark.timeout(900)
 def test_a_sqlite_site_restored_from_its_backup_into_an_empty_database_serves_the_same_pages(
     migrated_sqlite_site, tmp_path
 ):
@@ -58,6 +61,7 @@ def empty_postgres_database():
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.mark.timeout(900)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_postgresql_site_restored_from_its_backup_into_an_empty_database_serves_the_same_pages(
     settings, tmp_path, empty_postgres_database
