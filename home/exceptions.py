@@ -1,19 +1,23 @@
-"""Errors of the base app, each with a code and a message that says what to do."""
+"""The shape every app's errors share: a short `code` for programs and a `message` a person can
+act on. Each app has one base below it (`PapersError`, `ThemeGroupError`, `MembersError`), so a
+view catches one thing and shows its message."""
 
 
-class HomeError(Exception):
-    code = "home"
-    message = "Something went wrong."
+class PartnershipError(Exception):
+    """The base of the home app's errors, and the shape of every app's base."""
 
-    def __init__(self, message: str | None = None):
-        if message:
-            self.message = message
-        super().__init__(self.message)
+    code = "partnership"
+
+    def __init__(self, message: str, *, code: str | None = None):
+        self.message = message
+        if code:
+            self.code = code
+        super().__init__(message)
 
 
-class EmailNotQueueable(HomeError):
+class EmailNotQueueable(PartnershipError):
     code = "email_not_queueable"
 
 
-class BackupError(HomeError):
+class BackupError(PartnershipError):
     code = "backup"

@@ -3,6 +3,7 @@ server (aiosmtpd) email is delivered to, and the people and pages most tests sta
 
 import os
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +163,12 @@ def migrated_sqlite_site(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("sqlite-site")
     manage(var_dir, "migrate", "--no-input", "-v0")
     return var_dir
+
+
+@pytest.fixture
+def test_templates(settings):
+    """tests/templates/ searched too: templates the extension point tests register."""
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [
+        {**engine, "DIRS": [*engine["DIRS"], Path(__file__).parent / "templates"]}
+    ]

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import (
     GroupApprovalTask,
@@ -19,6 +21,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.outbox import queue_templated_email
 from home.roles import PARTNERSHIP_OFFICERS
 from papers.models import MeetingPage
 from papers.services import collection_for_group
@@ -27,7 +30,6 @@ from .exceptions import (
     MeetingAlreadyHeld,
     NotALeadOfficer,
     NotASteeringGroupMeeting,
-    UnknownGroup,
     UnknownPerson,
 )
 from .models import (
@@ -194,16 +196,6 @@ def assign_officer_approval_workflow() -> Workflow | None:
 # --- Lead officers --------------------------------------------------------------------------
 
 
-def find_group(slug: str) -> GroupPage:
-    page = GroupPage.objects.filter(slug=slug).first()
-    if page is None:
-        valid = ", ".join(GroupPage.objects.order_by("slug").values_list("slug", flat=True))
-        raise UnknownGroup(
-            f"There is no group with the address “{slug}”. Use one of: {valid or 'none yet'}."
-        )
-    return page
-
-
 def find_person(email: str):
     user = get_user_model().objects.filter(email__iexact=email.strip()).first()
     if user is None:
@@ -325,8 +317,6 @@ def steering_group_meetings():
     )
     if not paths:
         return MeetingPage.objects.none()
-    from django.db.models import Q
-
     condition = Q()
     for path, depth in paths:
         condition |= Q(path__startswith=path, depth=depth + 1)
@@ -387,14 +377,32 @@ def submit_news_and_views(
     return update
 
 
+def send_news_and_views_reminder(user, meeting: MeetingPage) -> None:
+    """Queue the email reminding a lead officer that their group's News and Views update is
+    due, in the outbox, inside the transaction that records the reminder: a failed send is
+    retried, and a second run sends nothing."""
+    queue_templated_email(
+        kind="News and Views reminder",
+        to=[user.email],
+        template="themegroups/email/news_and_views_reminder",
+        context={
+            "person": user,
+            "meeting": meeting,
+            "groups": ", ".join(groups_led_by(user).values_list("title", flat=True)),
+            "deadline": news_and_views_deadline(meeting),
+            "form_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("themegroups_news_and_views"),
+        },
+        idempotency_key=f"news-and-views-reminder:{meeting.pk}:{user.pk}",
+    )
+
+
 @transaction.atomic
 def remind_lead_officers_about_news_and_views(now: datetime.datetime | None = None) -> int:
     """Email each lead officer whose group has sent no update, once per meeting, from
     KCP_NEWS_AND_VIEWS_REMINDER_DAYS days before the deadline until the deadline. The
     reminder and its email (in the outbox) are recorded in one transaction, so a second run
     sends nothing and a failed send is retried. Returns how many were queued."""
-    from .tasks import send_news_and_views_reminder
-
     now = now or timezone.now()
     deadline_days = settings.KCP_NEWS_AND_VIEWS_DEADLINE_DAYS
     reminder_days = settings.KCP_NEWS_AND_VIEWS_REMINDER_DAYS
