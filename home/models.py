@@ -2,6 +2,7 @@
 partner organisations every app shares."""
 
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -10,6 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
+from .site_chrome import settings_for_request
 
 
 @register_setting(icon="site")
@@ -32,6 +34,15 @@ class PartnershipSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Partnership contact details"
+
+    @classmethod
+    def for_request(cls, request):
+        """Pages read the settings from the site chrome (no query); the admin edits the row
+        itself through for_site."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            setattr(request, attr_name, settings_for_request(request) or cls.for_site(None))
+        return getattr(request, attr_name)
 
 
 class HomePage(Page):
@@ -57,6 +68,28 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+    def route(self, request, path_components):
+        """Finds the page at the path in one query, however deep it sits, where Wagtail walks
+        the tree with two queries a level. No page type below overrides `route`; a path that
+        names no page is left to Wagtail's walk (which answers 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        page = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                path__startswith=self.path,
+                url_path=f"{self.url_path}{'/'.join(path_components)}/",
+            )
+            .specific()
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        if not page.live:
+            raise Http404
+        return page.route(request, [])
 
 
 class StandardPage(Page):

@@ -8,11 +8,19 @@
 - Every key includes a "generation" kept in the default (shared, database) cache. Publishing,
   unpublishing, moving or deleting a page, a change to a view restriction or to any snippet or
   setting, makes a new generation: everything cached before is never read again, in every
-  process at once. Simple and correct rather than clever; it costs one small query a request.
+  process at once. Each process keeps the generation it last read in memory and reads it
+  again at most every KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS, so a hit costs no database
+  round trip; the process that makes a new generation takes it at once, once the change is
+  committed, and every other process within that interval.
+- The key ignores tracking parameters (`utm_*`): a link shared in an alert or a newsletter is
+  served from the same entry as the plain address.
 """
 
+import contextvars
 import hashlib
+import time
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -37,6 +45,14 @@ STORED_CONTENT_TYPES = (
 APPS_SHOWN_ON_PAGES = {"home", "papers", "themegroups", "wagtaildocs", "wagtailimages"}
 MODELS_SHOWN_ON_PAGES = (Page, PageViewRestriction, CollectionViewRestriction, Site)
 HIT_HEADER = "X-Page-Cache"
+TRACKING_PARAMETER_PREFIX = "utm_"
+
+# (generation, time.monotonic() when it was read): one tuple, so a thread reading it never
+# sees the value of one read with the time of another.
+_generation_in_memory: tuple[str | None, float] = (None, 0.0)
+# The generation a request read first, kept for the rest of it (a one-item list, filled on
+# first use): one request sees one generation, and reads it at most once.
+_generation_of_request: contextvars.ContextVar[list] = contextvars.ContextVar("kcp_generation")
 
 
 def cache_seconds() -> int:
@@ -47,12 +63,22 @@ def start_new_generation(**kwargs) -> None:
     """Forget every cached page (signal receiver: takes and ignores the signal's arguments).
     Data migrations publish pages before `migrate` has made the cache table: then no page can
     be cached either, and the savepoint keeps the migration's transaction usable."""
+    generation = uuid.uuid4().hex
     try:
         with transaction.atomic():
-            cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            cache.set(GENERATION_KEY, generation, timeout=None)
     except DatabaseError:
         if not _is_migrating():
             raise
+        return
+    # Only once committed: until then another thread could still render the old content and
+    # store it under the new generation.
+    transaction.on_commit(lambda: _remember_generation(generation))
+
+
+def _remember_generation(generation: str) -> None:
+    global _generation_in_memory
+    _generation_in_memory = (generation, time.monotonic())
 
 
 def _is_migrating() -> bool:
@@ -66,6 +92,22 @@ def ensure_generation() -> str:
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def current_generation() -> str:
+    """The generation this process last read, read again from the shared cache when it is
+    older than KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS (0: on every call, as in tests)."""
+    pinned = _generation_of_request.get(None)
+    if pinned:
+        return pinned[0]
+    generation, read_at = _generation_in_memory
+    interval = float(getattr(settings, "KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS", 0))
+    if generation is None or time.monotonic() - read_at >= interval:
+        generation = ensure_generation()
+        _remember_generation(generation)
+    if pinned is not None:
+        pinned.append(generation)
     return generation
 
 
@@ -115,7 +157,13 @@ def _vary(response) -> list[str]:
 
 
 def cache_key(request, generation: str) -> str:
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    query = [
+        (name, value)
+        for name, values in request.GET.lists()
+        if not name.lower().startswith(TRACKING_PARAMETER_PREFIX)
+        for value in values
+    ]
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(query)}"
     return f"kcp:page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
@@ -128,10 +176,17 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        pinned = _generation_of_request.set([])
+        try:
+            return self._answer(request)
+        finally:
+            _generation_of_request.reset(pinned)
+
+    def _answer(self, request):
         if not may_answer_from_cache(request):
             return self.get_response(request)
         pages = caches[CACHE_ALIAS]
-        key = cache_key(request, ensure_generation())
+        key = cache_key(request, current_generation())
         cached = pages.get(key)
         if cached is not None:
             cached[HIT_HEADER] = "hit"

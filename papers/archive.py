@@ -16,6 +16,8 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from wagtail.models import Page
 
+from home.site_chrome import public_pages_q
+
 from .models.meetings import MeetingPage
 from .models.paper_pages import PAPER_PAGE_MODELS, PaperPage
 
@@ -49,7 +51,7 @@ def published_papers() -> QuerySet:
     and paper_purpose from its own type's table. Drafts and restricted papers never appear."""
     return (
         Page.objects.live()
-        .public()
+        .filter(public_pages_q())
         .type(*PAPER_PAGE_MODELS)
         .annotate(
             paper_date=_joined("meeting_date"),
@@ -66,7 +68,7 @@ def bodies() -> QuerySet:
     under (the group page type, named by MeetingPage's routing rather than imported)."""
     return (
         Page.objects.live()
-        .public()
+        .filter(public_pages_q())
         .type(*MeetingPage.allowed_parent_page_models())
         .only("title", "slug", "path", "depth", "url_path")
         .order_by("title")
@@ -176,7 +178,7 @@ def entries_for(pages: list[Page]) -> list[ArchiveEntry]:
         meeting.path: meeting
         for meeting in MeetingPage.objects.filter(path__in=parent_paths)
         .live()
-        .public()
+        .filter(public_pages_q())
         .only("title", "path", "depth", "url_path", "start", "body_name")
     }
     return [
@@ -195,7 +197,7 @@ def search_papers(words: str, filtered: QuerySet | None = None):
     """Wagtail search (PostgreSQL: English stemming) over live public papers, best match
     first; within `filtered` papers when filters are chosen (passed as a subquery on the page
     id, a field every page indexes)."""
-    papers = Page.objects.live().public().type(*PAPER_PAGE_MODELS)
+    papers = Page.objects.live().filter(public_pages_q()).type(*PAPER_PAGE_MODELS)
     if filtered is not None:
         papers = papers.filter(pk__in=filtered.order_by().values("pk"))
     return papers.search(words, operator="and")

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.RequireTwoFactorForPublishersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: the site, its settings, navigation and footer, kept per cache generation.
+    "home.site_chrome.SiteChromeMiddleware",
 ]
 
 ROOT_URLCONF = "kcp_site.urls"
@@ -138,6 +140,11 @@ CACHES = {
 # How long an anonymous visitor's page may be served from the cache. Publishing empties the
 # cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
+# How long a process trusts the cache generation it read last (home.page_cache) before reading
+# it again from the shared cache: what another process published shows here within this time.
+KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS = float(
+    os.environ.get("KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS", "2")
+)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"

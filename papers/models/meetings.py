@@ -15,6 +15,8 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.site_chrome import public_pages_q
+
 PAPER_PAGE_TYPES = [
     "papers.ReportPage",
     "papers.ActionPlanPage",
@@ -180,7 +182,12 @@ class MeetingPage(Page):
         agenda = list(self.agenda_items.select_related("paper").order_by("sort_order"))
         linked_ids = [item.paper_id for item in agenda if item.paper_id]
         published_ids = (
-            set(Page.objects.filter(pk__in=linked_ids).live().public().values_list("pk", flat=True))
+            set(
+                Page.objects.filter(pk__in=linked_ids)
+                .live()
+                .filter(public_pages_q())
+                .values_list("pk", flat=True)
+            )
             if linked_ids
             else set()
         )
@@ -192,7 +199,9 @@ class MeetingPage(Page):
         context["agenda"] = agenda
         from .paper_pages import MinutesPage
 
-        children = list(self.get_children().live().public().specific().order_by("path"))
+        children = list(
+            self.get_children().live().filter(public_pages_q()).specific().order_by("path")
+        )
         context["papers"] = [page for page in children if not isinstance(page, MinutesPage)]
         context["minutes"] = next((p for p in children if isinstance(p, MinutesPage)), None)
         return context

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
+from home.site_chrome import public_pages_q
 from papers.models import PAPER_PAGE_MODELS, MeetingPage
 
 RECENT_PAPERS_SHOWN = 10
@@ -58,14 +59,14 @@ def listed_groups() -> list["GroupPage"]:
     now = timezone.now()
     next_meeting = (
         MeetingPage.objects.live()
-        .public()
+        .filter(public_pages_q())
         .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1, start__gte=now)
         .order_by("start")
         .values("pk")[:1]
     )
     groups = list(
         GroupPage.objects.live()
-        .public()
+        .filter(public_pages_q())
         .annotate(next_meeting_id=Subquery(next_meeting))
         .only("title", "slug", "url_path", "path", "depth", "kind", "purpose")
         .order_by("kind", "title")
@@ -207,7 +208,7 @@ class GroupPage(Page):
         meetings = (
             MeetingPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_pages_q())
             .only("title", "slug", "url_path", "path", "depth", "start", "status", "venue_name")
         )
         context["upcoming_meetings"] = meetings.filter(start__gte=now).order_by("start")[
@@ -219,7 +220,7 @@ class GroupPage(Page):
         context["papers"] = (
             Page.objects.descendant_of(self)
             .live()
-            .public()
+            .filter(public_pages_q())
             .type(*PAPER_PAGE_MODELS)
             .order_by("-first_published_at")
             .specific()
@@ -228,7 +229,7 @@ class GroupPage(Page):
         context["content_pages"] = (
             GroupContentPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_pages_q())
             .only("title", "slug", "url_path", "path", "depth", "introduction")
         )
         context["lead_officers"] = self.lead_officers.select_related("organisation")
@@ -240,7 +241,7 @@ class GroupPage(Page):
         context["news_and_views"] = (
             NewsAndViewsUpdate.objects.filter(
                 group=self,
-                meeting__in=MeetingPage.objects.live().public(),
+                meeting__in=MeetingPage.objects.live().filter(public_pages_q()),
                 meeting__start__lt=now,
             )
             .select_related("meeting")
