@@ -11,7 +11,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
-from .site_chrome import settings_for_request
+from .site_chrome import ViewRestrictionsFromMemoryMixin, settings_for_request
 
 
 @register_setting(icon="site")
@@ -45,7 +45,7 @@ class PartnershipSettings(BaseSiteSetting):
         return getattr(request, attr_name)
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsFromMemoryMixin, Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -92,7 +92,7 @@ class HomePage(Page):
         return page.route(request, [])
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsFromMemoryMixin, Page):
     """A plain content page: about the Partnership, how to get involved, and so on."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
@@ -112,7 +112,7 @@ class StandardPage(Page):
         verbose_name = "content page"
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(ViewRestrictionsFromMemoryMixin, Page):
     """The statement the Public Sector Bodies Accessibility Regulations 2018 require, with the
     sections of the GOV.UK model statement so none is forgotten."""
 
@@ -182,7 +182,7 @@ class AccessibilityStatementPage(Page):
         verbose_name = "accessibility statement"
 
 
-class PrivacyNoticePage(Page):
+class PrivacyNoticePage(ViewRestrictionsFromMemoryMixin, Page):
     """The UK GDPR privacy notice: who the data controller is and what is done with data."""
 
     max_count = 1

@@ -71,8 +71,12 @@ def start_new_generation(**kwargs) -> None:
         if not _is_migrating():
             raise
         return
-    # Only once committed: until then another thread could still render the old content and
+    # The rest of this request sees its own change; other requests in this process see it
+    # only once committed: until then another thread could still render the old content and
     # store it under the new generation.
+    pinned = _generation_of_request.get(None)
+    if pinned is not None:
+        pinned[:] = [generation]
     transaction.on_commit(lambda: _remember_generation(generation))
 
 

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 from django.apps import apps
 from django.db.models import Q
 from django.http.request import split_domain_port
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from .page_cache import current_generation
@@ -47,7 +47,20 @@ MAX_HOSTS_KEPT = 50
 
 _built: dict[tuple[str, int], tuple[str, SiteChrome]] = {}
 _building = threading.Lock()
-_restricted_paths: tuple[str, tuple[str, ...]] = ("", ())
+# (generation, paths of the pages with a view restriction, whether any page is an alias)
+_restrictions: tuple[str, tuple[str, ...], bool] = ("", (), False)
+
+
+def known_restrictions() -> tuple[tuple[str, ...], bool]:
+    """The paths of the pages that carry a view restriction and whether the site has any
+    alias page (whose restrictions are its source's), kept per generation."""
+    global _restrictions
+    generation = current_generation()
+    if _restrictions[0] != generation:
+        paths = PageViewRestriction.objects.values_list("page__path", flat=True)
+        has_aliases = Page.objects.filter(alias_of__isnull=False).exists()
+        _restrictions = (generation, tuple(sorted(set(paths))), has_aliases)
+    return _restrictions[1], _restrictions[2]
 
 
 def public_pages_q() -> Q:
@@ -55,16 +68,22 @@ def public_pages_q() -> Q:
     view restriction), from the restricted pages' paths kept per generation: `.public()`
     queries the restrictions again each time it is used, several times on most pages.
     Use as `Page.objects.live().filter(public_pages_q())`."""
-    global _restricted_paths
-    generation = current_generation()
-    kept_generation, paths = _restricted_paths
-    if kept_generation != generation:
-        paths = tuple(sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))))
-        _restricted_paths = (generation, paths)
     q = Q()
-    for path in paths:
+    for path in known_restrictions()[0]:
         q &= ~Q(path__startswith=path)
     return q
+
+
+class ViewRestrictionsFromMemoryMixin:
+    """For every page type: Wagtail checks a page's view restrictions (two queries) on every
+    request it serves; when no restricted section contains the page, and no alias could
+    bring one in, the answer is known without asking the database."""
+
+    def get_view_restrictions(self):
+        restricted_paths, has_aliases = known_restrictions()
+        if not has_aliases and not self.path.startswith(restricted_paths):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def chrome_for(hostname: str, port: int) -> SiteChrome:

@@ -140,6 +140,9 @@ CACHES = {
 # How long an anonymous visitor's page may be served from the cache. Publishing empties the
 # cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
+# Template fragments (a group's members, priorities, links) are keyed on the page's revision and
+# the generation, so they are never stale; this bounds only how long an unused one is kept.
+KCP_FRAGMENT_CACHE_SECONDS = int(os.environ.get("KCP_FRAGMENT_CACHE_SECONDS", "3600"))
 # How long a process trusts the cache generation it read last (home.page_cache) before reading
 # it again from the shared cache: what another process published shows here within this time.
 KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS = float(

@@ -7,11 +7,13 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.site_chrome import ViewRestrictionsFromMemoryMixin
+
 UPCOMING_MEETINGS_SHOWN = 25
 PAST_MEETINGS_PER_PAGE = 25
 
 
-class PaperArchivePage(Page):
+class PaperArchivePage(ViewRestrictionsFromMemoryMixin, Page):
     """Every published public paper, filtered by year, group, status and kind, and searched."""
 
     max_count = 1
@@ -44,7 +46,7 @@ class PaperArchivePage(Page):
         return context
 
 
-class MeetingIndexPage(Page):
+class MeetingIndexPage(ViewRestrictionsFromMemoryMixin, Page):
     """Every group's meetings, the forward programme and the away-from-Town-Hall measure."""
 
     max_count = 1

@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.site_chrome import public_pages_q
+from home.site_chrome import ViewRestrictionsFromMemoryMixin, public_pages_q
 
 PAPER_PAGE_TYPES = [
     "papers.ReportPage",
@@ -28,7 +28,7 @@ PAPER_PAGE_TYPES = [
 CALENDAR_FIELDS = ("title", "start", "end", "status", "venue_name", "venue_address")
 
 
-class MeetingPage(Page):
+class MeetingPage(ViewRestrictionsFromMemoryMixin, Page):
     """One meeting of a group. Its papers and minutes sit below it."""
 
     parent_page_types = ["themegroups.GroupPage"]
