@@ -130,14 +130,21 @@ def connect_signals() -> None:
         )
 
 
+def is_anonymous_request(request) -> bool:
+    """No session (so nobody signed in, no unlocked page), no message waiting, no credentials."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
 def may_answer_from_cache(request) -> bool:
     return (
         cache_seconds() > 0
         and request.method == "GET"
         and not request.path.startswith(EXCLUDED_PREFIXES)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-        and "HTTP_AUTHORIZATION" not in request.META
+        and is_anonymous_request(request)
     )
 
 

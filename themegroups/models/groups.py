@@ -25,7 +25,7 @@ from home.blocks import ContentStreamBlock
 from home.page_cache import current_generation
 from home.site_chrome import ViewRestrictionsFromMemoryMixin, public_pages_q
 from papers.archive import published_papers
-from papers.models import PAPER_PAGE_MODELS, MeetingPage
+from papers.models import MeetingPage
 
 RECENT_PAPERS_SHOWN = 10
 PAST_MEETINGS_SHOWN = 10
