@@ -47,6 +47,19 @@ MAX_HOSTS_KEPT = 50
 
 _built: dict[tuple[str, int], tuple[str, SiteChrome]] = {}
 _building = threading.Lock()
+_root_paths: tuple[str, tuple] = ("", ())
+
+
+def site_root_paths() -> tuple:
+    """Wagtail's site root paths (Site.get_site_root_paths, a database cache read each time it
+    is called without a request), kept per generation."""
+    global _root_paths
+    generation = current_generation()
+    if _root_paths[0] != generation:
+        _root_paths = (generation, tuple(Site.get_site_root_paths()))
+    return _root_paths[1]
+
+
 # (generation, paths of the pages with a view restriction, whether any page is an alias)
 _restrictions: tuple[str, tuple[str, ...], bool] = ("", (), False)
 
@@ -100,7 +113,7 @@ def chrome_for(hostname: str, port: int) -> SiteChrome:
 
 
 def _build(hostname: str, port: int) -> SiteChrome:
-    root_paths = tuple(Site.get_site_root_paths())
+    root_paths = site_root_paths()
     try:
         site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:

@@ -15,7 +15,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.site_chrome import ViewRestrictionsFromMemoryMixin, public_pages_q
+from home.site_chrome import ViewRestrictionsFromMemoryMixin, known_restrictions, public_pages_q
 
 PAPER_PAGE_TYPES = [
     "papers.ReportPage",
@@ -180,22 +180,14 @@ class MeetingPage(ViewRestrictionsFromMemoryMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         agenda = list(self.agenda_items.select_related("paper").order_by("sort_order"))
-        linked_ids = [item.paper_id for item in agenda if item.paper_id]
-        published_ids = (
-            set(
-                Page.objects.filter(pk__in=linked_ids)
-                .live()
-                .filter(public_pages_q())
-                .values_list("pk", flat=True)
-            )
-            if linked_ids
-            else set()
-        )
+        restricted_paths, _ = known_restrictions()
         for position, item in enumerate(agenda, start=1):
             item.display_number = item.number or str(position)
-            item.published_paper = (
-                item.paper if item.paper_id in published_ids and not item.is_confidential else None
+            paper = item.paper
+            is_published = (
+                paper is not None and paper.live and not paper.path.startswith(restricted_paths)
             )
+            item.published_paper = paper if is_published and not item.is_confidential else None
         context["agenda"] = agenda
         from .paper_pages import MinutesPage
 
