@@ -37,7 +37,9 @@ def test_an_anonymous_visitors_paper_page_may_be_kept_by_browsers_and_shared_cac
     assert "Cookie" in response["Vary"]
 
 
-def test_a_signed_in_members_pages_are_private_and_never_stored(client, report, member):
+def test_a_signed_in_members_pages_are_private_and_never_stored(
+    client, report, paper_archive, member
+):
     client.force_login(member)
     for url in (report.url, "/papers/", "/"):
         response = client.get(url)
