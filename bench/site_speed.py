@@ -366,7 +366,11 @@ def throughput(database: str, database_url: str, static_root: str, urls: dict, a
             print(f"  {database:<10} {label:<21} static {static:5.0f}/s   " + "   ".join(figures))
         finally:
             gunicorn.terminate()
-            gunicorn.wait(timeout=20)
+            try:
+                gunicorn.wait(timeout=60)  # a graceful stop takes a while on a busy machine
+            except subprocess.TimeoutExpired:
+                gunicorn.kill()
+                gunicorn.wait()
 
 
 def load_average() -> str:
