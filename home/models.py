@@ -2,6 +2,7 @@
 partner organisations every app shares."""
 
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
 from .extension_points import HOME_PAGE_PANELS, panels
+from .site_chrome import ViewRestrictionsFromMemoryMixin, settings_for_request
 
 
 @register_setting(icon="site")
@@ -34,8 +36,17 @@ class PartnershipSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Partnership contact details"
 
+    @classmethod
+    def for_request(cls, request):
+        """Pages read the settings from the site chrome (no query); the admin edits the row
+        itself through for_site."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            setattr(request, attr_name, settings_for_request(request) or cls.for_site(None))
+        return getattr(request, attr_name)
 
-class HomePage(Page):
+
+class HomePage(ViewRestrictionsFromMemoryMixin, Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -66,8 +77,30 @@ class HomePage(Page):
         context["panels"] = [panel.render(request) for panel in panels(HOME_PAGE_PANELS, request)]
         return context
 
+    def route(self, request, path_components):
+        """Finds the page at the path in one query, however deep it sits, where Wagtail walks
+        the tree with two queries a level. No page type below overrides `route`; a path that
+        names no page is left to Wagtail's walk (which answers 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        page = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                path__startswith=self.path,
+                url_path=f"{self.url_path}{'/'.join(path_components)}/",
+            )
+            .specific()
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        if not page.live:
+            raise Http404
+        return page.route(request, [])
 
-class ContentPage(Page):
+
+class ContentPage(ViewRestrictionsFromMemoryMixin, Page):
     """What every free content page has: an introduction and a body of headings, text and
     calls to action. The site's pages (StandardPage) and each group's (GroupContentPage)
     are its concrete kinds, each in its own table."""
@@ -96,7 +129,7 @@ class StandardPage(ContentPage):
         verbose_name = "content page"
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(ViewRestrictionsFromMemoryMixin, Page):
     """The statement the Public Sector Bodies Accessibility Regulations 2018 require, with the
     sections of the GOV.UK model statement so none is forgotten."""
 
@@ -166,7 +199,7 @@ class AccessibilityStatementPage(Page):
         verbose_name = "accessibility statement"
 
 
-class PrivacyNoticePage(Page):
+class PrivacyNoticePage(ViewRestrictionsFromMemoryMixin, Page):
     """The UK GDPR privacy notice: who the data controller is and what is done with data."""
 
     max_count = 1

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from wagtail.models import Page
 
+from .site_chrome import public_pages_q
+
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -16,7 +18,7 @@ def search(request):
     query = request.GET.get("query", "").strip()[:200]
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = Page.objects.live().filter(public_pages_q()).specific().search(query)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(request.GET.get("page", 1))

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import PageViewRestriction
 
 from . import outbox_views
+from .page_links import PageLinksInOneQuery
 from .roles import is_partnership_officer
 
 
@@ -73,3 +74,9 @@ def outbox_log_actions(actions):
 @hooks.register("insert_global_admin_css")
 def outbox_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-outbox.css"))
+
+
+@hooks.register("register_rich_text_features", order=100)
+def make_page_links_in_one_query(features):
+    """After Wagtail's own registration (order 0), which this replaces."""
+    features.register_link_type(PageLinksInOneQuery)

@@ -124,6 +124,7 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         ALLOWED_HOSTS="127.0.0.1",
+        WEB_CONCURRENCY="1",  # gunicorn's own variable, which the image sets
     )
     assert manage(env, "collectstatic", "--no-input", "-v0").returncode == 0
     assert manage(env, "migrate", "--no-input", "-v0").returncode == 0
@@ -131,8 +132,10 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
         str(Path(PYTHON).parent / "gunicorn") if part == "gunicorn" else part
         for part in dockerfile_command()
     ]
+    assert "--workers" not in command and {"--max-requests", "--max-requests-jitter"} <= set(
+        command
+    )
     command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
-    command[command.index("--workers") + 1] = "1"
     server = subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
@@ -149,6 +152,7 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
         status, headers, body = fetch(base + "/", https)
         assert status == 200, body[:500]
         assert "max-age" in headers["Strict-Transport-Security"]
+        assert headers["Cache-Control"].startswith("public, max-age=")
         stylesheet = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', body).group(1)
         status, headers, _ = fetch(base + stylesheet.decode(), https)
         assert status == 200
@@ -156,6 +160,16 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_image_makes_media_root_a_volume_its_user_owns():
+    text = (REPO / "Dockerfile").read_text()
+    media_root = re.search(r"MEDIA_ROOT=(\S+)", text).group(1)
+    assert f"mkdir -p {media_root}" in text and "chown -R kcp:kcp /var/lib/kcp" in text
+    assert re.search(rf"^VOLUME {media_root}$", text, re.MULTILINE)
+    assert text.index("chown -R kcp:kcp") < text.index("USER kcp") < text.index("VOLUME")
+    assert re.search(r"^FROM python:3\.11\.\d+-slim-\w+$", text, re.MULTILINE)
+    assert "WEB_CONCURRENCY=" in text
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):

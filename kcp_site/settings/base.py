@@ -68,6 +68,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 Not Modified for feed and calendar pollers, cached pages included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.http_caching.CacheControlMiddleware",
     # Before sessions: a cached page for an anonymous visitor skips everything below.
     "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,6 +82,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "members.middleware.RequireTwoFactorForPublishersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: the site, its settings, navigation and footer, kept per cache generation.
+    "home.site_chrome.SiteChromeMiddleware",
 ]
 
 ROOT_URLCONF = "kcp_site.urls"
@@ -105,8 +110,12 @@ TEMPLATES = [
 # SQLite under var/ by default (make run); PostgreSQL in production via DATABASE_URL.
 DEFAULT_SQLITE_URL = f"sqlite:///{VAR_DIR / 'kcp.sqlite3'}"
 DATABASES = {
+    # Persistent connections are checked before reuse, so a database failover costs one
+    # reconnect instead of an error on each worker's next request.
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or DEFAULT_SQLITE_URL, conn_max_age=60
+        os.environ.get("DATABASE_URL") or DEFAULT_SQLITE_URL,
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -123,9 +132,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     # The database cache is shared by every process (web, worker), so login rate limits hold
     # across all of them. `migrate` creates its table (see home.apps).
+    # Its records are allauth's rate limits and codes (a few per member and per address)
+    # and the page-cache generation: room for tens of thousands, so a busy day never culls
+    # a live record, and when full a tenth (not a third) is culled, expired ones first.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "kcp_cache",
+        "OPTIONS": {
+            "MAX_ENTRIES": int(os.environ.get("KCP_CACHE_MAX_ENTRIES", "100000")),
+            "CULL_FREQUENCY": 10,
+        },
     },
     # Pages for anonymous visitors (home.page_cache), in each process's memory: their keys
     # carry a generation kept in the shared default cache, so publishing anywhere empties all.
@@ -138,6 +154,18 @@ CACHES = {
 # How long an anonymous visitor's page may be served from the cache. Publishing empties the
 # cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
+# Cache-Control of what anonymous visitors get (home.http_caching): seconds a browser, and a
+# shared cache in front of the site (CDN, proxy), may reuse a page without asking again.
+KCP_HTTP_MAX_AGE = int(os.environ.get("KCP_HTTP_MAX_AGE", "60"))
+KCP_HTTP_SHARED_MAX_AGE = int(os.environ.get("KCP_HTTP_SHARED_MAX_AGE", "120"))
+# Template fragments (a group's members, priorities, links) are keyed on the page's revision and
+# the generation, so they are never stale; this bounds only how long an unused one is kept.
+KCP_FRAGMENT_CACHE_SECONDS = int(os.environ.get("KCP_FRAGMENT_CACHE_SECONDS", "3600"))
+# How long a process trusts the cache generation it read last (home.page_cache) before reading
+# it again from the shared cache: what another process published shows here within this time.
+KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS = float(
+    os.environ.get("KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS", "2")
+)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
