@@ -1,0 +1,23 @@
+"""Fixtures for the security tests: the groups, people, pages and files of the theme-group
+tests, so each attack starts from the same site the isolation tests use."""
+
+from tests.papers.conftest import action_plan, paper_archive, report  # noqa: F401
+from tests.themegroups.conftest import (  # noqa: F401
+    PASSWORD,
+    SECRET,
+    contact_officer,
+    health_group,
+    health_meeting,
+    lead_officer,
+    lead_officer_client,
+    meeting,
+    member,
+    officer_client,
+    officer_with_two_factor,
+    safety_document,
+    safety_group,
+    safety_meeting,
+    safety_paper,
+    steering_group,
+    theme_groups,
+)
