@@ -30,6 +30,11 @@ def theme_group_admin_urls():
         path(
             "news-and-views/", views.NewsAndViewsView.as_view(), name="themegroups_news_and_views"
         ),
+        path(
+            "news-and-views/<int:update_id>/approve/",
+            views.ApproveNewsAndViewsView.as_view(),
+            name="themegroups_approve_news_and_views",
+        ),
     ]
 
 

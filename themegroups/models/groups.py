@@ -240,6 +240,7 @@ class GroupPage(Page):
         context["news_and_views"] = (
             NewsAndViewsUpdate.objects.filter(
                 group=self,
+                approved_at__isnull=False,
                 meeting__in=MeetingPage.objects.live().public(),
                 meeting__start__lt=now,
             )
