@@ -30,9 +30,7 @@ def _live_pages_using(document_ids=None) -> dict[int, set[int]]:
             pk__in={page_id for ids in pages_by_document.values() for page_id in ids}, live=True
         ).values_list("pk", flat=True)
     )
-    return {
-        document_id: ids & live for document_id, ids in pages_by_document.items() if ids & live
-    }
+    return {document_id: ids & live for document_id, ids in pages_by_document.items() if ids & live}
 
 
 def documents_locked_for(user) -> set[int]:

@@ -375,9 +375,10 @@ def submit_news_and_views(
         raise MeetingAlreadyHeld(
             f"{meeting.title} has already taken place. Choose the next Steering Group meeting."
         )
-    is_approved = is_partnership_officer(user) or LeadOfficerGroup.objects.filter(
-        page=group, is_trusted=True
-    ).exists()
+    is_approved = (
+        is_partnership_officer(user)
+        or LeadOfficerGroup.objects.filter(page=group, is_trusted=True).exists()
+    )
     update, _ = NewsAndViewsUpdate.objects.update_or_create(
         group=group,
         meeting=meeting,
@@ -395,7 +396,9 @@ def submit_news_and_views(
 
 def news_and_views_waiting_for_approval():
     return (
-        NewsAndViewsUpdate.objects.filter(approved_at__isnull=True, meeting__start__gt=timezone.now())
+        NewsAndViewsUpdate.objects.filter(
+            approved_at__isnull=True, meeting__start__gt=timezone.now()
+        )
         .select_related("group", "meeting", "submitted_by")
         .order_by("meeting__start", "group__title")
     )

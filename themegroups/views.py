@@ -209,6 +209,7 @@ class ApproveNewsAndViewsView(AdminScreen):
         except ThemeGroupError as error:
             raise PermissionDenied(error.message) from error
         messages.success(
-            request, f"{update.group.title}'s update is now on the agenda of {update.meeting.title}."
+            request,
+            f"{update.group.title}'s update is now on the agenda of {update.meeting.title}.",
         )
         return redirect(reverse("themegroups_news_and_views"))

@@ -24,10 +24,11 @@ from tests.themegroups.conftest import (  # noqa: F401
     steering_group,
     theme_groups,
 )
+from tests.themegroups.test_news_and_views import next_steering_group  # noqa: F401
 
 
 @pytest.fixture
-def officer_browser(officer_with_two_factor):
+def officer_browser(officer_with_two_factor):  # noqa: F811
     """A Partnership officer's own client, beside the `client` other fixtures sign in."""
     officer = Client()
     officer.force_login(officer_with_two_factor)

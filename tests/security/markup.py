@@ -24,7 +24,7 @@ def injected_markup(html: str) -> list[str]:
     so any of them is editor text that became markup."""
     found = []
     for tag, attrs in elements(html):
-        found += [f"{tag}[{name}]" for name in attrs if name.startswith("on") or name == "autofocus"]
+        found += [f"{tag}[{a}]" for a in attrs if a.startswith("on") or a == "autofocus"]
         if tag == "script" and not attrs.get("src") and attrs.get("type") != "application/json":
             found.append("inline script")
     return found

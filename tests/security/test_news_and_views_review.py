@@ -4,7 +4,7 @@ takes it off the agenda until an officer approves the new text."""
 
 import pytest
 
-from tests.themegroups.test_news_and_views import next_steering_group, send_update  # noqa: F401
+from tests.themegroups.test_news_and_views import send_update
 from themegroups.models import NewsAndViewsUpdate
 
 pytestmark = pytest.mark.django_db

@@ -38,9 +38,9 @@ class NewsAndViewsUpdate(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.group.title}: {self.meeting.title}"
+
     @property
     def is_approved(self) -> bool:
         return self.approved_at is not None
-
-    def __str__(self) -> str:
-        return f"{self.group.title}: {self.meeting.title}"
