@@ -1,5 +1,6 @@
 """The URL map. Wagtail serves every page of the tree; everything else is listed here first."""
 
+from allauth.account.views import LogoutView
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
@@ -19,11 +20,9 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
-    path(
-        "admin/logout/",
-        RedirectView.as_view(pattern_name="account_logout"),
-        name="wagtailadmin_logout",
-    ),
+    # The admin's "Log out" button POSTs here: allauth's own view signs out (a redirect would
+    # turn the POST into a GET that only shows the confirmation page).
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from home.roles import PARTNERSHIP_OFFICERS
 
@@ -24,8 +25,15 @@ def must_use_two_factor(user) -> bool:
     ).exists()
 
 
+# What someone who must set up two-factor may still reach: the account pages (to set it up,
+# change their password or sign out), static files and the security endpoints.
+TWO_FACTOR_SETUP_PATHS = ("/accounts/", "/static/", "/.well-known/", "/csp-report/", "/health/")
+
+
 class RequireTwoFactorForPublishersMiddleware:
-    """Sends a publisher without an authenticator to set one up before the admin opens."""
+    """Sends a publisher without an authenticator to set one up before any other request:
+    the admin, documents and pages alike (a password alone must open nothing their role
+    allows)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,15 +41,16 @@ class RequireTwoFactorForPublishersMiddleware:
     def __call__(self, request):
         if (
             getattr(settings, "KCP_MFA_REQUIRED", True)
-            and request.path.startswith("/admin/")
+            and not request.path.startswith(TWO_FACTOR_SETUP_PATHS)
             and request.user.is_authenticated
             and must_use_two_factor(request.user)
             and not get_mfa_adapter().is_mfa_enabled(request.user)
         ):
             messages.info(
                 request,
-                "Set up two-factor authentication to use the editing area: scan the code "
-                "with an authenticator app, then enter the six-digit code it shows.",
+                "Set up two-factor authentication before you go on: scan the code with an "
+                "authenticator app, then enter the six-digit code it shows.",
             )
-            return redirect(reverse("mfa_activate_totp") + f"?next={request.path}")
+            next_url = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('mfa_activate_totp')}?{next_url}")
         return self.get_response(request)

@@ -16,6 +16,8 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from wagtail.models import Page
 
+from home.search import search_words
+
 from .models.meetings import MeetingPage
 from .models.paper_pages import PAPER_PAGE_MODELS, PaperPage
 
@@ -116,7 +118,7 @@ def read_filters(params: Mapping[str, str], body_slugs: Iterable[str]) -> Archiv
     if kind and kind not in PAPER_KINDS:
         ignored.append("kind of paper")
         kind = ""
-    words = " ".join((params.get("q") or "").split())[:LONGEST_QUERY]
+    words = search_words(params.get("q") or "", LONGEST_QUERY)
     return ArchiveFilters(year, body, status, kind, words, tuple(ignored))
 
 
