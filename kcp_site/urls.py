@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import security
 from home import views as home_views
 
 urlpatterns = [
@@ -29,6 +30,8 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security.security_txt, name="security_txt"),
+    path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),
     path("", include("papers.urls")),
 ]
 

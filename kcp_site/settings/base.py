@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "modelcluster",
     "taggit",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "home.views.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so cached pages carry the same policy as fresh ones.
+    "home.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: a cached page for an anonymous visitor skips everything below.
     "home.page_cache.AnonymousPageCacheMiddleware",
@@ -242,6 +246,43 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 HEALTH_CHECK_PATH = "/health/"
+KCP_ADMIN_PATH = "/admin/"
+
+# Content-Security-Policy (django-csp 4; home/security.py picks the policy). Public and
+# members' pages, and the admin's previews of them: the site's own scripts and styles only,
+# no inline script or style, no nonce (anonymous pages are cached and shared).
+CSP_REPORT_PATH = "/csp-report/"
+_SITE_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],  # data: for the two-factor QR code
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],  # the admin shows previews in an iframe
+    "report-uri": CSP_REPORT_PATH,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _SITE_DIRECTIVES}
+# The rest of the admin: Wagtail's widgets use inline scripts and styles, and blob: images
+# for upload previews. Still nothing from another host.
+KCP_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_SITE_DIRECTIVES,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+    }
+}
+KCP_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# security.txt (RFC 9116): whom to tell about a security problem.
+KCP_SECURITY_CONTACT = os.environ.get("KCP_SECURITY_CONTACT", "mailto:kcp@example.org")
 
 LOGGING = {
     "version": 1,
