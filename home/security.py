@@ -10,13 +10,17 @@ import datetime
 import json
 import logging
 
+from allauth.account.adapter import get_adapter
 from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+from wagtail import views as wagtail_views
 
 logger = logging.getLogger("kcp.csp")
 
@@ -77,3 +81,27 @@ def security_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def rate_limited_page_password(request, page_view_restriction_id: int, page_id: int):
+    """Wagtail's form for a password-protected page, with a limit on guesses per client
+    address (KCP_PAGE_PASSWORD_ATTEMPTS per KCP_PAGE_PASSWORD_WINDOW_SECONDS)."""
+    if request.method == "POST":
+        ip = get_adapter().get_client_ip(request) or "unknown"
+        key = f"kcp:page-password:{page_view_restriction_id}:{ip}"
+        window = settings.KCP_PAGE_PASSWORD_WINDOW_SECONDS
+        cache.add(key, 0, window)
+        try:
+            attempts = cache.incr(key)
+        except ValueError:  # expired between add and incr: this is the first of a new window
+            cache.set(key, attempts := 1, window)
+        if attempts > settings.KCP_PAGE_PASSWORD_ATTEMPTS:
+            response = render(
+                request,
+                "429.html",
+                {"wait_seconds": window},
+                status=429,
+            )
+            response["Retry-After"] = str(window)
+            return response
+    return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)

@@ -33,6 +33,18 @@ urlpatterns = [
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),
     path("", include("papers.urls")),
+    # Before Wagtail's own: guesses at a page's password are limited, and Wagtail's plain
+    # Django login (which would skip allauth's limits and two-factor) sends people to ours.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        security.rate_limited_page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
 ]
 
 if settings.DEBUG:

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.StaffIdleTimeoutMiddleware",
     "members.middleware.RequireTwoFactorForPublishersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -170,7 +171,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins per IP and per account; both are held in the shared database cache.
+    # Failed logins per client address, and per account *from one address* (the key carries
+    # the address: members.adapters), so nobody can lock a named officer out from elsewhere.
+    # Both are held in the shared database cache; the windows are short.
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
 }
@@ -307,3 +310,19 @@ KCP_SCHEDULED_JOBS = [("publish_scheduled", 60), ("send_news_and_views_reminders
 # meeting, and lead officers whose group has sent none are reminded this many days before that.
 KCP_NEWS_AND_VIEWS_DEADLINE_DAYS = 7
 KCP_NEWS_AND_VIEWS_REMINDER_DAYS = 3
+
+# --- Limits against guessing and heavy input (issue 12) -------------------------------------
+# How many proxies in front of the site add themselves to X-Forwarded-For (the documented TLS
+# proxy: 1). The rate limits key on the client's address; 0 trusts REMOTE_ADDR alone.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
+# The owner of an account is told once per this many seconds per address that sign-in from
+# that address was paused after wrong passwords.
+KCP_LOCKOUT_NOTICE_SECONDS = 5 * 60
+# Guesses at a password-protected page: this many per client address and window (seconds).
+KCP_PAGE_PASSWORD_ATTEMPTS = 10
+KCP_PAGE_PASSWORD_WINDOW_SECONDS = 60
+# Officers' and lead officers' sessions end after this long without a request (seconds).
+KCP_STAFF_IDLE_TIMEOUT_SECONDS = int(os.environ.get("KCP_STAFF_IDLE_TIMEOUT_SECONDS", "1800"))
+# Uploads: the largest document file, and how far a .docx may unpack before it is read.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+KCP_DOCX_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
