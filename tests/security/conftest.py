@@ -4,7 +4,12 @@ tests, so each attack starts from the same site the isolation tests use."""
 import pytest
 from django.test import Client
 
-from tests.papers.conftest import action_plan, paper_archive, report  # noqa: F401
+from tests.papers.conftest import (  # noqa: F401
+    action_plan,
+    meetings_index,
+    paper_archive,
+    report,
+)
 from tests.themegroups.conftest import (  # noqa: F401
     PASSWORD,
     SECRET,
