@@ -2,6 +2,7 @@
 
 from allauth.account.views import LogoutView
 from django.conf import settings
+from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -48,8 +49,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(
         settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images"
     )

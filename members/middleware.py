@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from wagtail.models import GroupPagePermission
 
 from home.roles import PARTNERSHIP_OFFICERS
 
@@ -23,8 +24,6 @@ def must_use_two_factor(user) -> bool:
         return True
     if user.groups.filter(name=PARTNERSHIP_OFFICERS).exists():
         return True
-    from wagtail.models import GroupPagePermission
-
     return GroupPagePermission.objects.filter(
         group__user=user, permission__codename="publish_page"
     ).exists()

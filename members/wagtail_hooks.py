@@ -1,11 +1,20 @@
-"""Admin wiring of accounts: the security log's actions, screen and menu item."""
+"""Admin wiring of accounts: the security log's actions, screen and menu item; and what
+members adds to the layers below: the personal data of accounts."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.extension_points import PERSONAL_DATA
+
 from .audit import SECURITY_ACTIONS
+from .personal_data import AccountData
 from .views import SecurityLogView, is_partnership_officer
+
+
+@hooks.register(PERSONAL_DATA)
+def account_personal_data() -> AccountData:
+    return AccountData()
 
 
 @hooks.register("register_log_actions")

@@ -8,7 +8,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from home.extension_points import MEETING_AGENDA_EXTRAS, PERSONAL_DATA, AgendaExtra
+
 from . import services, views
+from .personal_data import NewsAndViewsData
 
 
 @hooks.register("register_admin_urls")
@@ -77,3 +80,22 @@ def show_lead_officers_only_public_pages_and_their_own(pages, request):
     )
     public = Page.objects.live().public()
     return pages.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
+
+
+@hooks.register(MEETING_AGENDA_EXTRAS)
+def news_and_views_on_the_agenda(meeting, request) -> AgendaExtra | None:
+    """The groups' News and Views updates, with the Steering Group meeting's "News and Views"
+    item (or as an item of their own when the agenda has none): one query."""
+    updates = services.news_and_views_for_meeting(meeting)
+    if not updates:
+        return None
+    return AgendaExtra(
+        item_title="News and Views",
+        template_name="themegroups/includes/news_and_views.html",
+        context={"updates": updates},
+    )
+
+
+@hooks.register(PERSONAL_DATA)
+def news_and_views_personal_data() -> NewsAndViewsData:
+    return NewsAndViewsData()

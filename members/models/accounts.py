@@ -1,4 +1,4 @@
-"""The site's user: people sign in with their email address."""
+"""Accounts: the site's user, who signs in with their email address."""
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
