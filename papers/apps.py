@@ -25,14 +25,13 @@ class PapersConfig(AppConfig):
     verbose_name = "Papers and meetings"
 
     def ready(self):
-        # Models are loaded only once apps are ready: the policy module imports them.
-        from wagtail.documents import get_document_model
-        from wagtail.permissions import policy_registry
+        # Each of these imports Wagtail's models, which cannot load before the registry is ready.
+        from wagtail.documents import get_document_model  # needs the app registry
+        from wagtail.permissions import policy_registry  # filled by the apps' ready()
 
-        # page_cache imports Wagtail's models, which cannot load before the registry is ready.
-        from home import page_cache
+        from home import page_cache  # imports Wagtail's models
 
-        from .permissions import document_permission_policy
+        from .permissions import document_permission_policy  # imports Wagtail's models
 
         page_cache.forget_pages_when_app_changes(self.label)
         # Once papers has migrated: its permissions exist by then.
