@@ -6,8 +6,11 @@ from django.test import Client
 
 from tests.papers.conftest import (  # noqa: F401
     action_plan,
+    later_meeting,
     meetings_index,
+    minutes,
     paper_archive,
+    progress_report,
     report,
 )
 from tests.themegroups.conftest import (  # noqa: F401

@@ -3,10 +3,13 @@
 (issue 12). Each page type's own fields and the text inside its StreamField blocks are
 filled in by walking the model, so a field added later is covered too."""
 
+import datetime
+
 import pytest
 from django.db import models
 from django.test import Client
-from wagtail.fields import StreamField
+from django.utils.html import escape
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from tests.security.markup import injected_markup
@@ -19,7 +22,8 @@ NOT_EDITOR_TEXT = {
     "path", "url_path", "slug", "draft_title", "content_type", "locale", "translation_key",
     "latest_revision", "live_revision", "owner", "locked_by", "alias_of", "search_description",
 }  # fmt: skip
-BLOCK_CHOICES = {"rag", "level", "status", "kind", "due_on", "document", "url", "page", "paper"}
+# Numbers are checked for duplicates and renumbered, so they stay as they are.
+BLOCK_CHOICES = {"rag", "level", "status", "kind", "due_on", "document", "url", "page", "number"}
 
 
 def hostile(max_length=None) -> str:
@@ -45,7 +49,10 @@ def fill_with_hostile_text(page: Page) -> list[str]:
     for field in type(page)._meta.concrete_fields:
         if field.name in NOT_EDITOR_TEXT or not field.editable or field.choices:
             continue
-        if isinstance(field, StreamField):
+        if isinstance(field, RichTextField):
+            # What the rich text editor stores for typed text: escaped, in a paragraph.
+            setattr(page, field.name, f"<p>{escape(HOSTILE)}</p>")
+        elif isinstance(field, StreamField):
             raw = getattr(page, field.name).raw_data
             setattr(page, field.name, poison(list(raw)))
         elif isinstance(field, models.TextField | models.CharField) and not isinstance(
@@ -55,6 +62,8 @@ def fill_with_hostile_text(page: Page) -> list[str]:
         else:
             continue
         filled.append(field.name)
+    if "correction_note" in filled:
+        page.corrected_on = datetime.date(2009, 6, 1)  # a note needs its date to publish
     return filled
 
 
