@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 
+from home.outbox import label_email
+
 from .audit import log_security_event
 from .tasks import tell_owner_of_paused_sign_in
 
@@ -64,3 +66,9 @@ def _account_for(email: str):
     if not email:
         return None
     return get_user_model().objects.filter(email__iexact=email.strip()).first()
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Account emails carry sign-in codes and verification and password-reset links:
+        the outbox keeps them but never shows their bodies to anyone."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        return label_email(message, kind=template_prefix, is_confidential=True)

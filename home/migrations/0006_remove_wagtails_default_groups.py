@@ -19,7 +19,7 @@ def remove_default_groups(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0004_content_page_base"),
+        ("home", "0005_outbox_and_scheduled_jobs"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailimages", "0027_image_description"),
