@@ -6,3 +6,6 @@ from django.apps import AppConfig
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = "Members"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the audit log's receivers)

@@ -16,6 +16,7 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from wagtail.models import Page
 
+from home.search import search_words
 from home.site_chrome import public_pages_q
 
 from .groups import public_groups
@@ -113,7 +114,7 @@ def read_filters(params: Mapping[str, str], group_slugs: Iterable[str]) -> Archi
     if kind and kind not in PAPER_KINDS:
         ignored.append("kind of paper")
         kind = ""
-    words = " ".join((params.get("q") or "").split())[:LONGEST_QUERY]
+    words = search_words(params.get("q") or "", LONGEST_QUERY)
     return ArchiveFilters(year, group, status, kind, words, tuple(ignored))
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+DOCKERFILE = REPO / "Dockerfile"
 PYTHON = sys.executable
 
 
@@ -123,7 +124,7 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
         SECRET_KEY="a-long-random-test-secret-key-" + "x" * 40,
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
-        ALLOWED_HOSTS="127.0.0.1",
+        ALLOWED_HOSTS="kcp.example.org",  # the real host name, as in production
         WEB_CONCURRENCY="1",  # gunicorn's own variable, which the image sets
     )
     assert manage(env, "collectstatic", "--no-input", "-v0").returncode == 0
@@ -139,18 +140,24 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
     server = subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    https = {"X-Forwarded-Proto": "https"}
+    https = {"X-Forwarded-Proto": "https", "Host": "kcp.example.org"}
     base = f"http://127.0.0.1:{port}"
     try:
-        # The health check answers over plain HTTP (the load balancer's own check)...
+        # The health check answers over plain HTTP (the load balancer's own check), to the
+        # container's own address, which ALLOWED_HOSTS does not name...
         status, _, body = wait_until_serving(base + "/health/", server)
         assert (status, body) == (200, b"ok")
+        healthcheck = re.search(r"^HEALTHCHECK .* CMD (.*)$", DOCKERFILE.read_text(), re.M)
+        docker_check = healthcheck.group(1).replace("python ", f"{PYTHON} ", 1)
+        docker_check = docker_check.replace("127.0.0.1:8000", f"127.0.0.1:{port}")
+        assert subprocess.run(docker_check, shell=True, timeout=10).returncode == 0
         # ...while everything else is sent to HTTPS...
-        status, headers, _ = fetch(base + "/")
+        status, headers, _ = fetch(base + "/", {"Host": "kcp.example.org"})
         assert status == 301 and headers["Location"].startswith("https://")
         # ...and served when the proxy says the request came over TLS.
         status, headers, body = fetch(base + "/", https)
         assert status == 200, body[:500]
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
         assert "max-age" in headers["Strict-Transport-Security"]
         assert headers["Cache-Control"].startswith("public, max-age=")
         stylesheet = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', body).group(1)

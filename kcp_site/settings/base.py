@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "modelcluster",
     "taggit",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -66,7 +68,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.views.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so cached pages carry the same policy as fresh ones.
+    "home.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 Not Modified for feed and calendar pollers, cached pages included.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -80,6 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.StaffIdleTimeoutMiddleware",
     "members.middleware.RequireTwoFactorForPublishersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: the site, its settings, navigation and footer, kept per cache generation.
@@ -193,7 +199,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins per IP and per account; both are held in the shared database cache.
+    # Failed logins per client address, and per account *from one address* (the key carries
+    # the address: members.adapters), so nobody can lock a named officer out from elsewhere.
+    # Both are held in the shared database cache; the windows are short.
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
 }
@@ -287,6 +295,43 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 HEALTH_CHECK_PATH = "/health/"
+KCP_ADMIN_PATH = "/admin/"
+
+# Content-Security-Policy (django-csp 4; home/security.py picks the policy). Public and
+# members' pages, and the admin's previews of them: the site's own scripts and styles only,
+# no inline script or style, no nonce (anonymous pages are cached and shared).
+CSP_REPORT_PATH = "/csp-report/"
+_SITE_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],  # data: for the two-factor QR code
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],  # the admin shows previews in an iframe
+    "report-uri": CSP_REPORT_PATH,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _SITE_DIRECTIVES}
+# The rest of the admin: Wagtail's widgets use inline scripts and styles, and blob: images
+# for upload previews. Still nothing from another host.
+KCP_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_SITE_DIRECTIVES,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+    }
+}
+KCP_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# security.txt (RFC 9116): whom to tell about a security problem.
+KCP_SECURITY_CONTACT = os.environ.get("KCP_SECURITY_CONTACT", "mailto:kcp@example.org")
 
 LOGGING = {
     "version": 1,
@@ -325,3 +370,19 @@ KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
 # meeting, and lead officers whose group has sent none are reminded this many days before that.
 KCP_NEWS_AND_VIEWS_DEADLINE_DAYS = 7
 KCP_NEWS_AND_VIEWS_REMINDER_DAYS = 3
+
+# --- Limits against guessing and heavy input (issue 12) -------------------------------------
+# How many proxies in front of the site add themselves to X-Forwarded-For (the documented TLS
+# proxy: 1). The rate limits key on the client's address; 0 trusts REMOTE_ADDR alone.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
+# The owner of an account is told once per this many seconds per address that sign-in from
+# that address was paused after wrong passwords.
+KCP_LOCKOUT_NOTICE_SECONDS = 5 * 60
+# Guesses at a password-protected page: this many per client address and window (seconds).
+KCP_PAGE_PASSWORD_ATTEMPTS = 10
+KCP_PAGE_PASSWORD_WINDOW_SECONDS = 60
+# Officers' and lead officers' sessions end after this long without a request (seconds).
+KCP_STAFF_IDLE_TIMEOUT_SECONDS = int(os.environ.get("KCP_STAFF_IDLE_TIMEOUT_SECONDS", "1800"))
+# Uploads: the largest document file, and how far a .docx may unpack before it is read.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+KCP_DOCX_MAX_UNPACKED_BYTES = 20 * 1024 * 1024

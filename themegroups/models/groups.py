@@ -250,6 +250,7 @@ class GroupPage(ViewRestrictionsFromMemoryMixin, Page):
         context["news_and_views"] = (
             NewsAndViewsUpdate.objects.filter(
                 group=self,
+                approved_at__isnull=False,
                 meeting__in=MeetingPage.objects.live().filter(public_pages_q()),
                 meeting__start__lt=now,
             )
