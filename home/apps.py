@@ -23,9 +23,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from .page_cache import connect_signals
+        from . import page_cache, seats
 
-        connect_signals()
+        page_cache.connect_signals()
+        seats.connect_signals()
         post_migrate.connect(create_cache_table, sender=self)
         # Runs after every app has migrated, when all permissions exist.
         post_migrate.connect(sync_role_permissions, dispatch_uid="kcp_sync_role_permissions")

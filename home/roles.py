@@ -38,6 +38,11 @@ OFFICER_MODEL_PERMISSIONS = (
     ("home", "change_organisation"),
     ("home", "delete_organisation"),
     ("home", "view_organisation"),
+    # Steering Group seats give the members' role: only officers keep them.
+    ("home", "add_steeringgroupseat"),
+    ("home", "change_steeringgroupseat"),
+    ("home", "delete_steeringgroupseat"),
+    ("home", "view_steeringgroupseat"),
     ("papers", "add_contactofficer"),
     ("papers", "change_contactofficer"),
     ("papers", "delete_contactofficer"),

@@ -1,8 +1,12 @@
-"""Admin and serving hooks of the base app."""
+"""Admin and serving hooks of the base app, and the Steering Group seats' admin screens."""
 
 from django.shortcuts import render
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import SteeringGroupSeat
 
 
 @hooks.register("before_serve_page")
@@ -26,3 +30,20 @@ def refuse_signed_in_people_outside_the_pages_groups(page, request, serve_args, 
             response["Cache-Control"] = "private, no-cache, no-store"
             return response
     return None
+
+
+class SteeringGroupSeatViewSet(SnippetViewSet):
+    """Officers keep the seats (only they hold its permissions): who, for whom, since when."""
+
+    model = SteeringGroupSeat
+    icon = "group"
+    menu_label = "Steering Group seats"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["person", "organisation", "title", "joined", "left"]
+    list_filter = ["organisation"]
+    search_fields = ["title", "deputy"]
+    ordering = ["organisation__name", "joined"]
+
+
+register_snippet(SteeringGroupSeatViewSet)

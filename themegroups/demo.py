@@ -190,14 +190,6 @@ DETAILS = {
     ),
 }
 
-STEERING_GROUP_MEMBERS = [
-    (RBKC, "Councillor Merrick Cockell", "Chairman"),
-    (RBKC, "Derek Myers", "Town Clerk and Chief Executive"),
-    (NHS, "Dr Michael Wilson", "Chief Executive"),
-    (POLICE, "Borough Commander", ""),
-    (KCSC, "Maria Lopez", "Chief Executive"),
-    (COLLEGE, "Alan Brown", "Principal"),
-]
 TERMS_OF_REFERENCE = (
     "<p>The Steering Group is the Partnership's decision-making body. It:</p><ul>"
     "<li>agrees the Community Strategy and the Local Area Agreement, and reviews them each "
@@ -224,10 +216,6 @@ def load(stdout) -> None:
         steering_group.chair = "Councillor Merrick Cockell, Leader of the Council"
         steering_group.lead_organisation = organisations[RBKC]
         steering_group.contact = _contact()
-        steering_group.members = [
-            GroupMember(organisation=organisations[name], representative=person, role=role)
-            for name, person, role in STEERING_GROUP_MEMBERS
-        ]
         _add_child(home, steering_group, stdout)
 
     index = GroupIndexPage.objects.first()

@@ -259,7 +259,13 @@ KCP_DEMO_CONTENT_LOADERS = ["home.demo", "themegroups.demo", "papers.demo", "mem
 KCP_DEMO_CONTENT_ALLOWED = False
 
 # Periodic jobs run by `manage.py run_scheduler`: (management command, every N seconds).
-KCP_SCHEDULED_JOBS = [("publish_scheduled", 60), ("send_news_and_views_reminders", 3600)]
+KCP_SCHEDULED_JOBS = [
+    ("publish_scheduled", 60),
+    ("send_news_and_views_reminders", 3600),
+    # A seat's joining or leaving day gives or takes away the Steering Group members' role.
+    ("sync_steering_group_roles", 60),
+    ("send_induction_reminders", 3600),
+]
 
 # News and Views (themegroups): updates are due this many days before a Steering Group
 # meeting, and lead officers whose group has sent none are reminded this many days before that.

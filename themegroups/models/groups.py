@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import ContentStreamBlock
+from home.seats import current_members
 from papers.models import PAPER_PAGE_MODELS, MeetingPage
 
 RECENT_PAPERS_SHOWN = 10
@@ -163,7 +164,9 @@ class GroupPage(Page):
             "members",
             label="Member",
             heading="Member organisations",
-            help_text="Each partner organisation on the group, with its representative.",
+            help_text="Each partner organisation on the group, with its representative. The "
+            "Steering Group's members are listed from its seats instead (Steering Group seats "
+            "in the menu), so they are not entered here.",
         ),
         InlinePanel("links", label="Link", heading="The group's own websites"),
         FieldPanel("terms_of_reference"),
@@ -232,7 +235,11 @@ class GroupPage(Page):
             .only("title", "slug", "url_path", "path", "depth", "introduction")
         )
         context["lead_officers"] = self.lead_officers.select_related("organisation")
-        members = list(self.members.select_related("organisation"))
+        if self.is_steering_group:
+            # The Steering Group's members are its seats, kept by officers, not page content.
+            members = list(current_members())
+        else:
+            members = list(self.members.select_related("organisation"))
         context["members"] = members
         context["members_by_organisation"] = _by_organisation(members)
         context["links"] = self.links.all()
