@@ -1,9 +1,17 @@
 """Admin wiring of theme groups: the Lead officers screen (officers only) and the News and
-Views form (lead officers and officers), with their menu items."""
+Views form (lead officers and officers), with their menu items; and the members' dashboard
+panel of the Steering Group's next meetings."""
 
+from django.conf import settings
+from django.db.models import Prefetch
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from home.extension_points import DASHBOARD_PANELS_HOOK, DashboardPanel
+from home.roles import is_steering_group_member
+from papers.models import AgendaItem
+from papers.services import pages_visible_to
 
 from . import services, views
 
@@ -54,4 +62,45 @@ def lead_officers_menu_item():
 def news_and_views_menu_item():
     return LeadOfficersMenuItem(
         "News and Views", reverse("themegroups_news_and_views"), icon_name="comment", order=210
+    )
+
+
+@hooks.register(DASHBOARD_PANELS_HOOK)
+def next_steering_group_meetings_panel(request):
+    """For Steering Group members: the next meetings with their agenda and papers, restricted
+    papers included where the member may see them. Six queries however many meetings,
+    agenda items and papers there are."""
+    if not is_steering_group_member(request):
+        return None
+    meetings = list(
+        services.upcoming_steering_group_meetings()
+        .filter(live=True)
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("paper").order_by("sort_order"),
+            )
+        )[: settings.KCP_DASHBOARD_MEETINGS_SHOWN]
+    )
+    papers = [
+        item.paper
+        for meeting in meetings
+        for item in meeting.agenda_items.all()
+        if item.paper_id and not item.is_confidential
+    ]
+    visible = pages_visible_to(request, [*meetings, *papers])
+    meetings = [meeting for meeting in meetings if meeting.pk in visible]
+    for meeting in meetings:
+        meeting.agenda = list(meeting.agenda_items.all())
+        for position, item in enumerate(meeting.agenda, start=1):
+            item.display_number = item.number or str(position)
+            item.visible_paper = (
+                item.paper if item.paper_id in visible and not item.is_confidential else None
+            )
+    return DashboardPanel(
+        heading="Next Steering Group meetings",
+        template_name="themegroups/panels/next_meetings.html",
+        context={"meetings": meetings},
+        order=10,
+        slug="meetings",
     )

@@ -271,3 +271,9 @@ KCP_SCHEDULED_JOBS = [
 # meeting, and lead officers whose group has sent none are reminded this many days before that.
 KCP_NEWS_AND_VIEWS_DEADLINE_DAYS = 7
 KCP_NEWS_AND_VIEWS_REMINDER_DAYS = 3
+
+# Induction (members): officers are told about a Steering Group member who has finished no
+# module this many days after taking their seat.
+KCP_INDUCTION_REMINDER_DAYS = int(os.environ.get("KCP_INDUCTION_REMINDER_DAYS", "28"))
+# How many of the Steering Group's next meetings the members' dashboard shows.
+KCP_DASHBOARD_MEETINGS_SHOWN = 3

@@ -1,0 +1,70 @@
+"""Officers' screens in the admin: everyone's induction progress, the skills and interests
+audit side by side with its CSV export, and pairings. Partnership officers only."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import CreateView
+
+from home.roles import PARTNERSHIP_OFFICERS
+
+from .services import induction, shadowing, skills_audit
+
+
+def is_partnership_officer(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
+    )
+
+
+class OfficersOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not is_partnership_officer(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AdminScreen(WagtailAdminTemplateMixin, TemplateView):
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class InductionProgressView(OfficersOnlyMixin, AdminScreen):
+    page_title = "Induction progress"
+    header_icon = "list-ol"
+    template_name = "members/admin/induction_progress.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = induction.progress_of_every_member()
+        return context
+
+
+class SkillsAuditAnswersView(OfficersOnlyMixin, AdminScreen):
+    page_title = "Skills and interests audit"
+    header_icon = "table"
+    template_name = "members/admin/skills_audit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["answers"] = skills_audit.answers_side_by_side(self.request.user)
+        return context
+
+
+class SkillsAuditCsvView(OfficersOnlyMixin, View):
+    def get(self, request):
+        response = HttpResponse(
+            skills_audit.answers_as_csv(request.user), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="skills-and-interests.csv"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class PairingCreateView(CreateView):
+    """Saving a pairing goes through the service, which queues the introduction emails."""
+
+    def save_instance(self):
+        return shadowing.arrange_pairing(self.form.instance, arranged_by=self.request.user)
