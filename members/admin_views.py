@@ -7,6 +7,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.models import CreateView
+from wagtail.log_actions import log
 
 from home.roles import PARTNERSHIP_OFFICERS
 
@@ -67,4 +68,6 @@ class PairingCreateView(CreateView):
     """Saving a pairing goes through the service, which queues the introduction emails."""
 
     def save_instance(self):
-        return shadowing.arrange_pairing(self.form.instance, arranged_by=self.request.user)
+        pairing = shadowing.arrange_pairing(self.form.instance, arranged_by=self.request.user)
+        log(instance=pairing, action="wagtail.create", user=self.request.user)
+        return pairing

@@ -145,7 +145,7 @@ class PairingViewSet(ModelViewSet):
     menu_order = 930
     add_to_admin_menu = True
     list_display = ["new_member", "existing_member", "kind", "meeting", "completed_at"]
-    create_view_class = admin_views.PairingCreateView
+    add_view_class = admin_views.PairingCreateView
 
     def get_form_class(self, for_update=False):
         return PairingForm
