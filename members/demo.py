@@ -15,6 +15,7 @@ from django.utils import timezone
 from home.models import Organisation, SteeringGroupSeat
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
 
+from .demo_induction import load_induction
 from .models import User
 
 DEMO_PASSWORD = "kcp-demo-password"
@@ -185,6 +186,7 @@ def load(stdout) -> None:
         ):
             TOTP.activate(user, DEMO_TOTP_SECRET)
     _steering_group_seats(stdout)
+    load_induction(stdout, half_way_member=User.objects.filter(email=HALF_WAY_MEMBER).first())
 
 
 def _steering_group_seats(stdout) -> None:
