@@ -69,14 +69,14 @@ DEMO_ACCOUNTS = [
     _lead_officer("Community Strategy sub-group", "lead.strategy@kcp.example", "Helen", "Kay"),
     # Steering Group members get their role from their seat (STEERING_GROUP_SEATS below).
     DemoAccount(
-        "Steering Group, half-way",
+        "Steering Group member, half-way through induction",
         "maria.lopez@kcp.example",
         "Maria",
         "Lopez",
         uses_two_factor=False,
     ),
     DemoAccount(
-        "Steering Group, brand new",
+        "Steering Group member, new: nothing done yet",
         "alan.brown@kcp.example",
         "Alan",
         "Brown",

@@ -99,10 +99,6 @@ class InductionModulePage(Page):
     def get_sitemap_urls(self, request=None):
         return []
 
-    def full_clean(self, *args, **kwargs):
-        self.reading_minutes = estimated_reading_minutes(f"{self.summary} {self.body}")
-        super().full_clean(*args, **kwargs)
-
     def save(self, *args, **kwargs):
         self.reading_minutes = estimated_reading_minutes(f"{self.summary} {self.body}")
         return super().save(*args, **kwargs)
