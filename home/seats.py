@@ -46,13 +46,6 @@ def current_members():
     )
 
 
-def holds_a_current_seat(user) -> bool:
-    return (
-        user.is_authenticated
-        and SteeringGroupSeat.objects.current().filter(person_id=user.pk).exists()
-    )
-
-
 def _resync_after_seat_change(sender, instance, **kwargs) -> None:
     sync_steering_group_role()
 

@@ -39,7 +39,7 @@ class InductionProgressView(OfficersOnlyMixin, AdminScreen):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rows"] = induction.progress_of_every_member()
+        context["rows"] = induction.progress_of_every_member(viewed_by=self.request.user)
         return context
 
 

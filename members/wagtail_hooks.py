@@ -29,7 +29,7 @@ from .models import (
     Pairing,
     SkillsAuditAnswers,
 )
-from .services import shadowing, skills_audit
+from .services import induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
 
@@ -161,6 +161,11 @@ def register_pairing_viewset():
 
 @hooks.register("register_log_actions")
 def register_members_log_actions(actions):
+    actions.register_action(
+        induction.PROGRESS_VIEWED_ACTION,
+        "View induction progress",
+        "Induction progress viewed",
+    )
     actions.register_action(
         skills_audit.VIEWED_ACTION, "View skills audit answers", "Skills audit answers viewed"
     )

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import (
     BaseViewRestriction,
     Collection,
@@ -98,9 +99,13 @@ class MemberProgress:
     total: int
 
 
-def progress_of_every_member() -> list[MemberProgress]:
+PROGRESS_VIEWED_ACTION = "members.induction.progress_viewed"
+
+
+def progress_of_every_member(viewed_by=None) -> list[MemberProgress]:
     """Every current seat holder with their joining date, when they started (finished their
-    first module), and how far they are. Three queries however many members or modules."""
+    first module), and how far they are. Three queries however many members or modules, and
+    one audit-log entry per member when an officer views it (progress is personal data)."""
     total = InductionModulePage.objects.live().count()
     seats = list(SteeringGroupSeat.objects.current().select_related("person", "organisation"))
     figures = {
@@ -123,6 +128,8 @@ def progress_of_every_member() -> list[MemberProgress]:
                 total=total,
             )
         )
+        if viewed_by is not None:
+            log(instance=seat, action=PROGRESS_VIEWED_ACTION, user=viewed_by)
     return sorted(rows, key=lambda r: (r.seat.person.last_name, r.seat.person.first_name))
 
 

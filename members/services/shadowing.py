@@ -13,7 +13,7 @@ from ..tasks import send_pairing_introduction
 
 
 def _holds_seat(user) -> bool:
-    return SteeringGroupSeat.objects.current().filter(person=user).exists()
+    return SteeringGroupSeat.objects.current().filter(person=user, person__is_active=True).exists()
 
 
 def check_pairing(pairing: Pairing) -> None:

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from wagtail.models import ModelLogEntry
 
 from members.models import InductionReminder
 from members.services.induction import mark_module_done, remind_officers_about_members_not_started
@@ -18,9 +19,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_officers_see_every_members_progress_and_start_date(
-    officer_client, half_way_member, new_member
+    officer_client, officer, half_way_member, new_member
 ):
     html = officer_client.get("/admin/induction-progress/").content.decode()
+    viewed = ModelLogEntry.objects.filter(action="members.induction.progress_viewed", user=officer)
+    assert viewed.count() == 2
     assert "Maria Lopez" in html and "Alan Brown" in html
     assert "2 of 4" in html and "0 of 4" in html
     assert timezone.localdate().strftime("%-d %b %Y") in html  # Maria's start date
