@@ -6,7 +6,9 @@ from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .extension_points import PERSONAL_DATA
 from .models import SteeringGroupSeat
+from .personal_data import SeatsData
 
 
 @hooks.register("before_serve_page")
@@ -47,3 +49,8 @@ class SteeringGroupSeatViewSet(SnippetViewSet):
 
 
 register_snippet(SteeringGroupSeatViewSet)
+
+
+@hooks.register(PERSONAL_DATA)
+def seats_personal_data() -> SeatsData:
+    return SeatsData()

@@ -3,23 +3,20 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-# What Partnership officers may do with the members' records in the admin.
-OFFICER_PERMISSIONS = ("add_pairing", "change_pairing", "delete_pairing", "view_pairing")
+# Partnership officers pair new Steering Group members with existing ones.
+OFFICER_PERMISSIONS = (
+    ("members", "add_pairing"),
+    ("members", "change_pairing"),
+    ("members", "delete_pairing"),
+    ("members", "view_pairing"),
+)
 
 
-def grant_officer_permissions(**kwargs) -> None:
-    # Why here: models cannot be imported while apps.py loads.
-    from django.contrib.auth.models import Group, Permission
+def grant_officers_members_permissions(**kwargs) -> None:
+    # roles imports the auth and Wagtail models, which cannot load before the registry is ready.
+    from home.roles import grant_officer_model_permissions
 
-    from home.roles import PARTNERSHIP_OFFICERS
-
-    officers = Group.objects.filter(name=PARTNERSHIP_OFFICERS).first()
-    if officers:
-        officers.permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="members", codename__in=OFFICER_PERMISSIONS
-            )
-        )
+    grant_officer_model_permissions(OFFICER_PERMISSIONS)
 
 
 class MembersConfig(AppConfig):
@@ -27,7 +24,13 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
+        # signals imports the members' models, which cannot load before the registry is ready.
         from . import signals
 
         signals.connect_signals()
-        post_migrate.connect(grant_officer_permissions, dispatch_uid="kcp_members_officers")
+        # After every app's migrations, not only members': Django makes an app's permissions
+        # in a post_migrate receiver of its own, connected after this one (auth comes after
+        # members in INSTALLED_APPS), so by the last app's signal they all exist.
+        post_migrate.connect(
+            grant_officers_members_permissions, dispatch_uid="kcp_members_officers"
+        )

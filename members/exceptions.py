@@ -1,15 +1,12 @@
-"""Domain errors of the members' side, each with a short code and a message a person can act
-on: a view catches MembersError and shows its message."""
+"""Domain errors for members, each with a short code and a message a person can act on."""
+
+from home.exceptions import PartnershipError
 
 
-class MembersError(Exception):
+class MembersError(PartnershipError):
+    """The one base of the members' errors: views catch it and show its message."""
+
     code = "members"
-
-    def __init__(self, message: str, *, code: str | None = None):
-        self.message = message
-        if code:
-            self.code = code
-        super().__init__(message)
 
 
 class NotASteeringGroupMember(MembersError):

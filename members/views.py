@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from home.extension_points import dashboard_panels
+from home.extension_points import DASHBOARD_PANELS, panels
 from home.roles import is_steering_group_member
 
 from .exceptions import InvalidPairing, NotASteeringGroupMember, UnknownModule
@@ -27,7 +27,8 @@ def _refuse(request, message: str):
 @login_required
 def dashboard(request):
     """The signed-in person's dashboard: whatever panels the site's features give them."""
-    return render(request, "members/dashboard.html", {"panels": dashboard_panels(request)})
+    rendered = [panel.render(request) for panel in panels(DASHBOARD_PANELS, request)]
+    return render(request, "members/dashboard.html", {"panels": rendered})
 
 
 @never_cache

@@ -1,17 +1,12 @@
-"""Wagtail wiring of the members' side: the dashboard panels it gives, the officers' screens
-and menu, the pairings admin, audit-log actions and the personal data it holds."""
+"""What members adds to the layers below and to the admin: its dashboard panels, the personal
+data it holds, the officers' screens and menu, the pairings admin and audit-log actions."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from home.extension_points import (
-    DASHBOARD_PANELS_HOOK,
-    PERSONAL_DATA_HOOK,
-    DashboardPanel,
-    PersonalDataHolder,
-)
+from home.extension_points import DASHBOARD_PANELS, PERSONAL_DATA, Panel
 from home.roles import (
     STEERING_GROUP_MEMBERS,
     WIDER_PARTNERSHIP_MEMBERS,
@@ -21,72 +16,61 @@ from home.roles import (
 
 from . import admin_views
 from .forms import PairingForm
-from .models import (
-    InductionIndexPage,
-    InductionProgress,
-    InductionReminder,
-    ModuleCompletion,
-    Pairing,
-    SkillsAuditAnswers,
-)
+from .models import InductionIndexPage, InductionProgress, Pairing
+from .personal_data import AccountData, InductionData, PairingsData, SkillsAuditData
 from .services import induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
 
 
-@hooks.register(DASHBOARD_PANELS_HOOK)
-def induction_panel(request):
+@hooks.register(DASHBOARD_PANELS)
+def induction_panel(request) -> Panel | None:
     if not is_steering_group_member(request):
         return None
     index = InductionIndexPage.objects.live().only("url_path", "title").first()
-    return DashboardPanel(
-        heading="Your induction",
+    return Panel(
         template_name="members/panels/induction.html",
         context={"progress": InductionProgress.of(request.user), "index": index},
         order=20,
-        slug="induction",
     )
 
 
-@hooks.register(DASHBOARD_PANELS_HOOK)
-def shadowing_panel(request):
+@hooks.register(DASHBOARD_PANELS)
+def shadowing_panel(request) -> Panel | None:
     if not is_steering_group_member(request):
         return None
     pairings = list(shadowing.pairings_of(request.user))
     if not pairings:
         return None
-    return DashboardPanel(
-        heading="Shadowing and meeting members",
+    return Panel(
         template_name="members/panels/shadowing.html",
         context={"pairings": pairings},
         order=30,
-        slug="shadowing",
     )
 
 
-@hooks.register(DASHBOARD_PANELS_HOOK)
-def skills_audit_panel(request):
+@hooks.register(DASHBOARD_PANELS)
+def skills_audit_panel(request) -> Panel | None:
     if not is_steering_group_member(request):
         return None
-    return DashboardPanel(
-        heading="Skills and interests audit",
+    return Panel(
         template_name="members/panels/skills_audit.html",
         context={"answers": skills_audit.answers_of(request.user)},
         order=40,
-        slug="skills-audit",
     )
 
 
-@hooks.register(DASHBOARD_PANELS_HOOK)
-def your_account_panel(request):
+@hooks.register(DASHBOARD_PANELS)
+def your_account_panel(request) -> Panel | None:
     """What is theirs, for everyone signed in: the account and the roles it holds."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
     roles = sorted(role_names_of(request) & {STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS})
-    return DashboardPanel(
-        heading="Your account",
+    return Panel(
         template_name="members/panels/your_account.html",
         context={"roles": roles},
         order=90,
-        slug="account",
     )
 
 
@@ -182,82 +166,21 @@ def register_members_log_actions(actions):
 # --- Personal data ------------------------------------------------------------------------
 
 
-def _export_induction(user) -> dict:
-    return {
-        "modules_done": [
-            {"module": c.module.title, "completed_at": c.completed_at.isoformat()}
-            for c in ModuleCompletion.objects.filter(member=user).select_related("module")
-        ],
-        "officers_reminded_at": [
-            r.sent_at.isoformat() for r in InductionReminder.objects.filter(member=user)
-        ],
-    }
+@hooks.register(PERSONAL_DATA)
+def account_personal_data() -> AccountData:
+    return AccountData()
 
 
-def _erase_induction(user) -> None:
-    ModuleCompletion.objects.filter(member=user).delete()
-    InductionReminder.objects.filter(member=user).delete()
+@hooks.register(PERSONAL_DATA)
+def induction_personal_data() -> InductionData:
+    return InductionData()
 
 
-def _export_pairings(user) -> list[dict]:
-    return [
-        {
-            "kind": p.get_kind_display(),
-            "new_member": str(p.new_member),
-            "existing_member": str(p.existing_member),
-            "meeting": p.meeting.title if p.meeting else "",
-            "arranged_at": p.arranged_at.isoformat(),
-            "completed_at": p.completed_at.isoformat() if p.completed_at else "",
-        }
-        for p in shadowing.pairings_of(user)
-    ]
+@hooks.register(PERSONAL_DATA)
+def pairings_personal_data() -> PairingsData:
+    return PairingsData()
 
 
-def _erase_pairings(user) -> None:
-    shadowing.pairings_of(user).delete()
-
-
-def _export_skills_audit(user) -> dict:
-    answers = skills_audit.answers_of(user)
-    if answers is None:
-        return {}
-    return {
-        "expertise": answers.expertise,
-        "themes": answers.theme_labels,
-        "training": answers.training_labels,
-        "updated_at": answers.updated_at.isoformat(),
-    }
-
-
-def _erase_skills_audit(user) -> None:
-    SkillsAuditAnswers.objects.filter(member=user).delete()
-
-
-@hooks.register(PERSONAL_DATA_HOOK)
-def induction_personal_data():
-    return PersonalDataHolder(
-        name="Induction progress",
-        models=(ModuleCompletion, InductionReminder),
-        export=_export_induction,
-        erase=_erase_induction,
-    )
-
-
-@hooks.register(PERSONAL_DATA_HOOK)
-def pairings_personal_data():
-    return PersonalDataHolder(
-        name="Shadowing and meet-a-member pairings",
-        models=(Pairing,),
-        export=_export_pairings,
-        erase=_erase_pairings,
-    )
-
-
-@hooks.register(PERSONAL_DATA_HOOK)
-def skills_audit_personal_data():
-    return PersonalDataHolder(
-        name="Skills and interests audit",
-        models=(SkillsAuditAnswers,),
-        export=_export_skills_audit,
-        erase=_erase_skills_audit,
-    )
+@hooks.register(PERSONAL_DATA)
+def skills_audit_personal_data() -> SkillsAuditData:
+    return SkillsAuditData()

@@ -2,6 +2,7 @@
 and pages most tests start from."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,12 @@ def wider_partnership_member(django_user_model):
     user.groups.add(Group.objects.get(name=WIDER_PARTNERSHIP_MEMBERS))
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
+
+
+@pytest.fixture
+def test_templates(settings):
+    """tests/templates/ searched too: templates the extension point tests register."""
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [
+        {**engine, "DIRS": [*engine["DIRS"], Path(__file__).parent / "templates"]}
+    ]

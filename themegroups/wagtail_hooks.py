@@ -8,12 +8,19 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home.extension_points import DASHBOARD_PANELS_HOOK, DashboardPanel
+from home.extension_points import (
+    DASHBOARD_PANELS,
+    MEETING_AGENDA_EXTRAS,
+    PERSONAL_DATA,
+    AgendaExtra,
+    Panel,
+)
 from home.roles import is_steering_group_member
-from papers.models import AgendaItem
+from papers.models import AgendaItem, MeetingIndexPage
 from papers.services import pages_visible_to
 
 from . import services, views
+from .personal_data import NewsAndViewsData
 
 
 @hooks.register("register_admin_urls")
@@ -65,10 +72,29 @@ def news_and_views_menu_item():
     )
 
 
-@hooks.register(DASHBOARD_PANELS_HOOK)
-def next_steering_group_meetings_panel(request):
+@hooks.register(MEETING_AGENDA_EXTRAS)
+def news_and_views_on_the_agenda(meeting, request) -> AgendaExtra | None:
+    """The groups' News and Views updates, with the Steering Group meeting's "News and Views"
+    item (or as an item of their own when the agenda has none): one query."""
+    updates = services.news_and_views_for_meeting(meeting)
+    if not updates:
+        return None
+    return AgendaExtra(
+        item_title="News and Views",
+        template_name="themegroups/includes/news_and_views.html",
+        context={"updates": updates},
+    )
+
+
+@hooks.register(PERSONAL_DATA)
+def news_and_views_personal_data() -> NewsAndViewsData:
+    return NewsAndViewsData()
+
+
+@hooks.register(DASHBOARD_PANELS)
+def next_steering_group_meetings_panel(request) -> Panel | None:
     """For Steering Group members: the next meetings with their agenda and papers, restricted
-    papers included where the member may see them. Six queries however many meetings,
+    papers included where the member may see them. Seven queries however many meetings,
     agenda items and papers there are."""
     if not is_steering_group_member(request):
         return None
@@ -97,10 +123,11 @@ def next_steering_group_meetings_panel(request):
             item.visible_paper = (
                 item.paper if item.paper_id in visible and not item.is_confidential else None
             )
-    return DashboardPanel(
-        heading="Next Steering Group meetings",
+    return Panel(
         template_name="themegroups/panels/next_meetings.html",
-        context={"meetings": meetings},
+        context={
+            "meetings": meetings,
+            "calendar": MeetingIndexPage.objects.live().public().only("url_path").first(),
+        },
         order=10,
-        slug="meetings",
     )
