@@ -113,3 +113,9 @@ def role_names_of(request) -> frozenset[str]:
 
 def is_steering_group_member(request) -> bool:
     return STEERING_GROUP_MEMBERS in role_names_of(request)
+
+
+def is_partnership_officer(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
+    )

@@ -286,11 +286,16 @@ def _fill_in(group: GroupPage, slug: str) -> None:
     group.lead_officers = [
         GroupLeadOfficer(name=officer_name, job_title=job_title, organisation=organisations[lead])
     ]
-    group.members = [GroupMember(organisation=organisations[name]) for name in members]
+    group.members = [
+        GroupMember(sort_order=position, organisation=organisations[name])
+        for position, name in enumerate(members)
+    ]
     group.links = [GroupLink(title=link[0], url=link[1])] if link else []
     group.priorities = [
-        GroupPriority(priority=priority, actions=actions, lead=lead_by, due=due)
-        for priority, actions, lead_by, due in priorities
+        GroupPriority(
+            sort_order=position, priority=priority, actions=actions, lead=lead_by, due=due
+        )
+        for position, (priority, actions, lead_by, due) in enumerate(priorities)
     ]
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Count, Max, Min
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import (
@@ -19,12 +20,12 @@ from wagtail.models import (
 )
 
 from home.models import SteeringGroupSeat
-from home.roles import STEERING_GROUP_MEMBERS
+from home.outbox import queue_templated_email
+from home.roles import PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS
 
 from ..exceptions import NotASteeringGroupMember, UnknownModule
 from ..models import InductionIndexPage, InductionModulePage, InductionReminder, ModuleCompletion
 from ..models.induction import INDUCTION_COLLECTION_NAME
-from ..tasks import send_induction_reminder
 
 
 def _steering_group() -> Group:
@@ -154,18 +155,38 @@ def members_not_started(now: datetime.datetime | None = None) -> list[SteeringGr
 
 @transaction.atomic
 def remind_officers_about_members_not_started(now: datetime.datetime | None = None) -> int:
-    """Queue one email to the Partnership officers naming the members who have not started
-    the induction. Each member is recorded first, so a second run tells nobody twice.
-    Returns how many members the email names."""
+    """Queue, through the outbox, one email to the Partnership officers naming the members
+    who have not started the induction. Each member is recorded in the same transaction, so
+    a second run tells nobody twice. Returns how many members the email names."""
     now = now or timezone.now()
-    seats = members_not_started(now)
-    member_ids = []
-    for seat in seats:
+    named = []
+    for seat in members_not_started(now):
         _, created = InductionReminder.objects.get_or_create(
             member=seat.person, defaults={"sent_at": now}
         )
         if created:
-            member_ids.append(seat.person_id)
-    if member_ids:
-        transaction.on_commit(lambda: send_induction_reminder.enqueue(member_ids))
-    return len(member_ids)
+            named.append(seat)
+    officers = (
+        list(
+            Group.objects.get(name=PARTNERSHIP_OFFICERS)
+            .user_set.filter(is_active=True)
+            .values_list("email", flat=True)
+        )
+        if named
+        else []
+    )
+    if named and officers:
+        queue_templated_email(
+            kind="Induction not started",
+            to=officers,
+            template="members/email/induction_reminder",
+            context={
+                "seats": named,
+                "days": settings.KCP_INDUCTION_REMINDER_DAYS,
+                "progress_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("members_induction_progress"),
+            },
+            idempotency_key="induction-not-started:"
+            + ",".join(str(seat.person_id) for seat in named),
+        )
+    return len(named)

@@ -1,15 +1,17 @@
 """Shadowing and meet-a-member: officers pair a new member with an existing one; both get
 an introduction email; either marks the pairing done."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from home.models import SteeringGroupSeat
+from home.outbox import queue_templated_email
 
 from ..exceptions import InvalidPairing
 from ..models import Pairing
-from ..tasks import send_pairing_introduction
 
 
 def _holds_seat(user) -> bool:
@@ -35,11 +37,26 @@ def check_pairing(pairing: Pairing) -> None:
 
 @transaction.atomic
 def arrange_pairing(pairing: Pairing, *, arranged_by) -> Pairing:
-    """Save a new pairing and queue the introduction email to both people."""
+    """Save a new pairing and queue, in the same transaction, the email introducing each
+    person to the other (each queued once, whatever happens after)."""
     check_pairing(pairing)
     pairing.arranged_by = arranged_by
     pairing.save()
-    transaction.on_commit(lambda: send_pairing_introduction.enqueue(pairing.pk))
+    dashboard_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("members_dashboard")
+    for person in (pairing.new_member, pairing.existing_member):
+        queue_templated_email(
+            kind="Pairing introduction",
+            to=[person.email],
+            template="members/email/pairing_introduction",
+            context={
+                "pairing": pairing,
+                "person": person,
+                "other": pairing.other_than(person),
+                "is_new_member": person.pk == pairing.new_member_id,
+                "dashboard_url": dashboard_url,
+            },
+            idempotency_key=f"pairing:{pairing.pk}:introduction:{person.pk}",
+        )
     return pairing
 
 

@@ -5,15 +5,13 @@ import datetime
 import io
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
+from home.models import OutgoingEmail
 from members.models import InductionReminder
 from members.services.induction import mark_module_done, remind_officers_about_members_not_started
-from members.tasks import send_induction_reminder
 
 pytestmark = pytest.mark.django_db
 
@@ -31,23 +29,20 @@ def test_officers_see_every_members_progress_and_start_date(
 
 
 def test_officers_are_reminded_once_about_a_member_who_has_not_started(
-    settings, officer, new_member, half_way_member, django_capture_on_commit_callbacks
+    settings, officer, new_member, half_way_member
 ):
     settings.KCP_INDUCTION_REMINDER_DAYS = 1
-    with django_capture_on_commit_callbacks(execute=True):
-        out = io.StringIO()
-        call_command("send_induction_reminders", stdout=out)
+    out = io.StringIO()
+    call_command("send_induction_reminders", stdout=out)
     assert "naming 1 member" in out.getvalue()
-    queued = DBTaskResult.objects.get()
-    assert queued.task_path.endswith("send_induction_reminder")
-    send_induction_reminder.call(*queued.args_kwargs["args"])
-    assert [message.to for message in mail.outbox] == [["officer@kcp.example"]]
-    assert "Alan Brown" in mail.outbox[0].body
-    assert "Maria Lopez" not in mail.outbox[0].body
-    assert "/admin/induction-progress/" in mail.outbox[0].alternatives[0][0]
-    with django_capture_on_commit_callbacks(execute=True):
-        assert remind_officers_about_members_not_started() == 0
-    assert DBTaskResult.objects.count() == 1
+    email = OutgoingEmail.objects.get(kind="Induction not started")
+    assert email.to == ["officer@kcp.example"]
+    assert email.subject == "Induction not started: 1 Steering Group member"
+    assert "Alan Brown" in email.body_text
+    assert "Maria Lopez" not in email.body_text
+    assert "/admin/induction-progress/" in email.body_html
+    assert remind_officers_about_members_not_started() == 0
+    assert OutgoingEmail.objects.count() == 1
 
 
 def test_no_reminder_before_the_set_time_or_once_a_member_has_started(

@@ -2,11 +2,9 @@
 introduced by email, either marks it done, and nobody else can see or change it."""
 
 import pytest
-from django.core import mail
-from django_tasks_db.models import DBTaskResult
 
+from home.models import OutgoingEmail
 from members.models import Pairing
-from members.tasks import send_pairing_introduction
 
 pytestmark = pytest.mark.django_db
 
@@ -23,30 +21,27 @@ def pairing_form(new, existing, **extra):
 
 
 @pytest.fixture
-def pairing(officer_client, new_member, steering_group_member, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = officer_client.post(
-            "/admin/pairings/new/", pairing_form(new_member, steering_group_member)
-        )
+def pairing(officer_client, new_member, steering_group_member):
+    response = officer_client.post(
+        "/admin/pairings/new/", pairing_form(new_member, steering_group_member)
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     officer_client.logout()
     return Pairing.objects.get()
 
 
 def test_officer_pairs_members_and_both_get_an_introduction_email(pairing, officer):
-    queued = DBTaskResult.objects.get()
-    assert queued.task_path.endswith("send_pairing_introduction")
-    send_pairing_introduction.call(pairing.pk)
-    assert sorted(m.to[0] for m in mail.outbox) == [
+    emails = OutgoingEmail.objects.filter(kind="Pairing introduction")
+    assert sorted(email.to[0] for email in emails) == [
         "alan.new@kcp.example",
         "joan.member@kcp.example",
     ]
-    to_new = next(m for m in mail.outbox if m.to == ["alan.new@kcp.example"])
-    assert "Welcome to the Steering Group" in to_new.body
-    assert "joan.member@kcp.example" in to_new.body
-    assert "Meet for half an hour" in to_new.body
-    html, mimetype = to_new.alternatives[0]
-    assert mimetype == "text/html" and "What is expected" in html
+    to_new = emails.get(to=["alan.new@kcp.example"])
+    assert to_new.subject == "Meet Joan Baptiste: a conversation outside meetings"
+    assert "Welcome to the Steering Group" in to_new.body_text
+    assert "joan.member@kcp.example" in to_new.body_text
+    assert "Meet for half an hour" in to_new.body_text
+    assert "What is expected" in to_new.body_html
     assert pairing.arranged_by == officer
 
 
@@ -92,7 +87,7 @@ def test_a_pairing_needs_two_seat_holders_and_a_meeting_for_shadowing(
     )
     assert outsider.status_code == 200
     assert not Pairing.objects.exists()
-    assert not DBTaskResult.objects.exists()
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_pairing_screens_are_refused_to_members_and_lead_officers(

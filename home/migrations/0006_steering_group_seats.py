@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_content_page_base'),
+        ('home', '0005_outbox_and_scheduled_jobs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
