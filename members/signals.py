@@ -1,13 +1,17 @@
-"""Receivers that write the security audit log: two-factor changes (allauth's signals) and
-group memberships (every role and every lead officer's rights are a Django group)."""
+"""Receivers of members: the security audit log (two-factor changes through allauth's
+signals, group memberships: every role and every lead officer's rights are a Django group),
+and the induction section kept restricted to the Steering Group whoever saves it (admin, demo,
+tests)."""
 
 from allauth.mfa import signals as mfa_signals
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
 from .audit import log_security_event, rights_changed
+from .models import InductionIndexPage
+from .services.induction import keep_induction_restricted
 
 
 def _acting(request):
@@ -49,3 +53,12 @@ def log_group_membership(sender, instance, action, reverse, pk_set, **kwargs):
             rights_changed(user=user, groups=[instance], added=added)
     else:
         rights_changed(user=instance, groups=list(Group.objects.filter(pk__in=pk_set)), added=added)
+
+
+def induction_index_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        keep_induction_restricted(instance)
+
+
+def connect_signals() -> None:
+    post_save.connect(induction_index_saved, sender=InductionIndexPage)
