@@ -27,7 +27,7 @@ class HomeConfig(AppConfig):
         # page_cache, seats and models import Wagtail's and home's models, which cannot load
         # before the registry is ready.
         from . import page_cache, seats
-        from .models import OutgoingEmail, ScheduledJob
+        from .models import OutgoingEmail, ScheduledJob  # (the same reason)
 
         page_cache.connect_signals()
         # Rows of these apps show on public pages (snippets, settings, documents, images)...
