@@ -230,3 +230,13 @@ def test_templates(settings):
     settings.TEMPLATES = [
         {**engine, "DIRS": [*engine["DIRS"], Path(__file__).parent / "templates"]}
     ]
+
+
+@pytest.fixture
+def officer_with_two_factor(officer):
+    """The officer with an authenticator app set up: two-factor is required of officers on
+    every signed-in request, documents included."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(officer, "JBSWY3DPEHPK3PXPKCPTESTS")
+    return officer

@@ -96,8 +96,9 @@ def test_sqlite_default_migrates_loads_demo_content_and_serves_the_home_page(tmp
         assert status == 404 and b"Page not found" in body and b"Traceback" not in body
         status, _, _ = fetch(f"http://127.0.0.1:{port}/static/css/site.css")
         assert status == 200
+        # Every process of the script's session: each runs under a supervisor that restarts it.
         children = subprocess.run(
-            ["ps", "-o", "args=", "--ppid", str(site.pid)], capture_output=True, text=True
+            ["ps", "-o", "args=", "-s", str(site.pid)], capture_output=True, text=True
         ).stdout
         assert "db_worker" in children and "run_scheduler" in children
     finally:

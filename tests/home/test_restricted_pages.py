@@ -26,8 +26,10 @@ def test_anonymous_visitor_is_asked_to_sign_in(client, induction_page):
     assert response["Location"].startswith("/accounts/login/?next=/induction-pack/")
 
 
-def test_signed_in_non_member_gets_a_403_naming_who_may_see_it(client, induction_page, officer):
-    client.force_login(officer)
+def test_signed_in_non_member_gets_a_403_naming_who_may_see_it(
+    client, induction_page, officer_with_two_factor
+):
+    client.force_login(officer_with_two_factor)
     response = client.get("/induction-pack/")
     assert response.status_code == 403
     html = response.content.decode()

@@ -101,10 +101,10 @@ def test_the_published_paper_links_its_annex_through_the_serve_view(client, draf
 
 
 def test_an_officer_who_may_edit_documents_can_check_a_drafts_annex(
-    client, draft_with_annex, officer
+    client, draft_with_annex, officer_with_two_factor
 ):
     _, document = draft_with_annex
-    client.force_login(officer)
+    client.force_login(officer_with_two_factor)
     response = client.get(document.url)
     assert response.status_code == 200
     response.close()
