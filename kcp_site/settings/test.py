@@ -15,6 +15,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 KCP_DEMO_CONTENT_ALLOWED = True
+KCP_EVENT_OFFER_HOLD_MS = 50  # offers run out within a test; fixed-clock tests pass `now`
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # static files come from the apps' folders; no collectstatic in tests
