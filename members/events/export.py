@@ -21,10 +21,13 @@ def _when(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-def registrations_csv(registrations: list[Registration], *, with_needs: bool) -> str:
-    """One row per registration. `with_needs` only for Partnership officers: the caller
-    must also have loaded `needs` (select_related) only then."""
-    questions = []
+def registrations_csv(
+    registrations: list[Registration], *, with_needs: bool, questions: list[str] = ()
+) -> str:
+    """One row per registration: a column for each of the event's `questions`, and for any
+    other question someone answered before it was changed. `with_needs` only for Partnership
+    officers: the caller must also have loaded `needs` (select_related) only then."""
+    questions = list(questions)
     for registration in registrations:
         for answer in registration.answers:
             if answer.get("question") not in questions:

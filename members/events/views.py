@@ -236,7 +236,11 @@ def export_registrations(request, event_id: int):
         detail=f"{len(registrations)} registrations",
     )
     response = HttpResponse(
-        export.registrations_csv(registrations, with_needs=is_officer),
+        export.registrations_csv(
+            registrations,
+            with_needs=is_officer,
+            questions=[question.label for question in event.questions.all()],
+        ),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
