@@ -215,6 +215,7 @@ def manage_event(request, event_id: int):
             "places": places,
             "places_form": places_form,
             "is_officer": is_officer,
+            "questions": list(event.questions.all()),
             "confirmed": by_status[Status.CONFIRMED],
             "offered": by_status[Status.OFFERED],
             "waiting": by_status[Status.WAITING],
@@ -253,7 +254,11 @@ def sign_in_sheet(request, event_id: int):
     registrations = _registrations(event, with_needs=False, statuses=[Status.CONFIRMED])
     registrations.sort(key=lambda r: r.name.lower())
     services.record(request.user, Action.PRINTED, event)
-    context = {"event": event, "registrations": registrations}
+    context = {
+        "event": event,
+        "registrations": registrations,
+        "questions": list(event.questions.all()),
+    }
     return render(request, "events/manage/sign_in_sheet.html", context)
 
 
