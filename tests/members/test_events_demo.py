@@ -8,7 +8,6 @@ from django.conf import settings
 
 from home import demo as home_demo
 from members.events import demo
-
 from members.events.models import Audience, EventPage, EventPlaces, Registration
 from themegroups import demo as themegroups_demo
 
