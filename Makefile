@@ -42,6 +42,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 test: install-dev lint
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@start=$$(date +%s); \
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; \

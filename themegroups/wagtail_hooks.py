@@ -5,7 +5,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from home.extension_points import MEETING_AGENDA_EXTRAS, PERSONAL_DATA, AgendaExtra
+
 from . import services, views
+from .personal_data import NewsAndViewsData
 
 
 @hooks.register("register_admin_urls")
@@ -55,3 +58,22 @@ def news_and_views_menu_item():
     return LeadOfficersMenuItem(
         "News and Views", reverse("themegroups_news_and_views"), icon_name="comment", order=210
     )
+
+
+@hooks.register(MEETING_AGENDA_EXTRAS)
+def news_and_views_on_the_agenda(meeting, request) -> AgendaExtra | None:
+    """The groups' News and Views updates, with the Steering Group meeting's "News and Views"
+    item (or as an item of their own when the agenda has none): one query."""
+    updates = services.news_and_views_for_meeting(meeting)
+    if not updates:
+        return None
+    return AgendaExtra(
+        item_title="News and Views",
+        template_name="themegroups/includes/news_and_views.html",
+        context={"updates": updates},
+    )
+
+
+@hooks.register(PERSONAL_DATA)
+def news_and_views_personal_data() -> NewsAndViewsData:
+    return NewsAndViewsData()

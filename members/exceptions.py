@@ -1,0 +1,9 @@
+"""Domain errors for members, each with a short code and a message a person can act on."""
+
+from home.exceptions import PartnershipError
+
+
+class MembersError(PartnershipError):
+    """The one base of the members' errors: views catch it and show its message."""
+
+    code = "members"
