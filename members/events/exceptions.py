@@ -1,16 +1,17 @@
 """What can go wrong with an event registration, each with a message for the person."""
 
+from members.exceptions import MembersError
 
-class EventsError(Exception):
-    """The base of every events error: `code` for tests and logs, `message` for people."""
 
-    code = "events_error"
+class EventsError(MembersError):
+    """The base of every events error (a members' error): each kind has its `code` and a
+    default `message`, which a caller may replace with a more exact one."""
+
+    code = "events"
     message = "Something went wrong with this registration."
 
     def __init__(self, message: str | None = None):
-        if message:
-            self.message = message
-        super().__init__(self.message)
+        super().__init__(message or self.message)
 
 
 class RegistrationClosed(EventsError):

@@ -2,16 +2,19 @@
 calendar feeds' entries, the personal data registrations hold, the page editor's places, and
 the admin menu's link to the registrations."""
 
-import dataclasses
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 from django.contrib import messages
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from home.extension_points import (
+    CALENDAR_SOURCES,
+    DASHBOARD_PANELS,
+    PERSONAL_DATA,
+    CalendarSource,
+    Panel,
+)
 
 from . import services
 from .calendar import calendar_entries, public_events_for_calendar
@@ -24,36 +27,14 @@ from .models import (
     events_visible_to,
 )
 
-# The hook names home/extension_points.py defines (issue 10), spelt the same.
-DASHBOARD_PANELS = "kcp_dashboard_panels"
-CALENDAR_SOURCES = "kcp_calendar_sources"
-PERSONAL_DATA = "kcp_personal_data"
 DASHBOARD_EVENTS = 5
-
-
-@dataclasses.dataclass(frozen=True)
-class Panel:
-    """A template and its context, placed by `order`: the shape the dashboard renders."""
-
-    template_name: str
-    context: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-    order: int = 100
-
-    def render(self, request=None):
-        return render_to_string(self.template_name, dict(self.context), request=request)
-
-
-@dataclasses.dataclass(frozen=True)
-class CalendarSource:
-    name: str
-    events: Sequence[Any]
 
 
 @hooks.register(DASHBOARD_PANELS)
 def events_dashboard_panel(request) -> Panel | None:
     """The next events the member may attend and their own registrations, each with its link."""
-    user = request.user
-    if not user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return None
     upcoming, _past = events_visible_to(user)
     mine = (
