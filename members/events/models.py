@@ -46,6 +46,13 @@ AUDIENCE_GROUPS = {
 }
 
 
+def _not_from_the_page_cache(response):
+    """The places left change with every registration, which publishes nothing: the page
+    cache (home.page_cache) and browsers must ask again each time."""
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 class EventIndexPage(Page):
     """/events/: upcoming and past events, each visitor seeing only those they may attend."""
 
@@ -60,6 +67,9 @@ class EventIndexPage(Page):
 
     class Meta:
         verbose_name = "events listing"
+
+    def serve(self, request, *args, **kwargs):
+        return _not_from_the_page_cache(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -258,6 +268,9 @@ class EventPage(Page):
                 page_id=self.pk, restriction_type=PageViewRestriction.GROUPS
             )
         restriction.groups.set(Group.objects.filter(name__in=group_names))
+
+    def serve(self, request, *args, **kwargs):
+        return _not_from_the_page_cache(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -214,3 +214,13 @@ def test_a_closed_event_shows_so_on_the_form_and_a_post_saves_nothing(client, wo
     response = client.post(register_url(workshop), data)
     assert "Nothing has been saved." in response.text
     assert not Registration.objects.exists()
+
+
+def test_the_places_left_are_never_stale_even_with_the_page_cache_on(client, settings, workshop):
+    settings.KCP_PAGE_CACHE_SECONDS = 300
+    assert "5 places left" in client.get(workshop.url).text
+    assert "5 places left" in client.get("/events/").text
+    register_for_event(workshop, applicant(1))
+    page = client.get(workshop.url)
+    assert "4 places left" in page.text and page["Cache-Control"] == "no-cache"
+    assert "4 places left" in client.get("/events/").text
