@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from members.events.exceptions import CapacityBelowTaken, EventFull, OfferExpired
+from members.events.links import registration_path
 from members.events.models import EventPlaces, Registration
 from members.events.services import (
     accept_offer,
@@ -142,5 +143,25 @@ def test_the_scheduler_job_passes_on_offers_that_ran_out(full_workshop):
     output = io.StringIO()
     call_command("expire_event_offers", stdout=output)
     assert output.getvalue() == "1 offers ran out and were passed on.\n"
+    assert person(full_workshop, 6).status == Status.OFFER_EXPIRED
+    assert person(full_workshop, 7).status == Status.OFFERED
+
+
+def test_the_offer_link_accepts_the_place_in_time(client, full_workshop):
+    cancel_registration(person(full_workshop, 2))  # now, by the real clock
+    url = registration_path(person(full_workshop, 6))
+    assert "A place is offered to you until" in client.get(url).text
+    response = client.post(url, {"action": "accept"}, follow=True)
+    assert "Your place is confirmed." in response.text
+    assert person(full_workshop, 6).status == Status.CONFIRMED
+
+
+def test_the_offer_link_refuses_a_late_acceptance_with_a_clear_message(client, full_workshop):
+    cancel_registration(person(full_workshop, 2), now=NOW)  # months ago by the real clock
+    url = registration_path(person(full_workshop, 6))
+    response = client.post(url, {"action": "accept"})
+    assert response.status_code == 400
+    assert "the time to accept this place ran out" in response.text
+    assert "The offer of a place ran out" in response.text
     assert person(full_workshop, 6).status == Status.OFFER_EXPIRED
     assert person(full_workshop, 7).status == Status.OFFERED
