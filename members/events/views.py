@@ -2,6 +2,8 @@
 registrations and waiting list, places, CSV export, sign-in sheet, check-in, cancel and move.
 Each action calls members.events.services; refusals come back as EventsError messages."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -155,14 +157,24 @@ def _managed_event(request, event_id: int) -> tuple[EventPage, bool]:
 
 
 def managers_only(view):
+    """Signed-out visitors go to sign in; what the view then shows is never cached."""
+
+    @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return _private(view(request, *args, **kwargs))
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return never_cache(wrapped)
+
+
+def _with_answer_cells(registrations: list[Registration], questions) -> list[Registration]:
+    """Each registration's answers in the order of the event's questions now, blank where a
+    question was added after they registered."""
+    for registration in registrations:
+        answers = {a.get("question"): a.get("answer", "") for a in registration.answers}
+        registration.answer_cells = [answers.get(question.label, "") for question in questions]
+    return registrations
 
 
 def _registrations(event: EventPage, *, with_needs: bool, statuses=None) -> list[Registration]:
@@ -199,7 +211,8 @@ def manage_event(request, event_id: int):
             else:
                 messages.success(request, "The number of places has changed.")
                 return redirect("events_manage_event", event_id=event.pk)
-    registrations = _registrations(event, with_needs=is_officer)
+    questions = list(event.questions.all())
+    registrations = _with_answer_cells(_registrations(event, with_needs=is_officer), questions)
     services.record(request.user, Action.VIEWED, event, included_needs=is_officer)
     places = EventPlaces.objects.filter(event_id=event.pk).first()
     if places_form is not None and not places_form.is_bound:
@@ -215,7 +228,7 @@ def manage_event(request, event_id: int):
             "places": places,
             "places_form": places_form,
             "is_officer": is_officer,
-            "questions": list(event.questions.all()),
+            "questions": questions,
             "confirmed": by_status[Status.CONFIRMED],
             "offered": by_status[Status.OFFERED],
             "waiting": by_status[Status.WAITING],
@@ -251,13 +264,14 @@ def export_registrations(request, event_id: int):
 @managers_only
 def sign_in_sheet(request, event_id: int):
     event, _is_officer = _managed_event(request, event_id)
+    questions = list(event.questions.all())
     registrations = _registrations(event, with_needs=False, statuses=[Status.CONFIRMED])
     registrations.sort(key=lambda r: r.name.lower())
     services.record(request.user, Action.PRINTED, event)
     context = {
         "event": event,
-        "registrations": registrations,
-        "questions": list(event.questions.all()),
+        "registrations": _with_answer_cells(registrations, questions),
+        "questions": questions,
     }
     return render(request, "events/manage/sign_in_sheet.html", context)
 

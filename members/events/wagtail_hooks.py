@@ -3,6 +3,7 @@ calendar feeds' entries, the personal data registrations hold, the page editor's
 the admin menu's link to the registrations."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
@@ -126,6 +127,20 @@ def _save_places(request, page) -> None:
 
 hooks.register("after_create_page", _save_places)
 hooks.register("after_edit_page", _save_places)
+
+
+@hooks.register("before_delete_page")
+def keep_events_that_people_registered_for(request, page):
+    """Registrations are personal data that nothing deletes by accident: an event (or the
+    listing above it) with registrations cannot be deleted; unpublish it instead."""
+    if not Registration.objects.filter(event__path__startswith=page.path).exists():
+        return None
+    messages.error(
+        request,
+        "People have registered for this event, so it cannot be deleted: unpublish it "
+        "instead, or cancel the registrations first.",
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 class RegistrationsMenuItem(MenuItem):

@@ -6,7 +6,7 @@ queries."""
 import pytest
 from django.urls import reverse
 
-from members.events.models import EventPlaces, PersonalDataAuditEntry, Registration
+from members.events.models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration
 from members.events.services import register_for_event
 from tests.members.conftest import applicant, make_event
 
@@ -200,3 +200,15 @@ def test_the_sign_in_sheet_lists_confirmed_people_by_name_for_printing(
     assert response.text.count("<tr><td>Person") == 5
     assert "person6" not in response.text  # not those waiting
     assert PersonalDataAuditEntry.objects.filter(action=Action.PRINTED).count() == 1
+
+
+def test_an_event_with_registrations_cannot_be_deleted_by_accident(
+    officer_client, full_workshop, settings
+):
+    settings.KCP_MFA_REQUIRED = False
+    for page in (full_workshop, full_workshop.get_parent()):
+        url = reverse("wagtailadmin_pages:delete", args=[page.pk])
+        response = officer_client.post(url, follow=True)
+        assert "People have registered for this event, so it cannot be deleted" in (response.text)
+    assert EventPage.objects.filter(pk=full_workshop.pk).exists()
+    assert Registration.objects.filter(event=full_workshop).count() == 7
