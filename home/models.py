@@ -236,3 +236,65 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OutgoingEmail(models.Model):
+    """One email in the outbox: queued in the transaction that decides to send it, delivered
+    by the background worker (home.outbox), kept with its attempts and last error."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed: will not be retried"
+
+    idempotency_key = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="The same key is never queued twice, so a repeated decision sends nothing.",
+    )
+    kind = models.CharField(max_length=100, help_text="What the email is, e.g. a password reset.")
+    from_email = models.CharField(max_length=300)
+    to = models.JSONField(default=list)
+    cc = models.JSONField(default=list)
+    bcc = models.JSONField(default=list)
+    subject = models.CharField(max_length=998)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    is_confidential = models.BooleanField(
+        default=False,
+        help_text="Sign-in codes, verification and password-reset links: the body is never "
+        "shown in the admin.",
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.subject} to {', '.join(self.to)}"
+
+    @property
+    def recipients(self) -> list[str]:
+        return [*self.to, *self.cc, *self.bcc]
+
+
+class ScheduledJob(models.Model):
+    """When each of the scheduler's jobs next falls due: the claim that stops two schedulers
+    running the same job (home.scheduling)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+    last_started_at = models.DateTimeField(null=True)
+    last_finished_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return self.name

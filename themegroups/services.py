@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks import task
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
@@ -23,6 +21,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.outbox import queue_templated_email
 from home.roles import PARTNERSHIP_OFFICERS
 from papers.models import MeetingPage
 from papers.services import collection_for_group
@@ -378,29 +377,23 @@ def submit_news_and_views(
     return update
 
 
-@task(backend="background")
-def send_news_and_views_reminder(user_id: int, meeting_id: int) -> None:
-    """Remind a lead officer that their group's News and Views update is due."""
-    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    meeting = MeetingPage.objects.filter(pk=meeting_id).first()
-    if user is None or meeting is None:
-        return
-    groups = ", ".join(groups_led_by(user).values_list("title", flat=True))
-    deadline = news_and_views_deadline(meeting)
-    form_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("themegroups_news_and_views")
-    meeting_date = f"{meeting.local_start:%A} {meeting.local_start.day} {meeting.local_start:%B %Y}"
-    deadline_date = f"{deadline:%A} {deadline.day} {deadline:%B}"
-    send_mail(
-        subject=f"News and Views for the Steering Group on {meeting_date}: due {deadline_date}",
-        message=(
-            f"Dear {user.first_name or user.email},\n\n"
-            f"The Steering Group meets on {meeting_date}. Please send a short News and Views "
-            f"update for {groups} by {deadline_date}, and say which Steering Group member will "
-            f"present it:\n\n{form_url}\n\n"
-            "Thank you,\nThe Kensington and Chelsea Partnership team\n"
-        ),
-        from_email=None,
-        recipient_list=[user.email],
+def send_news_and_views_reminder(user, meeting: MeetingPage) -> None:
+    """Queue the email reminding a lead officer that their group's News and Views update is
+    due, in the outbox, inside the transaction that records the reminder: a failed send is
+    retried, and a second run sends nothing."""
+    queue_templated_email(
+        kind="News and Views reminder",
+        to=[user.email],
+        template="themegroups/email/news_and_views_reminder",
+        context={
+            "person": user,
+            "meeting": meeting,
+            "groups": ", ".join(groups_led_by(user).values_list("title", flat=True)),
+            "deadline": news_and_views_deadline(meeting),
+            "form_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("themegroups_news_and_views"),
+        },
+        idempotency_key=f"news-and-views-reminder:{meeting.pk}:{user.pk}",
     )
 
 
@@ -408,8 +401,8 @@ def send_news_and_views_reminder(user_id: int, meeting_id: int) -> None:
 def remind_lead_officers_about_news_and_views(now: datetime.datetime | None = None) -> int:
     """Email each lead officer whose group has sent no update, once per meeting, from
     KCP_NEWS_AND_VIEWS_REMINDER_DAYS days before the deadline until the deadline. The
-    reminder is recorded first, so a second run sends nothing; the email is queued for the
-    background worker when the transaction commits. Returns how many were queued."""
+    reminder and its email (in the outbox) are recorded in one transaction, so a second run
+    sends nothing and a failed send is retried. Returns how many were queued."""
     now = now or timezone.now()
     deadline_days = settings.KCP_NEWS_AND_VIEWS_DEADLINE_DAYS
     reminder_days = settings.KCP_NEWS_AND_VIEWS_REMINDER_DAYS
@@ -431,11 +424,7 @@ def remind_lead_officers_about_news_and_views(now: datetime.datetime | None = No
         )
         for person in people:
             NewsAndViewsReminder.objects.create(meeting=meeting, user=person)
-            transaction.on_commit(
-                lambda user_id=person.pk, meeting_id=meeting.pk: (
-                    send_news_and_views_reminder.enqueue(user_id, meeting_id)
-                )
-            )
+            send_news_and_views_reminder(person, meeting)
             queued += 1
     return queued
 

@@ -227,14 +227,32 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # --- Email ----------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every message is queued in the outbox (home.outbox) in the transaction that decides to send
+# it; the background worker delivers it through KCP_EMAIL_DELIVERY_BACKEND.
+EMAIL_BACKEND = "home.email_backend.OutboxBackend"
+KCP_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds the delivery task waits on a silent mail server before trying again later.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KCP <kcp@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# What the mail relay accepts per minute (0: no limit).
+KCP_EMAIL_MAX_PER_MINUTE = int(os.environ.get("KCP_EMAIL_MAX_PER_MINUTE", "60"))
+# A temporary failure is retried after this many seconds, doubling each time up to the maximum;
+# after KCP_EMAIL_MAX_ATTEMPTS attempts the message is flagged failed for officers.
+KCP_EMAIL_RETRY_BACKOFF_SECONDS = float(os.environ.get("KCP_EMAIL_RETRY_BACKOFF_SECONDS", "60"))
+KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS = float(
+    os.environ.get("KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS", "3600")
+)
+KCP_EMAIL_MAX_ATTEMPTS = int(os.environ.get("KCP_EMAIL_MAX_ATTEMPTS", "40"))
+# Sent messages are deleted this many days after they were sent.
+KCP_SENT_EMAIL_RETENTION_DAYS = int(os.environ.get("KCP_SENT_EMAIL_RETENTION_DAYS", "90"))
 
 # --- Security that holds everywhere ---------------------------------------------------------
 X_FRAME_OPTIONS = "SAMEORIGIN"
@@ -268,10 +286,21 @@ KCP_DEMO_CONTENT_ALLOWED = False
 # Periodic jobs run by `manage.py run_scheduler`: (management command, every N seconds).
 KCP_SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
+    ("recover_background_work", 60),
     ("send_news_and_views_reminders", 3600),
+    ("clean_up_old_records", 3600),
     ("expire_event_offers", 60),
     ("erase_event_needs", 3600),
 ]
+# The scheduler wakes this often to see which jobs are due (and closes stale connections).
+KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))
+# A background task still RUNNING this long after it started belongs to a worker that died:
+# the scheduler queues it again. Delivery runs stop at half of it.
+KCP_TASK_LEASE_SECONDS = float(os.environ.get("KCP_TASK_LEASE_SECONDS", "900"))
+# Finished task results are deleted this many days after they finished.
+KCP_TASK_RESULT_RETENTION_DAYS = int(os.environ.get("KCP_TASK_RESULT_RETENTION_DAYS", "14"))
+# Where the SQLite scheduler keeps its lock files (PostgreSQL uses advisory locks).
+KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
 
 # Events (members.events): a place freed up is held for the first person waiting this long
 # (milliseconds; tests set a few); access and dietary needs are deleted this many days after

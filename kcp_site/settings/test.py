@@ -13,7 +13,18 @@ SECRET_KEY = "test-only-insecure-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Email is queued in the outbox as on the site (tests/conftest.py keeps EMAIL_BACKEND so,
+# since Django's test set-up swaps in locmem); delivery goes to locmem's mail.outbox unless a
+# test points it at the aiosmtpd server.
+EMAIL_BACKEND = "home.email_backend.OutboxBackend"
+KCP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+KCP_EMAIL_MAX_PER_MINUTE = 0
+# Backoffs, leases, ticks and timeouts in milliseconds, so the suite stays fast.
+EMAIL_TIMEOUT = 0.2
+KCP_EMAIL_RETRY_BACKOFF_SECONDS = 0.02
+KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS = 0.1
+KCP_SCHEDULER_TICK_SECONDS = 0.01
+KCP_TASK_LEASE_SECONDS = 0.5
 KCP_DEMO_CONTENT_ALLOWED = True
 KCP_EVENT_OFFER_HOLD_MS = 50  # offers run out within a test; fixed-clock tests pass `now`
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -87,12 +87,13 @@ def test_wrong_password_says_what_to_fix_and_keeps_the_email(client, officer):
     assert 'value="officer@kcp.example"' in html
 
 
-def test_unverified_email_address_cannot_sign_in(client, django_user_model):
+def test_unverified_email_address_cannot_sign_in(client, django_user_model, deliver_outbox):
     user = django_user_model.objects.create_user(email="new@kcp.example", password=PASSWORD)
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     response = sign_in(client, user.email, next_url="/")
     assert response["Location"] == "/accounts/confirm-email/"
     assert "_auth_user_id" not in client.session
+    deliver_outbox()
     assert mail.outbox and "Confirm" in mail.outbox[0].subject
 
 
@@ -104,8 +105,9 @@ def test_public_sign_up_is_closed_until_membership_opens(client):
     assert "Sign Up Closed" in response.content.decode()
 
 
-def test_password_reset_emails_a_link(client, officer):
+def test_password_reset_emails_a_link(client, officer, deliver_outbox):
     response = client.post("/accounts/password/reset/", {"email": officer.email})
     assert response.status_code == 302
+    deliver_outbox()
     assert len(mail.outbox) == 1
     assert "/accounts/password/reset/key/" in mail.outbox[0].body

@@ -1,15 +1,15 @@
 """News and Views (review 2.2.2): lead officers send their group's update for the next
 Steering Group meeting; the agenda lists the updates by group; after the meeting they appear
-on the groups' pages; reminders go out once, by the background email queue."""
+on the groups' pages; reminders go out once, through the outbox."""
 
 import datetime
 import io
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from home.models import OutgoingEmail
 from papers.models import AgendaItem, MeetingPage
 from tests.papers.conftest import LONDON, publish
 
@@ -139,9 +139,12 @@ def test_reminder_is_queued_once_for_lead_officers_whose_group_has_not_sent_an_u
         call_command("send_news_and_views_reminders", stdout=io.StringIO())
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_news_and_views_reminders", stdout=io.StringIO())
-    queued = DBTaskResult.objects.filter(task_path__endswith="send_news_and_views_reminder")
+    queued = OutgoingEmail.objects.filter(kind="News and Views reminder")
     assert queued.count() == 1
-    assert queued.get().backend_name == "background"
+    assert queued.get().to == ["lead.health@kcp.example"]
+    delivery = DBTaskResult.objects.filter(task_path="home.outbox.deliver_emails")
+    assert delivery.count() == 1
+    assert delivery.get().backend_name == "background"
 
 
 def test_no_reminder_once_the_group_has_sent_its_update(
@@ -158,20 +161,22 @@ def test_no_reminder_once_the_group_has_sent_its_update(
     )
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_news_and_views_reminders", stdout=io.StringIO())
+    assert not OutgoingEmail.objects.exists()
     assert not DBTaskResult.objects.exists()
 
 
 def test_reminder_email_says_when_the_update_is_due_and_where_to_send_it(
-    lead_officer, health_group, meeting_in_nine_days
+    lead_officer, health_group, meeting_in_nine_days, deliver_outbox
 ):
-    from themegroups.services import send_news_and_views_reminder
-
-    send_news_and_views_reminder.call(lead_officer.pk, meeting_in_nine_days.pk)
-    (message,) = mail.outbox
+    call_command("send_news_and_views_reminders", stdout=io.StringIO())
+    (message,) = deliver_outbox()
     assert message.to == ["lead.health@kcp.example"]
     assert "News and Views" in message.subject
     assert "Health and Well-Being Partnership" in message.body
     assert "http://testserver/admin/news-and-views/" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert 'href="http://testserver/admin/news-and-views/"' in html
 
 
 def test_scheduler_runs_the_reminders():
