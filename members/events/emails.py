@@ -1,11 +1,14 @@
 """The emails a registration sends: a confirmed place (with the event as an .ics file), a turn
 on the waiting list, an offer of a place and a cancellation. Each carries the signed link.
-Sent with EmailMultiAlternatives, so they go wherever EMAIL_BACKEND sends (the outbox)."""
+Each is queued in the outbox once (its idempotency key names the registration and the kind:
+a registration is confirmed, put on the waiting list, offered or cancelled at most once)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from home.outbox import label_email
 
 from .calendar import ics_file
 from .links import registration_path
@@ -54,4 +57,11 @@ def send_registration_email(registration_id: int, kind: str) -> None:
     """Called after the transaction commits, from the registration's id: what is sent is what
     was saved."""
     registration = Registration.objects.select_related("event").get(pk=registration_id)
-    registration_email(registration, kind).send()
+    message = label_email(
+        registration_email(registration, kind),
+        kind=f"event_{kind}",
+        # The signed link lets whoever holds it cancel: not for the outbox's previews.
+        is_confidential=True,
+        idempotency_key=f"events:registration:{registration.pk}:{kind}",
+    )
+    message.send()

@@ -3,13 +3,9 @@ listing, a group that runs events and its lead officer, a public workshop with f
 and the members who register."""
 
 import datetime
-import socket
-import threading
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -152,45 +148,3 @@ def steering_member(django_user_model):
     return member_with_role(
         django_user_model, "chair@kcp.example", STEERING_GROUP_MEMBERS, first_name="Helen"
     )
-
-
-class Inbox(Message):
-    """What a real SMTP server on localhost received."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages = []
-        self.arrived = threading.Condition()
-
-    def handle_message(self, message) -> None:
-        with self.arrived:
-            self.messages.append(message)
-            self.arrived.notify_all()
-
-    def wait_for(self, count: int, timeout: float = 10) -> list:
-        with self.arrived:
-            self.arrived.wait_for(lambda: len(self.messages) >= count, timeout)
-            return list(self.messages)
-
-
-@pytest.fixture(scope="session")
-def smtp_controller():
-    """aiosmtpd on 127.0.0.1, one per test process."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
-    controller.start()
-    yield controller
-    controller.stop()
-
-
-@pytest.fixture
-def smtp_inbox(smtp_controller, settings):
-    """Email goes over SMTP to the local server; the test reads what it received."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = smtp_controller.port
-    settings.EMAIL_USE_TLS = False
-    smtp_controller.handler.messages.clear()
-    return smtp_controller.handler

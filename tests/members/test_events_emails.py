@@ -6,11 +6,11 @@ import email.policy
 from email import message_from_bytes
 
 import pytest
-from django.core import mail
 from icalendar import Calendar
 
+from home.models import OutgoingEmail
 from members.events.calendar import event_uid
-from members.events.emails import registration_email
+from members.events.emails import registration_email, send_registration_email
 from members.events.models import Registration
 from members.events.services import cancel_registration, register_for_event
 from tests.members.conftest import applicant
@@ -27,11 +27,14 @@ def ics_of(message) -> Calendar:
 
 
 def test_the_confirmation_reaches_a_real_smtp_server_with_an_ics_of_the_event(
-    workshop, smtp_inbox, django_capture_on_commit_callbacks
+    workshop, smtp, deliver_outbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         register_for_event(workshop, applicant(1, name="Amira Hassan", email="amira@example.org"))
-    [received] = smtp_inbox.wait_for(1)
+    queued = OutgoingEmail.objects.get()
+    assert (queued.kind, queued.is_confidential) == ("event_confirmed", True)
+    deliver_outbox()
+    [received] = smtp.wait_for(1)
     received = message_from_bytes(received.as_bytes(), policy=email.policy.default)
     assert received["To"] == "amira@example.org"
     assert received["Subject"] == "Your place: Community Strategy workshop"
@@ -58,7 +61,7 @@ def test_the_confirmation_link_opens_the_registration(client, workshop):
 
 
 def test_the_waiting_list_and_offer_emails_say_what_happens_next(
-    full_workshop, django_capture_on_commit_callbacks
+    full_workshop, deliver_outbox, django_capture_on_commit_callbacks
 ):
     waiting = Registration.objects.get(email="person6@example.org")
     assert "you are on the waiting list" in registration_email(waiting, "waiting").body
@@ -67,13 +70,21 @@ def test_the_waiting_list_and_offer_emails_say_what_happens_next(
         for part in registration_email(waiting, "waiting").message().walk()
     )
     now = datetime.datetime(2026, 6, 1, 9, 0, tzinfo=datetime.UTC)
-    mail.outbox.clear()
+    OutgoingEmail.objects.all().delete()
     with django_capture_on_commit_callbacks(execute=True):
         cancel_registration(Registration.objects.get(email="person1@example.org"), now=now)
-    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    delivered = deliver_outbox()
+    subjects = {m.to[0]: m.subject for m in delivered}
     assert subjects == {
         "person1@example.org": "Cancelled: Community Strategy workshop",
         "person6@example.org": "A place is free for you: Community Strategy workshop",
     }
-    offer = next(m for m in mail.outbox if m.to == ["person6@example.org"])
+    offer = next(m for m in delivered if m.to == ["person6@example.org"])
     assert "it is yours if you accept it by" in offer.body
+
+
+def test_each_email_of_a_registration_is_queued_once(workshop, django_capture_on_commit_callbacks):
+    registration = register_for_event(workshop, applicant(1))
+    send_registration_email(registration.pk, "confirmed")
+    send_registration_email(registration.pk, "confirmed")
+    assert OutgoingEmail.objects.filter(kind="event_confirmed").count() == 1

@@ -4,7 +4,6 @@ every refusal (closed, full, twice, missing answers, needs without consent) savi
 import datetime
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from members.events.exceptions import (
@@ -27,13 +26,13 @@ def answers_for(event, **by_label):
 
 
 def test_a_registration_takes_a_place_and_the_confirmation_is_sent_after_commit(
-    workshop, django_capture_on_commit_callbacks
+    workshop, deliver_outbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
         registration = register_for_event(workshop, applicant(1))
     assert registration.status == Status.CONFIRMED
     assert EventPlaces.objects.get(event=workshop).taken == 1
-    assert [message.to for message in mail.outbox] == [["person1@example.org"]]
+    assert [message.to for message in deliver_outbox()] == [["person1@example.org"]]
     assert "Your place at Community Strategy workshop is confirmed" in outcome_message(registration)
 
 
