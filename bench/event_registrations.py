@@ -5,8 +5,9 @@ Starts a throwaway PostgreSQL server (unix socket only), migrates it, makes one 
 --per-client people each through `register_for_event`, the service the form calls. The event
 has places for three quarters of them, so the last quarter contend for the last places and go
 to the waiting list. Prints registrations per second over the whole run, the median and p95
-time of one registration, and checks that no place was given twice. Emails go to Django's
-in-memory backend: the figure is the registration itself. Not a test: figures vary by machine.
+time of one registration, and checks that no place was given twice. Each registration's
+email is queued in the outbox as on the site (no worker runs, so nothing is sent). Not a
+test: figures vary by machine.
 """
 
 import argparse
@@ -39,7 +40,6 @@ def site_env(socket_dir: str) -> dict:
         "DJANGO_SETTINGS_MODULE": "kcp_site.settings.production",
         "SECRET_KEY": "bench-only-" + "k" * 50,
         "DATABASE_URL": f"postgres://postgres@{socket_dir.replace('/', '%2F')}/{DATABASE}",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "LOG_LEVEL": "WARNING",
     }
 
