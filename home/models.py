@@ -1,7 +1,13 @@
-"""Home page, content pages, accessibility statement, privacy notice, site settings and the
-partner organisations every app shares."""
+"""Home page, content pages, accessibility statement, privacy notice, site settings, the
+partner organisations every app shares and the Steering Group's seats."""
 
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
 from .extension_points import HOME_PAGE_PANELS, panels
+from .site_chrome import ViewRestrictionsFromMemoryMixin, settings_for_request
 
 
 @register_setting(icon="site")
@@ -34,8 +41,17 @@ class PartnershipSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Partnership contact details"
 
+    @classmethod
+    def for_request(cls, request):
+        """Pages read the settings from the site chrome (no query); the admin edits the row
+        itself through for_site."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            setattr(request, attr_name, settings_for_request(request) or cls.for_site(None))
+        return getattr(request, attr_name)
 
-class HomePage(Page):
+
+class HomePage(ViewRestrictionsFromMemoryMixin, Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -66,8 +82,30 @@ class HomePage(Page):
         context["panels"] = [panel.render(request) for panel in panels(HOME_PAGE_PANELS, request)]
         return context
 
+    def route(self, request, path_components):
+        """Finds the page at the path in one query, however deep it sits, where Wagtail walks
+        the tree with two queries a level. No page type below overrides `route`; a path that
+        names no page is left to Wagtail's walk (which answers 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        page = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                path__startswith=self.path,
+                url_path=f"{self.url_path}{'/'.join(path_components)}/",
+            )
+            .specific()
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        if not page.live:
+            raise Http404
+        return page.route(request, [])
 
-class ContentPage(Page):
+
+class ContentPage(ViewRestrictionsFromMemoryMixin, Page):
     """What every free content page has: an introduction and a body of headings, text and
     calls to action. The site's pages (StandardPage) and each group's (GroupContentPage)
     are its concrete kinds, each in its own table."""
@@ -96,7 +134,7 @@ class StandardPage(ContentPage):
         verbose_name = "content page"
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(ViewRestrictionsFromMemoryMixin, Page):
     """The statement the Public Sector Bodies Accessibility Regulations 2018 require, with the
     sections of the GOV.UK model statement so none is forgotten."""
 
@@ -166,7 +204,7 @@ class AccessibilityStatementPage(Page):
         verbose_name = "accessibility statement"
 
 
-class PrivacyNoticePage(Page):
+class PrivacyNoticePage(ViewRestrictionsFromMemoryMixin, Page):
     """The UK GDPR privacy notice: who the data controller is and what is done with data."""
 
     max_count = 1
@@ -236,6 +274,93 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SteeringGroupSeatQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None):
+        """Seats held on the day: joined on or before it, and not yet left."""
+        on = on or timezone.localdate()
+        return self.filter(joined__lte=on).filter(
+            models.Q(left__isnull=True) | models.Q(left__gt=on)
+        )
+
+
+class SteeringGroupSeat(models.Model):
+    """A seat on the Steering Group: who holds it, for which partner organisation, since and
+    until when. A plain record kept by Partnership officers, not page content, so that a
+    change takes effect at once, without review or publishing.
+
+    It lives in `home`, the bottom layer, because everything it ties together is already
+    here: the person's account, the partner organisation (home.Organisation) and the role it
+    gives (home.roles.STEERING_GROUP_MEMBERS). Both the Steering Group's public page
+    (themegroups) and the members' area (members) read it; those two are siblings that never
+    import each other, and `papers` (meetings and papers) has nothing to say about who sits
+    on a group. Whoever holds a current seat has the Steering Group members' role, and only
+    they: home.seats keeps that group in step when a seat is saved and when a date passes."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="steering_group_seats",
+        help_text="The member's account. Create the account first under Users if they have none.",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="steering_group_seats",
+        verbose_name="partner organisation",
+        help_text="The partner organisation they represent.",
+    )
+    title = models.CharField(
+        "seat",
+        max_length=120,
+        help_text="For example: Voluntary sector representative.",
+    )
+    deputy = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="The named deputy who attends in their place: name and role.",
+    )
+    joined = models.DateField(
+        help_text="The day they took the seat. Access to the members' area starts that day."
+    )
+    left = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day they stopped holding the seat. Their access ends that day; "
+        "leave blank while they hold it.",
+    )
+
+    objects = SteeringGroupSeatQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("person"),
+        FieldPanel("organisation"),
+        FieldPanel("title"),
+        FieldPanel("deputy"),
+        MultiFieldPanel([FieldPanel("joined"), FieldPanel("left")], heading="Dates"),
+    ]
+
+    class Meta:
+        ordering = ["organisation__name", "joined"]
+        verbose_name = "Steering Group seat"
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.title}, {self.organisation}"
+
+    def clean(self):
+        super().clean()
+        if self.joined and self.left and self.left < self.joined:
+            raise ValidationError(
+                {
+                    "left": "The day they left must be on or after the day they joined: check "
+                    "both dates."
+                }
+            )
+
+    def is_current(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.joined <= on and (self.left is None or self.left > on)
 
 
 class OutgoingEmail(models.Model):

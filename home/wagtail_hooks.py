@@ -1,4 +1,4 @@
-"""Admin and serving hooks of the base app."""
+"""Admin and serving hooks of the base app, and the Steering Group seats' admin screens."""
 
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -7,8 +7,14 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import PageViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import outbox_views
+from .extension_points import PERSONAL_DATA
+from .models import SteeringGroupSeat
+from .page_links import PageLinksInOneQuery
+from .personal_data import SeatsData
 from .roles import is_partnership_officer
 
 
@@ -33,6 +39,28 @@ def refuse_signed_in_people_outside_the_pages_groups(page, request, serve_args, 
             response["Cache-Control"] = "private, no-cache, no-store"
             return response
     return None
+
+
+class SteeringGroupSeatViewSet(SnippetViewSet):
+    """Officers keep the seats (only they hold its permissions): who, for whom, since when."""
+
+    model = SteeringGroupSeat
+    icon = "group"
+    menu_label = "Steering Group seats"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["person", "organisation", "title", "joined", "left"]
+    list_filter = ["organisation"]
+    search_fields = ["title", "deputy"]
+    ordering = ["organisation__name", "joined"]
+
+
+register_snippet(SteeringGroupSeatViewSet)
+
+
+@hooks.register(PERSONAL_DATA)
+def seats_personal_data() -> SeatsData:
+    return SeatsData()
 
 
 @hooks.register("register_admin_urls")
@@ -73,3 +101,9 @@ def outbox_log_actions(actions):
 @hooks.register("insert_global_admin_css")
 def outbox_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin-outbox.css"))
+
+
+@hooks.register("register_rich_text_features", order=100)
+def make_page_links_in_one_query(features):
+    """After Wagtail's own registration (order 0), which this replaces."""
+    features.register_link_type(PageLinksInOneQuery)

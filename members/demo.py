@@ -1,15 +1,21 @@
 """Demo accounts for `make run`: an administrator and a Partnership officer, email verified,
-with a two-factor authenticator whose codes `manage.py demo_two_factor_code` prints."""
+with a two-factor authenticator whose codes `manage.py demo_logins` prints; the demo
+Steering Group's seats, two of whose members show the induction (one half-way through, one
+brand new), and a wider-partnership member."""
 
+import datetime
 from typing import NamedTuple
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from home.roles import PARTNERSHIP_OFFICERS
+from home.models import Organisation, SteeringGroupSeat
+from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
 
+from .demo_induction import load_induction
 from .models import User
 
 DEMO_PASSWORD = "kcp-demo-password"
@@ -61,6 +67,82 @@ DEMO_ACCOUNTS = [
     _lead_officer("Voluntary Organisations Forum", "lead.voluntary@kcp.example", "Maria", "Lopez"),
     _lead_officer("Agenda Planning sub-group", "lead.agenda@kcp.example", "Rachel", "Smith"),
     _lead_officer("Community Strategy sub-group", "lead.strategy@kcp.example", "Helen", "Kay"),
+    # Steering Group members get their role from their seat (STEERING_GROUP_SEATS below).
+    DemoAccount(
+        "Steering Group member, half-way through induction",
+        "maria.lopez@kcp.example",
+        "Maria",
+        "Lopez",
+        uses_two_factor=False,
+    ),
+    DemoAccount(
+        "Steering Group member, new: nothing done yet",
+        "alan.brown@kcp.example",
+        "Alan",
+        "Brown",
+        uses_two_factor=False,
+    ),
+    DemoAccount(
+        "Wider partnership member",
+        "sam.member@kcp.example",
+        "Sam",
+        "Okafor",
+        groups=(WIDER_PARTNERSHIP_MEMBERS,),
+        uses_two_factor=False,
+    ),
+]
+
+HALF_WAY_MEMBER = "maria.lopez@kcp.example"
+NEW_MEMBER = "alan.brown@kcp.example"
+
+# The demo Steering Group (from the seed papers' membership list): organisation, email,
+# first and last name, seat, deputy, and how many days ago they joined.
+STEERING_GROUP_SEATS = [
+    (
+        "Royal Borough of Kensington and Chelsea",
+        "merrick.cockell@kcp.example",
+        "Merrick",
+        "Cockell",
+        "Chairman: Leader of the Council",
+        "Councillor Daniel Moylan, Deputy Leader",
+        2400,
+    ),
+    (
+        "Royal Borough of Kensington and Chelsea",
+        "derek.myers@kcp.example",
+        "Derek",
+        "Myers",
+        "Town Clerk and Chief Executive",
+        "",
+        2000,
+    ),
+    (
+        "NHS Kensington and Chelsea",
+        "michael.wilson@kcp.example",
+        "Michael",
+        "Wilson",
+        "Health representative",
+        "",
+        900,
+    ),
+    (
+        "Kensington and Chelsea Social Council",
+        HALF_WAY_MEMBER,
+        "Maria",
+        "Lopez",
+        "Voluntary sector representative",
+        "",
+        40,
+    ),
+    (
+        "Kensington and Chelsea College",
+        NEW_MEMBER,
+        "Alan",
+        "Brown",
+        "Learning and skills representative",
+        "",
+        2,
+    ),
 ]
 
 
@@ -103,3 +185,24 @@ def load(stdout) -> None:
             and not Authenticator.objects.filter(user=user).exists()
         ):
             TOTP.activate(user, DEMO_TOTP_SECRET)
+    _steering_group_seats(stdout)
+    load_induction(stdout, half_way_member=User.objects.filter(email=HALF_WAY_MEMBER).first())
+
+
+def _steering_group_seats(stdout) -> None:
+    """Seats for the demo Steering Group; each gives its holder the members' role."""
+    today = timezone.localdate()
+    for name, email, first_name, last_name, title, deputy, days_ago in STEERING_GROUP_SEATS:
+        organisation = Organisation.objects.filter(name=name).first()
+        if organisation is None:
+            continue
+        user, _ = create_demo_account(email, first_name, last_name, stdout=stdout)
+        SteeringGroupSeat.objects.get_or_create(
+            person=user,
+            organisation=organisation,
+            defaults={
+                "title": title,
+                "deputy": deputy,
+                "joined": today - datetime.timedelta(days=days_ago),
+            },
+        )

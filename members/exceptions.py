@@ -7,3 +7,15 @@ class MembersError(PartnershipError):
     """The one base of the members' errors: views catch it and show its message."""
 
     code = "members"
+
+
+class NotASteeringGroupMember(MembersError):
+    code = "not_a_steering_group_member"
+
+
+class UnknownModule(MembersError):
+    code = "unknown_module"
+
+
+class InvalidPairing(MembersError):
+    code = "invalid_pairing"

@@ -29,6 +29,7 @@ from papers.services import collection_for_group
 from .exceptions import (
     MeetingAlreadyHeld,
     NotALeadOfficer,
+    NotAPartnershipOfficer,
     NotASteeringGroupMeeting,
     UnknownPerson,
 )
@@ -364,6 +365,10 @@ def submit_news_and_views(
         raise MeetingAlreadyHeld(
             f"{meeting.title} has already taken place. Choose the next Steering Group meeting."
         )
+    is_approved = (
+        is_partnership_officer(user)
+        or LeadOfficerGroup.objects.filter(page=group, is_trusted=True).exists()
+    )
     update, _ = NewsAndViewsUpdate.objects.update_or_create(
         group=group,
         meeting=meeting,
@@ -372,8 +377,34 @@ def submit_news_and_views(
             "presenter": presenter.strip(),
             "submitted_by": user,
             "submitted_at": now,
+            "approved_by": user if is_approved else None,
+            "approved_at": now if is_approved else None,
         },
     )
+    return update
+
+
+def news_and_views_waiting_for_approval():
+    return (
+        NewsAndViewsUpdate.objects.filter(
+            approved_at__isnull=True, meeting__start__gt=timezone.now()
+        )
+        .select_related("group", "meeting", "submitted_by")
+        .order_by("meeting__start", "group__title")
+    )
+
+
+@transaction.atomic
+def approve_news_and_views(*, user, update: NewsAndViewsUpdate) -> NewsAndViewsUpdate:
+    """A Partnership officer puts a lead officer's update on the public agenda, as it reads
+    now: the same review a lead officer's page goes through."""
+    if not is_partnership_officer(user):
+        raise NotAPartnershipOfficer(
+            "Only Partnership officers approve News and Views. Your update waits for them."
+        )
+    update.approved_by = user
+    update.approved_at = timezone.now()
+    update.save(update_fields=["approved_by", "approved_at"])
     return update
 
 
@@ -430,8 +461,9 @@ def remind_lead_officers_about_news_and_views(now: datetime.datetime | None = No
 
 
 def news_and_views_for_meeting(meeting: MeetingPage) -> list[NewsAndViewsUpdate]:
+    """The approved updates for the meeting: what the public agenda shows."""
     return list(
-        NewsAndViewsUpdate.objects.filter(meeting=meeting)
+        NewsAndViewsUpdate.objects.filter(meeting=meeting, approved_at__isnull=False)
         .select_related("group")
         .order_by("group__title")
     )

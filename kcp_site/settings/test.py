@@ -34,6 +34,8 @@ STATIC_ROOT = None  # static files come from the apps' folders; no collectstatic
 # cache: it is off unless a test turns it on (tests/home/test_page_cache.py does), or the
 # whole suite is run with KCP_TEST_PAGE_CACHE_SECONDS=300 to check nothing leaks through it.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_TEST_PAGE_CACHE_SECONDS", "0"))
+# Every request reads the generation: tests roll back the database under the process's memory.
+KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
 
 if os.environ.get("KCP_TEST_DATABASE", "postgres") == "postgres":
     DATABASES = {

@@ -10,6 +10,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
@@ -18,7 +19,6 @@ from lxml import etree
 
 from papers.exceptions import PaperFormatError
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_PARTS = 5000
 BULLET_INDENT = "    "
 _HEADING_STYLE = re.compile(r"^heading\s+(?P<level>[1-6])$", re.IGNORECASE)
@@ -128,10 +128,15 @@ def _check_package(path: Path) -> None:
         raise PaperFormatError(
             "the zip file has no word/document.xml, so it is not a Word document", code="bad_docx"
         )
-    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+    # zipfile reads no more of a part than its header declares (and fails the CRC check if
+    # the data goes on), so the declared sizes bound the work before python-docx opens it.
+    unpacked = sum(part.file_size for part in parts)
+    limit = settings.KCP_DOCX_MAX_UNPACKED_BYTES
+    if len(parts) > MAX_PARTS or unpacked > limit:
         raise PaperFormatError(
-            f"the Word file unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB and "
-            "cannot be imported: save it again without embedded files or large pictures",
+            f"the Word file unpacks to {unpacked / 1024 / 1024:.0f} MB, more than the "
+            f"{limit / 1024 / 1024:.0f} MB a paper may hold (large pictures are the usual "
+            "cause): save a copy without the pictures and import that",
             code="too_large",
         )
 

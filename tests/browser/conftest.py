@@ -6,6 +6,19 @@ import shutil
 
 import pytest
 
+# The members' area fixtures, for tests/browser/test_members_area.py.
+from tests.conftest import council  # noqa: F401
+from tests.members.conftest import (  # noqa: F401
+    half_way_member,
+    induction,
+    induction_document,
+    media_in_tmp,
+    modules,
+    new_member,
+    steering_group,
+    upcoming_meeting,
+)
+
 INSTALL_HINT = (
     "Chromium is needed for the browser tests. Install it with: apt-get install -y chromium"
 )
@@ -64,3 +77,32 @@ def fresh_cache(transactional_db):
     from django.core.cache import cache
 
     cache.clear()
+
+
+CSP_REPORT = "Content Security Policy"
+
+
+@pytest.fixture(autouse=True)
+def no_content_security_policy_violations(browser):
+    """Every page any browser test opens, public or admin, in any context it makes: the
+    Content-Security-Policy refuses nothing. Chromium reports each refusal as a console
+    error naming the policy, in the page or any frame of it (the admin's preview)."""
+    violations: list[str] = []
+    open_context = browser.new_context
+
+    def new_context(*args, **kwargs):
+        context = open_context(*args, **kwargs)
+        context.on(
+            "console",
+            lambda message: (
+                violations.append(f"{message.page and message.page.url}: {message.text}")
+                if CSP_REPORT in message.text
+                else None
+            ),
+        )
+        return context
+
+    browser.new_context = new_context
+    yield violations
+    browser.new_context = open_context
+    assert not violations, "Content-Security-Policy refused:\n" + "\n".join(violations)

@@ -12,7 +12,7 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-from tests.members.conftest import (  # noqa: F401 (fixtures)
+from tests.members.events.conftest import (  # noqa: F401 (fixtures)
     events_index,
     full_workshop,
     lead_officer,

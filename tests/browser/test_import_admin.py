@@ -58,7 +58,19 @@ def test_import_form_and_preview_are_accessible_and_usable_by_keyboard(
     page.get_by_role("button", name="Create draft").focus()
     page.keyboard.press("Enter")
     page.wait_for_url("**/admin/pages/*/edit/")
-    assert ReportPage.objects.get().title == "KCP Review – taking forward priorities for 2009/10"
+    draft = ReportPage.objects.get()
+    assert draft.title == "KCP Review – taking forward priorities for 2009/10"
+
+    # The admin's preview of the draft and the documents screen, under their policies
+    # (tests/browser/conftest.py fails the test on any Content-Security-Policy refusal).
+    page.get_by_role("button", name="Toggle preview").click()
+    page.frame_locator("#w-preview-iframe").get_by_role(
+        "heading", level=1, name=draft.title
+    ).wait_for()
+    page.goto(f"{site_url}/admin/pages/{draft.pk}/view_draft/")
+    assert page.get_by_role("heading", level=1, name=draft.title).is_visible()
+    page.goto(site_url + "/admin/documents/")
+    assert page.get_by_role("heading", name="Documents").first.is_visible()
 
 
 def test_form_error_is_announced_next_to_the_file_field(officer_page, site_url, steering_group):  # noqa: F811

@@ -1,150 +1,127 @@
-"""Events most registration tests start from, each built on the one before: the /events/
-listing, a group that runs events and its lead officer, a public workshop with five places,
-and the members who register."""
+"""Members' area fixtures, each built on the one before: the induction section with its
+modules and a document, Steering Group members at different points of it, officers and
+lead officers."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
+from allauth.mfa.totp.internal.auth import TOTP
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
 
-from home.roles import STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS
-from members.events.models import (
-    Audience,
-    EventIndexPage,
-    EventPage,
-    EventPlaces,
-    EventQuestion,
-)
-from members.events.services import Applicant, register_for_event
+from members.models import InductionDocument, InductionIndexPage, InductionModulePage
+from members.services.induction import induction_collection, mark_module_done
+from papers.models import MeetingPage
+from tests.conftest import give_seat
+from tests.papers.conftest import LONDON, publish, steering_group  # noqa: F401
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer
 
-LONDON = ZoneInfo("Europe/London")
+SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
+PASSWORD = "correct horse battery"
+
+MODULE_TITLES = [
+    "What the Partnership is and does",
+    "How Steering Group meetings work",
+    "Theme groups and sub-partnerships",
+    "The review's priorities for 2009/10",
+]
 
 
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
 
 
-def in_days(days: int, hour: int = 10) -> datetime.datetime:
-    day = (timezone.now() + datetime.timedelta(days=days)).astimezone(LONDON).date()
-    return datetime.datetime(day.year, day.month, day.day, hour, 0, tzinfo=LONDON)
-
-
-def make_event(parent, *, title="Community Strategy workshop", slug=None, places=5, **fields):
-    values = {
-        "start": in_days(30),
-        "end": in_days(30, hour=13),
-        "venue_name": "Kensington Town Hall",
-        "venue_address": "Hornton Street\nLondon W8 7NX",
-        "is_step_free": True,
-        "has_hearing_loop": True,
-        "access_notes": "The accessible entrance is on Phillimore Walk.",
-        "purpose": "<p>Shape the next Community Strategy with partners and residents.</p>",
-        "audience": Audience.PUBLIC,
-        **fields,
-    }
-    event = publish(parent, EventPage(title=title, slug=slug or "", **values))
-    EventPlaces.objects.filter(event=event).update(capacity=places)
-    return event
-
-
-def applicant(number: int = 1, **fields):
-    return Applicant(
-        name=fields.pop("name", f"Person {number}"),
-        email=fields.pop("email", f"person{number}@example.org"),
-        **fields,
-    )
+def add_module(index, title, body="<p>The Partnership brings partners together.</p>"):
+    return publish(index, InductionModulePage(title=title, summary=f"About {title}.", body=body))
 
 
 @pytest.fixture
-def events_index(home_page):
-    return publish(home_page, EventIndexPage(title="Events", slug="events"))
-
-
-@pytest.fixture
-def running_group(home_page):
+def induction(home_page):
     return publish(
         home_page,
-        GroupPage(
-            title="Voluntary Organisations Forum",
-            slug="voluntary-organisations-forum",
-            purpose="Brings the voluntary sector together.",
-        ),
+        InductionIndexPage(title="Induction", slug="induction", introduction="Welcome."),
     )
 
 
 @pytest.fixture
-def lead_officer(django_user_model, running_group):
+def modules(induction):
+    return [add_module(induction, title) for title in MODULE_TITLES]
+
+
+@pytest.fixture
+def induction_document(modules):
+    """A document in the induction's collection, listed on the first module."""
+    document = get_document_model().objects.create(
+        title="Terms of reference and the Compact",
+        file=ContentFile(b"The Compact between the Council and the sector.", name="compact.txt"),
+        collection=induction_collection(),
+    )
+    first = modules[0]
+    first.documents = [InductionDocument(document=document)]
+    first.save_revision().publish()
+    return document
+
+
+def account(django_user_model, email, first_name="", last_name=""):
     user = django_user_model.objects.create_user(
-        email="lead@voluntary.example", password="correct horse battery", first_name="Maria"
+        email=email, password=PASSWORD, first_name=first_name, last_name=last_name
     )
-    add_lead_officer(user, running_group)
-    return user
-
-
-@pytest.fixture
-def workshop(events_index, running_group):
-    """A public workshop run by the forum, five places, with two questions of its own."""
-    event = make_event(events_index, run_by=running_group)
-    EventQuestion.objects.create(page=event, label="Organisation", is_required=True)
-    EventQuestion.objects.create(
-        page=event,
-        label="Which workshop",
-        kind=EventQuestion.Kind.CHOICE,
-        choices="Housing\nHealth",
-        is_required=True,
-    )
-    return event
-
-
-@pytest.fixture
-def full_workshop(workshop):
-    """The workshop with its five places taken and two people waiting."""
-    for number in range(1, 8):
-        register_for_event(workshop, applicant(number), join_waiting_list_if_full=True)
-    return workshop
-
-
-def member_with_role(django_user_model, email: str, role: str, **fields):
-    user = django_user_model.objects.create_user(
-        email=email, password="correct horse battery", **fields
-    )
-    user.groups.add(Group.objects.get(name=role))
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
 
 
 @pytest.fixture
-def wider_member(django_user_model):
-    return member_with_role(
-        django_user_model,
-        "amira@residents.example",
-        WIDER_PARTNERSHIP_MEMBERS,
-        first_name="Amira",
-        last_name="Hassan",
+def new_member(django_user_model, council):
+    """Took their seat two days ago; has done nothing yet."""
+    user = account(django_user_model, "alan.new@kcp.example", "Alan", "Brown")
+    give_seat(
+        user,
+        council,
+        title="Learning representative",
+        joined=timezone.localdate() - datetime.timedelta(days=2),
     )
+    return user
 
 
 @pytest.fixture
-def other_member(django_user_model):
-    return member_with_role(
-        django_user_model,
-        "ben@residents.example",
-        WIDER_PARTNERSHIP_MEMBERS,
-        first_name="Ben",
-        last_name="Okafor",
-    )
+def half_way_member(django_user_model, council, modules):
+    """Has finished the first half of the modules."""
+    user = account(django_user_model, "maria.half@kcp.example", "Maria", "Lopez")
+    give_seat(user, council, title="Voluntary sector representative")
+    for module in modules[: len(modules) // 2]:
+        mark_module_done(user, module.pk)
+    return user
 
 
 @pytest.fixture
-def steering_member(django_user_model):
-    return member_with_role(
-        django_user_model, "chair@kcp.example", STEERING_GROUP_MEMBERS, first_name="Helen"
+def officer_client(client, officer):
+    TOTP.activate(officer, SECRET)
+    client.force_login(officer)
+    return client
+
+
+@pytest.fixture
+def lead_officer(django_user_model, home_page):
+    group = publish(
+        home_page,
+        GroupPage(title="Health", slug="health", kind="theme_group", purpose="Health."),
+    )
+    user = account(django_user_model, "lead.health@kcp.example", "Amira")
+    add_lead_officer(user, group)
+    return user
+
+
+@pytest.fixture
+def upcoming_meeting(steering_group):  # noqa: F811
+    return publish(
+        steering_group,
+        MeetingPage(
+            title="Steering Group meeting, 15 March 2099",
+            start=datetime.datetime(2099, 3, 15, 18, 30, tzinfo=LONDON),
+            venue_name="The Town Hall",
+        ),
     )

@@ -73,7 +73,7 @@ def test_thirty_wrong_passwords_are_throttled_even_before_the_right_one(
     ]
     assert all(response.status_code in (200, 429) for response in responses)
     last = responses[-1]
-    assert last.status_code == 429 or "Too many failed login attempts" in last.content.decode()
+    assert last.status_code == 429 or "Too many failed sign-ins" in last.content.decode()
     # The right password is refused too while the limit holds.
     response = sign_in(client, officer_with_two_factor.email)
     assert not response.get("Location", "").startswith("/accounts/2fa/authenticate/")

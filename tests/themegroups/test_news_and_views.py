@@ -45,10 +45,15 @@ def send_update(client, group, meeting, text="Smoking clinics opened in Golborne
 
 
 def test_lead_officer_sends_an_update_and_the_agenda_lists_it_under_news_and_views(
-    lead_officer_client, health_group, next_steering_group, client
+    lead_officer_client, officer, health_group, next_steering_group, client
 ):
+    from themegroups.models import NewsAndViewsUpdate
+    from themegroups.services import approve_news_and_views
+
     response = send_update(lead_officer_client, health_group, next_steering_group)
     assert response.status_code == 302
+    approve_news_and_views(user=officer, update=NewsAndViewsUpdate.objects.get())
+    client.logout()
     html = client.get("/steering-group/2099-03-10/").content.decode()
     item = html.split("News and Views from the theme groups")[1].split(
         '<section aria-labelledby="minutes'
@@ -95,17 +100,18 @@ def test_service_refuses_an_update_for_a_meeting_already_held(lead_officer, heal
 
 
 def test_updates_appear_on_the_groups_page_after_the_meeting(
-    lead_officer, health_group, next_steering_group, client
+    lead_officer, officer, health_group, next_steering_group, client
 ):
-    from themegroups.services import submit_news_and_views
+    from themegroups.services import approve_news_and_views, submit_news_and_views
 
-    submit_news_and_views(
+    update = submit_news_and_views(
         user=lead_officer,
         group=health_group,
         meeting=next_steering_group,
         text="Smoking clinics opened in Golborne.",
         presenter="Dr Michael Wilson",
     )
+    approve_news_and_views(user=officer, update=update)
     assert "Smoking clinics" not in client.get("/theme-groups/health/").content.decode()
     MeetingPage.objects.filter(pk=next_steering_group.pk).update(
         start=datetime.datetime(2020, 3, 10, 18, 30, tzinfo=LONDON)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_outbox_and_scheduled_jobs'),
+        ("home", "0007_steering_group_seats"),
     ]
 
     operations = [

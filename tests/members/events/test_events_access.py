@@ -22,7 +22,7 @@ from members.events.models import (
 )
 from members.events.services import erase_needs_after_events, register_for_event
 from members.events.wagtail_hooks import events_dashboard_panel, events_for_calendar
-from tests.members.conftest import applicant, make_event, publish
+from tests.members.events.conftest import applicant, make_event, publish
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer
 
