@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
@@ -148,3 +149,10 @@ def steering_member(django_user_model):
     return member_with_role(
         django_user_model, "chair@kcp.example", STEERING_GROUP_MEMBERS, first_name="Helen"
     )
+
+
+@pytest.fixture
+def officer(officer):
+    """Officers see personal data, so the site sends one without two-factor to set it up."""
+    TOTP.activate(officer, "JBSWY3DPEHPK3PXPKCPTESTS")
+    return officer
