@@ -387,6 +387,12 @@ class OutgoingEmail(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
+    attachments = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Small text files sent with the message (an event's .ics): "
+        "[{filename, content, mimetype}].",
+    )
     is_confidential = models.BooleanField(
         default=False,
         help_text="Sign-in codes, verification and password-reset links: the body is never "

@@ -58,10 +58,7 @@ def label_email(
 def queue_message(message: EmailMessage) -> OutgoingEmail | None:
     """Queue a Django email message; returns None when its idempotency key was queued before.
     Delivery is enqueued when the surrounding transaction commits."""
-    if message.attachments:
-        raise EmailNotQueueable(
-            "The outbox carries text and HTML only: link to the document instead of attaching it."
-        )
+    attachments = [_text_attachment(attachment) for attachment in message.attachments]
     html = next(
         (
             content
@@ -90,12 +87,37 @@ def queue_message(message: EmailMessage) -> OutgoingEmail | None:
                 "body_text": message.body,
                 "body_html": html,
                 "headers": headers,
+                "attachments": attachments,
                 "next_attempt_at": timezone.now(),
             },
         )
         if created:
             transaction.on_commit(enqueue_delivery)
     return email if created else None
+
+
+# A calendar file is a few kilobytes; documents are linked, never attached.
+MAX_ATTACHMENT_CHARACTERS = 100_000
+
+
+def _text_attachment(attachment) -> dict:
+    """A small text attachment (an .ics) as the outbox keeps it; anything else is refused."""
+    filename, content, mimetype = attachment
+    if isinstance(content, bytes):
+        try:
+            content = content.decode("utf-8")
+        except UnicodeDecodeError:
+            content = None
+    if (
+        not isinstance(content, str)
+        or not (mimetype or "").startswith("text/")
+        or len(content) > MAX_ATTACHMENT_CHARACTERS
+    ):
+        raise EmailNotQueueable(
+            "The outbox carries text, HTML and small text files (such as an .ics) only: link "
+            "to the document instead of attaching it."
+        )
+    return {"filename": filename, "content": content, "mimetype": mimetype}
 
 
 def queue_templated_email(
@@ -173,6 +195,8 @@ def as_email_message(email: OutgoingEmail, connection) -> EmailMultiAlternatives
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for attachment in email.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return message
 
 

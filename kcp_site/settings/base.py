@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "papers",
     "themegroups",
     "members",
+    "members.events",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -346,7 +347,13 @@ LOGGING = {
 }
 
 # Demo content for `make run`, loaded in this order by `manage.py load_demo_content`.
-KCP_DEMO_CONTENT_LOADERS = ["home.demo", "themegroups.demo", "papers.demo", "members.demo"]
+KCP_DEMO_CONTENT_LOADERS = [
+    "home.demo",
+    "themegroups.demo",
+    "papers.demo",
+    "members.demo",
+    "members.events.demo",
+]
 KCP_DEMO_CONTENT_ALLOWED = False
 
 # Periodic jobs run by `manage.py run_scheduler`: (management command, every N seconds).
@@ -355,6 +362,8 @@ KCP_SCHEDULED_JOBS = [
     ("recover_background_work", 60),
     ("send_news_and_views_reminders", 3600),
     ("clean_up_old_records", 3600),
+    ("expire_event_offers", 60),
+    ("erase_event_needs", 3600),
     # A seat's joining or leaving day gives or takes away the Steering Group members' role.
     ("sync_steering_group_roles", 60),
     ("send_induction_reminders", 3600),
@@ -368,6 +377,12 @@ KCP_TASK_LEASE_SECONDS = float(os.environ.get("KCP_TASK_LEASE_SECONDS", "900"))
 KCP_TASK_RESULT_RETENTION_DAYS = int(os.environ.get("KCP_TASK_RESULT_RETENTION_DAYS", "14"))
 # Where the SQLite scheduler keeps its lock files (PostgreSQL uses advisory locks).
 KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
+
+# Events (members.events): a place freed up is held for the first person waiting this long
+# (milliseconds; tests set a few); access and dietary needs are deleted this many days after
+# the event ends.
+KCP_EVENT_OFFER_HOLD_MS = int(os.environ.get("KCP_EVENT_OFFER_HOLD_MS", str(48 * 3600 * 1000)))
+KCP_EVENT_NEEDS_KEPT_DAYS = int(os.environ.get("KCP_EVENT_NEEDS_KEPT_DAYS", "30"))
 
 # News and Views (themegroups): updates are due this many days before a Steering Group
 # meeting, and lead officers whose group has sent none are reminded this many days before that.

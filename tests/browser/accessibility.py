@@ -81,8 +81,12 @@ def tab_through(page, limit: int = 200) -> list[dict]:
         page.keyboard.press("Tab")
         stop = page.evaluate(
             """() => {
-                const el = document.activeElement;
+                let el = document.activeElement;
                 if (!el || el === document.body) return null;
+                // Into shadow roots (Wagtail's user bar): the focused control is inside.
+                while (el.shadowRoot && el.shadowRoot.activeElement) {
+                    el = el.shadowRoot.activeElement;
+                }
                 const style = getComputedStyle(el);
                 const outlined = style.outlineStyle !== 'none'
                     && parseFloat(style.outlineWidth) > 0;

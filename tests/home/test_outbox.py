@@ -169,8 +169,19 @@ def test_a_message_queued_in_a_transaction_that_rolls_back_is_never_sent(smtp):
     assert smtp.messages == []
 
 
-def test_an_email_with_an_attachment_is_refused_with_a_message_saying_what_to_do():
+def test_an_email_with_a_document_attached_is_refused_with_a_message_saying_what_to_do(db):
     message = EmailMessage(subject="Agenda", body="Attached.", to=["member@kcp.example"])
-    message.attach("agenda.txt", "1. Minutes", "text/plain")
+    message.attach("agenda.pdf", b"%PDF-1.7 \xff\xfe", "application/pdf")
     with pytest.raises(EmailNotQueueable, match="link to the document"):
         message.send()
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_a_small_text_attachment_is_kept_and_delivered_with_the_message(deliver_outbox):
+    message = EmailMessage(subject="Your place", body="See you there.", to=["a@kcp.example"])
+    message.attach("event.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+    message.send()
+    [delivered] = deliver_outbox()
+    assert delivered.attachments == [
+        ("event.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+    ]

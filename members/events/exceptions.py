@@ -1,0 +1,70 @@
+"""What can go wrong with an event registration, each with a message for the person."""
+
+from members.exceptions import MembersError
+
+
+class EventsError(MembersError):
+    """The base of every events error (a members' error): each kind has its `code` and a
+    default `message`, which a caller may replace with a more exact one."""
+
+    code = "events"
+    message = "Something went wrong with this registration."
+
+    def __init__(self, message: str | None = None):
+        super().__init__(message or self.message)
+
+
+class RegistrationClosed(EventsError):
+    code = "registration_closed"
+    message = "Registration for this event has closed: nothing has been saved."
+
+
+class EventFull(EventsError):
+    code = "event_full"
+    message = (
+        "The last place has just gone, so nothing has been saved yet. You can join the "
+        "waiting list below: we will email you if a place comes free."
+    )
+
+
+class AlreadyRegistered(EventsError):
+    code = "already_registered"
+    message = (
+        "This email address already has a place at this event, or is on its waiting list. "
+        "Use the link in your confirmation email to see or cancel it."
+    )
+
+
+class NeedsWithoutConsent(EventsError):
+    code = "needs_without_consent"
+    message = (
+        "Tick the box to agree that we may keep your access and dietary needs, or leave "
+        "those boxes empty."
+    )
+
+
+class OfferExpired(EventsError):
+    code = "offer_expired"
+    message = (
+        "Sorry: the time to accept this place ran out, so it has gone to the next person "
+        "on the waiting list. Nothing else has changed."
+    )
+
+
+class OfferNotAvailable(EventsError):
+    code = "offer_not_available"
+    message = "There is no place waiting for you to accept on this registration."
+
+
+class CapacityBelowTaken(EventsError):
+    code = "capacity_below_taken"
+
+
+class NotAllowed(EventsError):
+    code = "not_allowed"
+    message = "Only Partnership officers can do that."
+
+
+class RegistrationNotFound(EventsError):
+    code = "registration_not_found"
+    message = "That registration does not belong to this event."

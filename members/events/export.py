@@ -1,0 +1,63 @@
+"""Registrations as a CSV file for a spreadsheet. A cell that a spreadsheet would run as a
+formula (starting with = + - @, a tab or a carriage return) is written with a leading
+apostrophe, so a name like `=HYPERLINK(...)` stays text."""
+
+import csv
+import io
+
+from django.utils import timezone
+
+from .models import Registration
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _when(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def registrations_csv(
+    registrations: list[Registration], *, with_needs: bool, questions: list[str] = ()
+) -> str:
+    """One row per registration: a column for each of the event's `questions`, and for any
+    other question someone answered before it was changed. `with_needs` only for Partnership
+    officers: the caller must also have loaded `needs` (select_related) only then."""
+    questions = list(questions)
+    for registration in registrations:
+        for answer in registration.answers:
+            if answer.get("question") not in questions:
+                questions.append(answer.get("question"))
+    header = ["Name", "Email", "Status", "Registered", "Checked in", *questions]
+    if with_needs:
+        header += ["Access needs", "Dietary needs"]
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(header)
+    for registration in registrations:
+        answers = {a.get("question"): a.get("answer", "") for a in registration.answers}
+        row = [
+            registration.name,
+            registration.email,
+            registration.get_status_display(),
+            _when(registration.created_at),
+            _when(registration.checked_in_at),
+            *[answers.get(question, "") for question in questions],
+        ]
+        if with_needs:
+            needs = getattr(registration, "needs", None) if _has_needs(registration) else None
+            row += [needs.access_needs if needs else "", needs.dietary_needs if needs else ""]
+        writer.writerow([neutralise(cell) for cell in row])
+    return output.getvalue()
+
+
+def _has_needs(registration: Registration) -> bool:
+    try:
+        registration.needs  # noqa: B018 - the reverse one-to-one raises when there is none
+    except Registration.needs.RelatedObjectDoesNotExist:
+        return False
+    return True

@@ -1,0 +1,29 @@
+"""Event addresses outside the page tree: the registration form of each event, the signed
+link's page, and the officers' screens. Included before Wagtail's pages."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("events/registration/<str:token>/", views.registration_link, name="events_registration"),
+    path("events/manage/", views.manage_events, name="events_manage"),
+    path("events/manage/<int:event_id>/", views.manage_event, name="events_manage_event"),
+    path(
+        "events/manage/<int:event_id>/registrations.csv",
+        views.export_registrations,
+        name="events_export",
+    ),
+    path(
+        "events/manage/<int:event_id>/sign-in-sheet/",
+        views.sign_in_sheet,
+        name="events_sign_in_sheet",
+    ),
+    path("events/manage/<int:event_id>/check-in/", views.check_in, name="events_check_in"),
+    path(
+        "events/manage/<int:event_id>/registrations/<int:registration_id>/",
+        views.change_registration,
+        name="events_change_registration",
+    ),
+    path("events/<slug:event_slug>/register/", views.registration_form, name="events_register"),
+]

@@ -1,0 +1,158 @@
+"""What events add to the rest of the site through hooks: the members' dashboard panel, the
+calendar feeds' entries, the personal data registrations hold, the page editor's places, and
+the admin menu's link to the registrations."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from home.extension_points import (
+    CALENDAR_SOURCES,
+    DASHBOARD_PANELS,
+    PERSONAL_DATA,
+    CalendarSource,
+    Panel,
+)
+
+from . import services
+from .calendar import calendar_entries, public_events_for_calendar
+from .links import registration_path
+from .models import (
+    EventPage,
+    PersonalDataAuditEntry,
+    Registration,
+    RegistrationNeeds,
+    events_visible_to,
+)
+
+DASHBOARD_EVENTS = 5
+
+
+@hooks.register(DASHBOARD_PANELS)
+def events_dashboard_panel(request) -> Panel | None:
+    """The next events the member may attend and their own registrations, each with its link."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    upcoming, _past = events_visible_to(user)
+    mine = (
+        Registration.objects.filter(
+            user=user, status__in=Registration.ACTIVE, event__end__gte=timezone.now()
+        )
+        .select_related("event")
+        .order_by("event__start")
+    )
+    return Panel(
+        "events/includes/dashboard_panel.html",
+        {
+            "upcoming_events": upcoming[:DASHBOARD_EVENTS],
+            "my_registrations": [
+                {"registration": registration, "link": registration_path(registration)}
+                for registration in mine
+            ],
+            "manages_events": services.events_managed_by(user).exists(),
+        },
+        order=50,
+    )
+
+
+@hooks.register(CALENDAR_SOURCES)
+def events_for_calendar(group, request) -> CalendarSource:
+    """Public events only: a calendar feed is fetched without signing in. A group's feed gets
+    the events that group runs."""
+    events = public_events_for_calendar(run_by=group)
+    return CalendarSource(
+        "events",
+        calendar_entries(events, lambda event: request.build_absolute_uri(event.get_url(request))),
+    )
+
+
+class EventRegistrationsData:
+    """The personal data event registrations hold, for a person's export and erasure."""
+
+    name = "events"
+    models = (Registration, PersonalDataAuditEntry)
+
+    def export(self, user) -> list[dict]:
+        return [
+            {
+                "event": registration.event.title,
+                "status": registration.get_status_display(),
+                "name": registration.name,
+                "email": registration.email,
+                "answers": registration.answers,
+                "registered": registration.created_at.isoformat(),
+                "access_needs": getattr(registration, "needs", None)
+                and registration.needs.access_needs,
+                "dietary_needs": getattr(registration, "needs", None)
+                and registration.needs.dietary_needs,
+            }
+            for registration in Registration.objects.filter(user=user).select_related(
+                "event", "needs"
+            )
+        ]
+
+    def erase(self, user) -> None:
+        """Active registrations are cancelled (their places pass on); every registration then
+        loses its name, email, answers and needs. Officers' audit entries stay, unnamed."""
+        for registration in Registration.objects.filter(user=user, status__in=Registration.ACTIVE):
+            services.cancel_registration(registration, note="Erased at the person's request")
+        registrations = Registration.objects.filter(user=user)
+        for registration in registrations:
+            RegistrationNeeds.objects.filter(registration=registration).delete()
+        registrations.update(name="(erased)", email="erased@invalid", answers=[], user=None)
+        PersonalDataAuditEntry.objects.filter(actor=user).update(actor=None)
+
+
+@hooks.register(PERSONAL_DATA)
+def event_registrations_data():
+    return EventRegistrationsData()
+
+
+def _save_places(request, page) -> None:
+    """The editor's Places field: saved at once to the places row, not to the revision."""
+    if not isinstance(page.specific, EventPage) or "places" not in request.POST:
+        return
+    try:
+        capacity = int(request.POST["places"])
+        services.set_places(page.specific, capacity, by=request.user)
+    except ValueError:
+        return  # the form has already refused anything but a whole number
+    except services.CapacityBelowTaken as error:
+        messages.error(request, error.message)
+
+
+hooks.register("after_create_page", _save_places)
+hooks.register("after_edit_page", _save_places)
+
+
+@hooks.register("before_delete_page")
+def keep_events_that_people_registered_for(request, page):
+    """Registrations are personal data that nothing deletes by accident: an event (or the
+    listing above it) with registrations cannot be deleted; unpublish it instead."""
+    if not Registration.objects.filter(event__path__startswith=page.path).exists():
+        return None
+    messages.error(
+        request,
+        "People have registered for this event, so it cannot be deleted: unpublish it "
+        "instead, or cancel the registrations first.",
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class RegistrationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return services.events_managed_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def registrations_menu_item():
+    return RegistrationsMenuItem(
+        "Event registrations",
+        reverse("events_manage"),
+        icon_name="date",
+        order=900,
+    )
