@@ -2,6 +2,7 @@
 and printable as a paper."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import (
     assert_accessible,
@@ -49,9 +50,9 @@ def test_paragraph_link_goes_to_the_paragraph_and_says_the_link_was_copied(page,
     page.goto(site_url + paper.url)
     page.get_by_role("link", name="Link to paragraph 2.2.1").click()
     assert page.url.endswith("#para-2-2-1")
-    page.wait_for_function(
-        "document.querySelector('[data-copy-link-status]').textContent === 'Link copied'"
-    )
+    # expect() polls from outside the page: a string wait_for_function would be an eval, which
+    # the site's Content-Security-Policy rightly refuses.
+    expect(page.locator("[data-copy-link-status]")).to_have_text("Link copied")
 
 
 def test_print_layout_keeps_the_paper_and_drops_the_site_furniture(page, site_url, request):
