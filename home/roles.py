@@ -42,6 +42,20 @@ OFFICER_MODEL_PERMISSIONS = (
     ("papers", "change_contactofficer"),
     ("papers", "delete_contactofficer"),
     ("papers", "view_contactofficer"),
+    # The interests members choose from, and the privacy notice's versions.
+    ("home", "add_interest"),
+    ("home", "change_interest"),
+    ("home", "view_interest"),
+    ("home", "add_privacynoticeversion"),
+    ("home", "change_privacynoticeversion"),
+    ("home", "view_privacynoticeversion"),
+    # Member records (members.admin_views also requires the officers' role itself).
+    ("members", "add_member"),
+    ("members", "change_member"),
+    ("members", "delete_member"),
+    ("members", "view_member"),
+    ("members", "view_memberdataauditentry"),
+    ("members", "change_membershipretentionsettings"),
 )
 
 

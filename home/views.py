@@ -1,6 +1,7 @@
 """Site-wide views: search over public pages, robots.txt, the health check and the error
 pages."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import HttpResponse
@@ -27,6 +28,33 @@ def search(request):
         "home/search.html",
         {"query": query, "results": page_of_results, "result_count": paginator.count},
     )
+
+
+def site_cookies() -> list[dict]:
+    """Every cookie the site sets. All are strictly necessary, so none needs consent (PECR
+    regulation 6(4)); tests/home/test_cookies.py fails if the site sets one not listed."""
+    return [
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "purpose": "Keeps you signed in, and remembers where you are while you join or "
+            "sign in.",
+            "expires": "When you sign out, or after two weeks",
+        },
+        {
+            "name": settings.CSRF_COOKIE_NAME,
+            "purpose": "Stops other websites sending forms to this one in your name.",
+            "expires": "After a year",
+        },
+        {
+            "name": "messages",
+            "purpose": "Shows a message, such as “Your choices are saved”, on the next page.",
+            "expires": "When the message has been shown",
+        },
+    ]
+
+
+def cookies(request):
+    return render(request, "home/cookies.html", {"cookies": site_cookies()})
 
 
 def robots_txt(request):

@@ -3,6 +3,10 @@
 from django.shortcuts import render
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Interest, PrivacyNoticeVersion
 
 
 @hooks.register("before_serve_page")
@@ -26,3 +30,24 @@ def refuse_signed_in_people_outside_the_pages_groups(page, request, serve_args, 
             response["Cache-Control"] = "private, no-cache, no-store"
             return response
     return None
+
+
+class InterestViewSet(SnippetViewSet):
+    """The subjects members choose from. Theme groups add theirs; officers add the rest."""
+
+    model = Interest
+    icon = "tag"
+    menu_label = "Interests"
+    list_display = ["name", "kind", "is_offered"]
+    list_filter = ["kind", "is_offered"]
+
+
+class PrivacyNoticeVersionViewSet(SnippetViewSet):
+    model = PrivacyNoticeVersion
+    icon = "lock"
+    menu_label = "Privacy notice versions"
+    list_display = ["number", "published_on", "asks_for_renewal", "changes"]
+
+
+register_snippet(InterestViewSet)
+register_snippet(PrivacyNoticeVersionViewSet)

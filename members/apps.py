@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class MembersConfig(AppConfig):
     name = "members"
     verbose_name = "Members"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -9,9 +9,10 @@ def group_page_saved(sender, instance, created, raw=False, update_fields=None, *
     them. Saving a draft revision touches only draft fields and changes nothing here."""
     if raw or (update_fields is not None and "title" not in update_fields and not created):
         return
-    from .services import provision_lead_officers
+    from .services import keep_group_interest, provision_lead_officers
 
     provision_lead_officers(instance)
+    keep_group_interest(instance)
 
 
 def index_page_saved(sender, instance, created, raw=False, **kwargs):

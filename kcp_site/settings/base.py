@@ -158,7 +158,17 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Joining the wider partnership (/join/) asks for an email address and no password: members
+# sign in with a code emailed to them; officers and editors keep their passwords.
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_FORMS = {"signup": "members.forms.JoinForm"}
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"  # filled in only by robots: see members.forms
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = int(os.environ.get("KCP_LOGIN_CODE_SECONDS", "900"))
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_EMAIL_CONFIRMATION_HMAC = True
+# Confirming in the browser that joined signs the person in (allauth allows it only there).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -168,6 +178,11 @@ ACCOUNT_RATE_LIMITS = {
     # Failed logins per IP and per account; both are held in the shared database cache.
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
+    # Joining and asking for sign-in codes: enough for a family on one connection, too few
+    # for a script (allauth's limits stand in for a CAPTCHA, with the join form's honeypot).
+    "signup": "10/m/ip,60/h/ip",
+    "request_login_code": "10/m/ip,5/5m/key",
+    "confirm_email": "1/3m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kensington and Chelsea Partnership"
@@ -259,7 +274,11 @@ KCP_DEMO_CONTENT_LOADERS = ["home.demo", "themegroups.demo", "papers.demo", "mem
 KCP_DEMO_CONTENT_ALLOWED = False
 
 # Periodic jobs run by `manage.py run_scheduler`: (management command, every N seconds).
-KCP_SCHEDULED_JOBS = [("publish_scheduled", 60), ("send_news_and_views_reminders", 3600)]
+KCP_SCHEDULED_JOBS = [
+    ("publish_scheduled", 60),
+    ("send_news_and_views_reminders", 3600),
+    ("apply_member_retention", 24 * 3600),
+]
 
 # News and Views (themegroups): updates are due this many days before a Steering Group
 # meeting, and lead officers whose group has sent none are reminded this many days before that.

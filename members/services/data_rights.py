@@ -1,0 +1,345 @@
+"""Data rights: everything the site holds about a member, as a readable page and a JSON file,
+and erasure, through every app's `kcp_personal_data` holder (home.extension_points).
+
+A member with an account is found through their user; a postal member has only their
+membership. Erasure deletes what the person owns, then their sessions, then the account;
+the public record (minutes, papers) is untouched, and audit entries name them only by id."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.models import Session
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail.admin.models import EditingSession
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import (
+    Comment,
+    CommentReply,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    PageSubscription,
+    Revision,
+    TaskState,
+    UploadedFile,
+    WorkflowState,
+)
+from wagtail.users.models import UserProfile
+
+from home.extension_points import (
+    PersonalDataHolder,
+    RegisterEntry,
+    personal_data_holders,
+    row_as_dict,
+    rows,
+)
+
+from ..models import ConsentRecord, Member, MemberDataAuditEntry, MembershipChange, User
+from . import audit, retention
+from .retention import retention_months
+
+# --- The members app's holders ----------------------------------------------------------------
+
+
+def export_membership(member: Member | None) -> dict:
+    if member is None:
+        return {}
+    return {
+        "membership": row_as_dict(member),
+        "consent_records": rows(member.consents.all()),
+        "changes": rows(member.changes.all()),
+    }
+
+
+def _member_of(user) -> Member | None:
+    return Member.objects.filter(user=user).first()
+
+
+def _export_membership_of(user) -> dict:
+    return export_membership(_member_of(user))
+
+
+def erase_membership(member: Member) -> None:
+    """The membership with its consents and change history; Wagtail's log entries about it
+    keep only its number."""
+    member_id = member.pk
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Member), object_id=str(member_id)
+    ).update(label=f"Member {member_id}", data={})
+    member.delete()
+
+
+def _erase_membership_of(user) -> None:
+    member = _member_of(user)
+    if member is not None:
+        erase_membership(member)
+    # What the person did as an officer stays in the audit log under their number.
+    MemberDataAuditEntry.objects.filter(officer=user).update(officer=None)
+    Member.objects.filter(added_by=user).update(added_by=None)
+    ConsentRecord.objects.filter(recorded_by=user).update(recorded_by=None)
+    MembershipChange.objects.filter(changed_by=user).update(changed_by=None)
+
+
+def sessions_of(user) -> list[Session]:
+    """Sessions signed in as the user, or holding their address (a sign-in half done)."""
+    found = []
+    for session in Session.objects.all().iterator():
+        decoded = session.get_decoded()
+        if str(decoded.get("_auth_user_id", "")) == str(user.pk) or user.email in str(decoded):
+            found.append(session)
+    return found
+
+
+def _export_account(user) -> dict:
+    return {
+        "account": row_as_dict(user),
+        "email_addresses": rows(EmailAddress.objects.filter(user=user)),
+        "two_factor_authenticators": rows(Authenticator.objects.filter(user=user)),
+        "editor_preferences": rows(UserProfile.objects.filter(user=user)),
+        "signed_in_sessions": len(sessions_of(user)),
+    }
+
+
+def _erase_account(user) -> None:
+    """Everything tied to the account but the account itself, which is deleted last."""
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    UserProfile.objects.filter(user=user).delete()
+    Session.objects.filter(pk__in=[session.pk for session in sessions_of(user)]).delete()
+
+
+EDITORIAL_RECORDS = (
+    (Page, ("owner", "locked_by")),
+    (Revision, ("user",)),
+    (PageLogEntry, ("user",)),
+    (ModelLogEntry, ("user",)),
+    (Document, ("uploaded_by_user",)),
+    (Image, ("uploaded_by_user",)),
+    (UploadedFile, ("uploaded_by_user",)),
+    (WorkflowState, ("requested_by",)),
+    (TaskState, ("finished_by",)),
+    (Comment, ("user", "resolved_by")),
+    (CommentReply, ("user",)),
+    (PageSubscription, ("user",)),
+    (EditingSession, ("user",)),
+)
+
+
+def _editorial_queryset(model, field_names, user):
+    condition = models.Q()
+    for name in field_names:
+        condition |= models.Q(**{name: user})
+    return model.objects.filter(condition)
+
+
+def _export_editorial(user) -> dict:
+    """What an editor did in the admin: which pages, revisions and files, by id and title."""
+    found = {}
+    for model, field_names in EDITORIAL_RECORDS:
+        queryset = _editorial_queryset(model, field_names, user)
+        found[model._meta.label] = [
+            {"id": instance.pk, "title": str(instance)[:200]} for instance in queryset[:1000]
+        ]
+    return found
+
+
+def _erase_editorial(user) -> None:
+    """Published work stays (it is the public record); the link to the person goes. Private
+    things of theirs (comments, subscriptions, editing sessions) are deleted."""
+    for model, field_names in EDITORIAL_RECORDS:
+        if model in (Comment, CommentReply, PageSubscription, EditingSession):
+            _editorial_queryset(model, field_names, user).delete()
+            continue
+        if model in (PageLogEntry, ModelLogEntry):
+            # The audit trail names people by id; the id stays when the account goes.
+            continue
+        for name in field_names:
+            model.objects.filter(**{name: user}).update(**{name: None})
+
+
+def _register() -> tuple[RegisterEntry, ...]:
+    officers = "Partnership officers (the KCP support team) only"
+    while_member = (
+        f"While you are a member. After {retention_months()} months with no activity and no "
+        "renewed consent, officers review it and it is erased unless you renew; or at once "
+        "when you delete your membership."
+    )
+    return (
+        RegisterEntry(
+            "Your name",
+            ("members.Member.name",),
+            "To address you in emails and letters.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            while_member,
+        ),
+        RegisterEntry(
+            "Your email address",
+            ("members.User.email", "account.EmailAddress.*"),
+            "To send you the news you chose and the codes you sign in with.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            while_member,
+        ),
+        RegisterEntry(
+            "Your postal address (postal members only)",
+            ("members.Member.postal_address", "members.Member.postcode"),
+            "To post you the news you chose, if you do not use email.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            while_member,
+        ),
+        RegisterEntry(
+            "What kind of member you are, and your organisation's name",
+            ("members.Member.kind", "members.Member.organisation_name"),
+            "To know who the partnership reaches, in totals only.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            while_member,
+        ),
+        RegisterEntry(
+            "The subjects you chose and how you want to hear",
+            ("members.Member.interests", "members.Member.route", "members.Member.status"),
+            "To send you only what you asked for, the way you asked.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            while_member,
+        ),
+        RegisterEntry(
+            "When you joined, confirmed your address and last changed your membership, and "
+            "which officer added you (postal members)",
+            (
+                "members.Member.id",
+                "members.Member.user",
+                "members.Member.joined_at",
+                "members.Member.verified_at",
+                "members.Member.last_active_at",
+                "members.Member.added_by",
+            ),
+            "To run your membership and to know when to ask you to renew it.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            while_member,
+        ),
+        RegisterEntry(
+            "Your consent: the words you agreed to, when, how, which version of this notice, "
+            "and which officer recorded it",
+            ("members.ConsentRecord.*",),
+            "To show that you agreed, as the law requires us to be able to.",
+            "Legal obligation (UK GDPR articles 6(1)(c) and 7(1))",
+            officers,
+            "As long as your membership; erased with it.",
+        ),
+        RegisterEntry(
+            "Each change to your membership (subjects, route, pausing, leaving), without "
+            "your name or address",
+            ("members.MembershipChange.*",),
+            "To answer questions about what you were sent and why.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            "As long as your membership; erased with it.",
+        ),
+        RegisterEntry(
+            "The audit log: which officer viewed, exported or changed member records, naming "
+            "members by number only",
+            ("members.MemberDataAuditEntry.*",),
+            "To keep member data secure and to check it is used properly.",
+            "Legal obligation (UK GDPR article 32, security of processing)",
+            officers,
+            "Six years. It holds no name, email or address, so it is kept after an erasure.",
+        ),
+        RegisterEntry(
+            "Your account: sign-in details, when you last signed in, and the two-factor "
+            "authenticator of officers and editors (never its secret)",
+            ("members.User.*", "mfa.Authenticator.*", "wagtailusers.UserProfile.*"),
+            "To let you sign in and keep your account secure.",
+            "Consent, for members; public task, for officers and editors (article 6(1)(e))",
+            officers,
+            "As long as your account; deleted with it.",
+        ),
+        RegisterEntry(
+            "What editors did in the editing area (pages, revisions, files, comments)",
+            tuple(f"{model._meta.label}.*" for model, _ in EDITORIAL_RECORDS),
+            "To run the site's review and publishing, and to show who published what.",
+            "Public task (UK GDPR article 6(1)(e))",
+            "Partnership officers and the editors of the same pages",
+            "Published papers are the public record and stay; the link to the person is "
+            "removed when their account is deleted.",
+        ),
+    )
+
+
+def members_holders() -> list[PersonalDataHolder]:
+    register = _register()
+    return [
+        PersonalDataHolder(
+            name="Wider partnership membership",
+            models=(Member, MembershipChange, ConsentRecord, MemberDataAuditEntry),
+            export=_export_membership_of,
+            erase=_erase_membership_of,
+            register=register[:9],
+        ),
+        PersonalDataHolder(
+            name="Account",
+            models=(User, EmailAddress, Authenticator, UserProfile, Session),
+            export=_export_account,
+            erase=_erase_account,
+            register=register[9:10],
+        ),
+        PersonalDataHolder(
+            name="Editing records",
+            models=tuple(model for model, _ in EDITORIAL_RECORDS),
+            export=_export_editorial,
+            erase=_erase_editorial,
+            register=register[10:],
+        ),
+    ]
+
+
+# --- Data rights ------------------------------------------------------------------------------
+
+
+def export_member(member: Member) -> dict:
+    """Everything the site holds about the member, by holder; JSON-ready."""
+    held: dict[str, dict | list] = {}
+    if member.user_id:
+        for holder in personal_data_holders():
+            held[holder.name] = holder.export(member.user)
+    else:
+        held["Wider partnership membership"] = export_membership(member)
+    return {"generated_at": timezone.now().isoformat(), "held": held}
+
+
+def export_for_officer(officer, member: Member) -> dict:
+    audit.record_access(officer, audit.Action.DOWNLOADED, member=member)
+    return export_member(member)
+
+
+@transaction.atomic
+def erase_member(member: Member, *, by=None) -> int:
+    """Erase the member and their account through every holder. Returns the member's old id,
+    which is all the audit log keeps."""
+    member_id = member.pk
+    user = member.user if member.user_id else None
+    if user is not None:
+        for holder in personal_data_holders():
+            holder.erase(user)
+        User.objects.filter(pk=user.pk).delete()
+    else:
+        erase_membership(member)
+    MemberDataAuditEntry.objects.create(
+        officer=by if by is not None and by.is_authenticated and by != user else None,
+        action=audit.Action.ERASED,
+        member_id=member_id,
+        member_count=1,
+        details={"by": "officer" if by is not None and by != user else "member_or_site"},
+    )
+    return member_id
+
+
+def erase_memberships_past_retention(now=None) -> list[int]:
+    """The scheduled job: erase each membership past the retention period (with no activity
+    and no renewed consent); returns their old ids, which the audit log keeps."""
+    return [erase_member(member) for member in retention.members_past_retention(now)]

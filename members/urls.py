@@ -1,0 +1,17 @@
+"""The wider partnership's public and members' pages: joining, preferences, data rights."""
+
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("join/", views.JoinView.as_view(), name="members_join"),
+    path("join/confirmed/", views.join_confirmed, name="members_join_confirmed"),
+    path("members/preferences/", views.preferences, name="members_preferences"),
+    path("members/preferences/renew/", views.renew_consent, name="members_renew_consent"),
+    path("members/preferences/leave/", views.leave, name="members_leave"),
+    path("members/your-data/", views.your_data, name="members_your_data"),
+    path("members/your-data/download/", views.download_your_data, name="members_download"),
+    path("members/your-data/delete/", views.delete_your_data, name="members_delete"),
+    path("members/your-data/deleted/", views.deleted, name="members_deleted"),
+]

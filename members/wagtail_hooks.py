@@ -1,0 +1,45 @@
+"""Admin wiring of the members app: the officers' member screens and retention report, the
+permission policies that keep them to Partnership officers, and the app's personal data."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+
+from home.extension_points import PERSONAL_DATA_HOOK
+
+from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, ReadOnlyOfficersPolicy
+from .models import Member, MemberDataAuditEntry
+from .services import data_rights, partnership
+
+register_permission_policy(Member, OfficersOnlyPolicy(Member))
+register_permission_policy(MemberDataAuditEntry, ReadOnlyOfficersPolicy(MemberDataAuditEntry))
+
+
+@hooks.register("register_admin_viewset")
+def member_viewsets():
+    return [MemberViewSet("member"), AuditLogViewSet("member_audit")]
+
+
+class OfficersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return partnership.is_partnership_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def retention_report_menu_item():
+    return OfficersMenuItem(
+        "Member retention", reverse("member:retention"), icon_name="time", order=860
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def audit_log_menu_item():
+    return OfficersMenuItem(
+        "Member data audit log", reverse("member_audit:index"), icon_name="list-ul", order=870
+    )
+
+
+@hooks.register(PERSONAL_DATA_HOOK)
+def members_personal_data():
+    return data_rights.members_holders()
