@@ -17,5 +17,13 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_email_verification_redirect_url(self, email_address):
         return reverse("members_join_confirmed")
 
+    def add_message(self, request, level, message_template=None, message_context=None, **kwargs):
+        """allauth says "Confirmation email sent to <address>" after a new sign-up but not
+        after one with a known address: that difference would tell a stranger which
+        addresses are members. The "check your email" page says it for both."""
+        if message_template == "account/messages/email_confirmation_sent.txt":
+            return
+        super().add_message(request, level, message_template, message_context, **kwargs)
+
     def format_email_subject(self, subject):
         return subject
