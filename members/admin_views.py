@@ -143,10 +143,12 @@ class MemberIndexView(generic.IndexView):
         return neutralise_cell(super().preprocess_field_value(field, value, export_format))
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        if "interests" in row:
-            row["interests"] = ", ".join(interest.name for interest in item.interests.all())
-        return row
+        return {
+            field: ", ".join(interest.name for interest in item.interests.all())
+            if field == "interests"
+            else getattr(item, field)
+            for field in self.list_export
+        }
 
 
 class MemberInspectView(generic.InspectView):

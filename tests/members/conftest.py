@@ -9,6 +9,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.test import Client
 from wagtail.models import GroupPagePermission, Page
 
 from home.models import Interest
@@ -44,11 +45,12 @@ def join_data(vocabulary, **overrides):
 
 
 @pytest.fixture
-def joined_member(client, interests):
-    """Someone who joined online and followed the link in the email."""
-    client.post("/join/", join_data(interests))
+def joined_member(interests):
+    """Someone who joined online, in their own browser, and followed the link in the email."""
+    browser = Client()
+    browser.post("/join/", join_data(interests))
     link = confirmation_link(mail.outbox[-1])
-    client.post(link)
+    browser.post(link)
     mail.outbox.clear()
     return Member.objects.get(user__email="olwen.prydderch@example.org")
 
