@@ -72,7 +72,7 @@ def fields_covered(entries: Iterable[RegisterEntry]) -> set[str]:
 
 
 # Fields whose value is a secret, not information about the person: shown as set or not set.
-SECRET_FIELDS = {"password", "data", "secret"}
+SECRET_FIELDS = {"password", "data", "secret", "key_hash"}
 
 
 def _json_value(value):

@@ -77,7 +77,9 @@ def preferences(request):
         "route": member.route if member.route in Member.EMAIL_ROUTES else None,
         "is_paused": member.status == Member.Status.PAUSED,
     }
-    form = PreferencesForm(request.POST or None, initial=initial)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             changes = partnership.change_preferences(
@@ -198,7 +200,7 @@ def delete_your_data(request):
     member = _membership_or_none(request)
     if partnership.is_partnership_officer(request.user) or request.user.is_staff:
         return _no_store(render(request, "members/delete_refused.html", status=403))
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)

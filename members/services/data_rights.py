@@ -10,11 +10,14 @@ from allauth.mfa.models import Authenticator
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import models, transaction
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
-from wagtail.admin.models import EditingSession
+from django_tasks_db.models import DBTaskResult
+from wagtail.admin.models import EditingSession, FormState
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import (
+    APIToken,
     Comment,
     CommentReply,
     ModelLogEntry,
@@ -50,6 +53,7 @@ def export_membership(member: Member | None) -> dict:
         "membership": row_as_dict(member),
         "consent_records": rows(member.consents.all()),
         "changes": rows(member.changes.all()),
+        "audit_entries_about_you": rows(MemberDataAuditEntry.objects.filter(member_id=member.pk)),
     }
 
 
@@ -124,6 +128,18 @@ EDITORIAL_RECORDS = (
     (CommentReply, ("user",)),
     (PageSubscription, ("user",)),
     (EditingSession, ("user",)),
+    (FormState, ("user",)),
+    (APIToken, ("user",)),
+)
+# Private to the person (their comments, subscriptions, unsaved form drafts, API tokens):
+# deleted with them rather than unlinked.
+EDITORIAL_RECORDS_DELETED = (
+    Comment,
+    CommentReply,
+    PageSubscription,
+    EditingSession,
+    FormState,
+    APIToken,
 )
 
 
@@ -135,21 +151,21 @@ def _editorial_queryset(model, field_names, user):
 
 
 def _export_editorial(user) -> dict:
-    """What an editor did in the admin: which pages, revisions and files, by id and title."""
-    found = {}
-    for model, field_names in EDITORIAL_RECORDS:
-        queryset = _editorial_queryset(model, field_names, user)
-        found[model._meta.label] = [
-            {"id": instance.pk, "title": str(instance)[:200]} for instance in queryset[:1000]
-        ]
-    return found
+    """What an editor did in the admin: the pages, revisions, files and comments that name
+    them (the newest thousand of each)."""
+    return {
+        model._meta.label: rows(
+            _editorial_queryset(model, field_names, user).order_by("-pk")[:1000]
+        )
+        for model, field_names in EDITORIAL_RECORDS
+    }
 
 
 def _erase_editorial(user) -> None:
     """Published work stays (it is the public record); the link to the person goes. Private
     things of theirs (comments, subscriptions, editing sessions) are deleted."""
     for model, field_names in EDITORIAL_RECORDS:
-        if model in (Comment, CommentReply, PageSubscription, EditingSession):
+        if model in EDITORIAL_RECORDS_DELETED:
             _editorial_queryset(model, field_names, user).delete()
             continue
         if model in (PageLogEntry, ModelLogEntry):
@@ -157,6 +173,46 @@ def _erase_editorial(user) -> None:
             continue
         for name in field_names:
             model.objects.filter(**{name: user}).update(**{name: None})
+
+
+def identifying_strings(member: Member | None, user=None) -> list[str]:
+    """What names this person and nobody else in free text: email, name, and the first line
+    of the address (a town or a postcode alone would match their neighbours too)."""
+    strings = [user.email] if user is not None else []
+    if member is not None:
+        strings += [member.name, *member.postal_address.splitlines()[:1]]
+    return [string.strip() for string in strings if string and string.strip()]
+
+
+def _identifying_strings(user) -> list[str]:
+    return identifying_strings(_member_of(user), user)
+
+
+def background_work_naming(strings) -> "models.QuerySet[DBTaskResult]":
+    """Queued or finished background tasks whose arguments or result name the person."""
+    condition = models.Q()
+    for string in strings:
+        condition |= models.Q(as_text__icontains=string)
+    if not condition:
+        return DBTaskResult.objects.none()
+    return DBTaskResult.objects.annotate(
+        as_text=Concat(
+            Cast("args_kwargs", models.TextField()), Cast("return_value", models.TextField())
+        )
+    ).filter(condition)
+
+
+def _export_background_work(user) -> list[dict]:
+    return rows(background_work_naming(_identifying_strings(user)))
+
+
+def erase_background_work(strings) -> None:
+    """Work about an erased person is not done: a message to them is never sent."""
+    DBTaskResult.objects.filter(pk__in=background_work_naming(strings).values("pk")).delete()
+
+
+def _erase_background_work(user) -> None:
+    erase_background_work(_identifying_strings(user))
 
 
 def _register() -> tuple[RegisterEntry, ...]:
@@ -260,6 +316,14 @@ def _register() -> tuple[RegisterEntry, ...]:
             "As long as your account; deleted with it.",
         ),
         RegisterEntry(
+            "Messages and other work waiting to be done for you, such as an email being sent",
+            ("django_tasks_db.DBTaskResult.*",),
+            "To send you what you asked for even when the mail server is busy.",
+            "Consent, or public task for officers and editors",
+            "Nobody reads it; the site's background worker uses it",
+            "Until the work is done and then as long as the account; at once on erasure.",
+        ),
+        RegisterEntry(
             "What editors did in the editing area (pages, revisions, files, comments)",
             tuple(f"{model._meta.label}.*" for model, _ in EDITORIAL_RECORDS),
             "To run the site's review and publishing, and to show who published what.",
@@ -289,11 +353,18 @@ def members_holders() -> list[PersonalDataHolder]:
             register=register[9:10],
         ),
         PersonalDataHolder(
+            name="Background work",
+            models=(DBTaskResult,),
+            export=_export_background_work,
+            erase=_erase_background_work,
+            register=register[10:11],
+        ),
+        PersonalDataHolder(
             name="Editing records",
             models=tuple(model for model, _ in EDITORIAL_RECORDS),
             export=_export_editorial,
             erase=_erase_editorial,
-            register=register[10:],
+            register=register[11:],
         ),
     ]
 
@@ -309,6 +380,7 @@ def export_member(member: Member) -> dict:
             held[holder.name] = holder.export(member.user)
     else:
         held["Wider partnership membership"] = export_membership(member)
+        held["Background work"] = rows(background_work_naming(identifying_strings(member)))
     return {"generated_at": timezone.now().isoformat(), "held": held}
 
 
@@ -328,6 +400,7 @@ def erase_member(member: Member, *, by=None) -> int:
             holder.erase(user)
         User.objects.filter(pk=user.pk).delete()
     else:
+        erase_background_work(identifying_strings(member))
         erase_membership(member)
     MemberDataAuditEntry.objects.create(
         officer=by if by is not None and by.is_authenticated and by != user else None,
