@@ -77,9 +77,7 @@ def preferences(request):
         "route": member.route if member.route in Member.EMAIL_ROUTES else None,
         "is_paused": member.status == Member.Status.PAUSED,
     }
-    form = PreferencesForm(
-        request.POST if request.method == "POST" else None, initial=initial
-    )
+    form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             changes = partnership.change_preferences(

@@ -307,9 +307,14 @@ def _register() -> tuple[RegisterEntry, ...]:
             "Six years. It holds no name, email or address, so it is kept after an erasure.",
         ),
         RegisterEntry(
-            "Your account: sign-in details, when you last signed in, and the two-factor "
-            "authenticator of officers and editors (never its secret)",
-            ("members.User.*", "mfa.Authenticator.*", "wagtailusers.UserProfile.*"),
+            "Your account: sign-in details, when you last signed in, whether you are signed "
+            "in now, and the two-factor authenticator of officers and editors",
+            (
+                "members.User.*",
+                "mfa.Authenticator.*",
+                "wagtailusers.UserProfile.*",
+                "sessions.Session.*",
+            ),
             "To let you sign in and keep your account secure.",
             "Consent, for members; public task, for officers and editors (article 6(1)(e))",
             officers,
@@ -317,7 +322,7 @@ def _register() -> tuple[RegisterEntry, ...]:
         ),
         RegisterEntry(
             "Messages and other work waiting to be done for you, such as an email being sent",
-            ("django_tasks_db.DBTaskResult.*",),
+            (f"{DBTaskResult._meta.label}.*",),
             "To send you what you asked for even when the mail server is busy.",
             "Consent, or public task for officers and editors",
             "Nobody reads it; the site's background worker uses it",
