@@ -4,7 +4,7 @@ questions), a member's own preferences, and officers' forms for postal members."
 import datetime
 
 from allauth.account import app_settings as allauth_settings
-from allauth.account.forms import SignupForm
+from allauth.account.forms import LoginForm, SignupForm
 from django import forms
 from django.utils import timezone
 
@@ -28,6 +28,15 @@ def _no_markup(value: str, what: str) -> str:
     if any(ord(character) < 32 for character in value):
         raise forms.ValidationError(f"{what} can only contain letters, spaces and punctuation.")
     return value
+
+
+class SignInForm(LoginForm):
+    """/accounts/login/: officers and editors sign in with their password (then two-factor);
+    members ask for an emailed code at /accounts/login/code/. allauth drops the password
+    field when sign-up asks for none, which would leave officers without theirs."""
+
+    def _setup_password_field(self) -> None:
+        """Keep the password, required."""
 
 
 class InterestsField(forms.ModelMultipleChoiceField):

@@ -161,7 +161,7 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 # Joining the wider partnership (/join/) asks for an email address and no password: members
 # sign in with a code emailed to them; officers and editors keep their passwords.
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
-ACCOUNT_FORMS = {"signup": "members.forms.JoinForm"}
+ACCOUNT_FORMS = {"signup": "members.forms.JoinForm", "login": "members.forms.SignInForm"}
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"  # filled in only by robots: see members.forms
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = int(os.environ.get("KCP_LOGIN_CODE_SECONDS", "900"))

@@ -24,7 +24,7 @@ def assert_page_is_usable(page) -> None:
 
 
 @pytest.fixture
-def member_page(page, site_url, joined_member):
+def member_page(page, site_url, joined_member):  # noqa: F811
     """The browser, signed in as a member of the wider partnership."""
     client = Client()
     client.force_login(joined_member.user)
@@ -40,14 +40,14 @@ def member_page(page, site_url, joined_member):
     return page
 
 
-def test_the_empty_join_form(page, site_url, interests):
+def test_the_empty_join_form(page, site_url, interests):  # noqa: F811
     page.goto(site_url + "/join/")
     assert page.locator("h1").inner_text() == "Join the wider partnership"
     assert page.get_by_label("Leave this empty").is_hidden()
     assert_page_is_usable(page)
 
 
-def test_the_join_form_with_errors_links_each_error_to_its_field(page, site_url, interests):
+def test_the_join_form_with_errors_links_each_error_to_its_field(page, site_url, interests):  # noqa: F811
     page.goto(site_url + "/join/")
     page.get_by_label("Your full name").fill("<b>Olwen</b>")
     page.get_by_role("button", name="Join").click()
@@ -61,7 +61,7 @@ def test_the_join_form_with_errors_links_each_error_to_its_field(page, site_url,
     assert not Member.objects.exists()
 
 
-def test_joining_and_confirming_shows_the_confirmed_membership(page, site_url, interests):
+def test_joining_and_confirming_shows_the_confirmed_membership(page, site_url, interests):  # noqa: F811
     page.goto(site_url + "/join/")
     page.get_by_label("Your full name").fill("Olwen Prydderch")
     page.get_by_label("Email address").fill("olwen.prydderch@example.org")
