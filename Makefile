@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes: each starts its own PostgreSQL, SMTP server and Chromium once.
+PYTEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 NODE_STAMP := node_modules/.installed
@@ -40,9 +42,10 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 test: install-dev lint
+	$(BIN)/lint-imports
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@start=$$(date +%s); \
-	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; \
 	echo "Test suite took $$(( $$(date +%s) - start )) seconds."; exit $$status
 
 clean:

@@ -158,7 +158,7 @@ def generate(papers: int, out) -> None:
                 venue_name=rng.choice(["The Town Hall", "Kensington and Chelsea Social Council"]),
                 venue_address="Hornton Street\nLondon W8 7NX",
                 is_away_from_town_hall=rng.random() < 0.5,
-                body_name=group.title,
+                group_name=group.title,
                 agenda_items=[AgendaItem(title=rng.choice(sentences)[:200]) for _ in range(5)],
             )
             group.add_child(instance=meeting)
@@ -181,7 +181,7 @@ def _paper(rng, sentences, meeting, group, position, report_class, minutes_class
     common = {
         "slug": f"paper-{position}",
         "meeting_date": meeting.start.date(),
-        "body_name": group.title,
+        "group_name": group.title,
         "first_published_at": published,
         "last_published_at": published,
     }
@@ -358,7 +358,7 @@ def main() -> None:
         archive_urls = (
             ["/papers/"]
             + [f"/papers/?page={rng.randint(2, max(2, args.papers // 20))}" for _ in range(5)]
-            + ["/papers/?year=2009&body=steering-group", "/papers/?kind=minutes&year=2015"]
+            + ["/papers/?year=2009&group=steering-group", "/papers/?kind=minutes&year=2015"]
         )
         search_urls = [f"/papers/?q={urllib.request.quote(w)}" for w in SEARCH_WORDS]
 

@@ -13,6 +13,7 @@ def create_cache_table(using="default", **kwargs):
 
 
 def sync_role_permissions(**kwargs):
+    # roles imports the auth and Wagtail models, which cannot load before the registry is ready.
     from .roles import grant_officer_permissions
 
     grant_officer_permissions()
@@ -23,9 +24,12 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from .page_cache import connect_signals
+        # page_cache imports Wagtail's models, which cannot load before the registry is ready.
+        from . import page_cache
 
-        connect_signals()
+        page_cache.connect_signals()
+        # Rows of these apps show on public pages (snippets, settings, documents, images).
+        page_cache.forget_pages_when_app_changes("home", "wagtaildocs", "wagtailimages")
         post_migrate.connect(create_cache_table, sender=self)
         # Runs after every app has migrated, when all permissions exist.
         post_migrate.connect(sync_role_permissions, dispatch_uid="kcp_sync_role_permissions")

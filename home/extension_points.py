@@ -1,26 +1,162 @@
-"""What higher apps add to the base through Wagtail hooks: the personal data each app holds.
+"""What a lower layer lets a higher one add, as Wagtail hooks: the names, what each hook
+function takes and returns, and the helpers that gather the answers. The apps below never
+import the apps that fill them (see README.md, "Extension points").
 
-`kcp_personal_data`: each app that keeps personal data registers a function returning one or
-more `PersonalDataHolder`s: the models it keeps, how to export and erase one person's data,
-and the lines of the data-protection register the privacy notice is generated from. The
-members app's data rights (download, erasure, retention) go through every holder, so an app
-never has to be imported by another to have its data found (pretix's "shredder", the Wagtail
-way). A test fails if a model with a foreign key to the user or member model is in no holder.
+Register from the app that adds something, in its `wagtail_hooks.py`:
+
+    @hooks.register(MEETING_AGENDA_EXTRAS)
+    def news_and_views(meeting, request) -> AgendaExtra | None: ...
 """
 
+import dataclasses
 import datetime
 import decimal
 import uuid
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Protocol
 
+from django.apps import apps
+from django.conf import settings
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from wagtail import hooks
 
-PERSONAL_DATA_HOOK = "kcp_personal_data"
+# fn(meeting, request) -> AgendaExtra | None: something shown with a meeting's agenda.
+MEETING_AGENDA_EXTRAS = "kcp_meeting_agenda_extras"
+# fn(request) -> Panel | None: a panel of the members' dashboard.
+DASHBOARD_PANELS = "kcp_dashboard_panels"
+# fn(request) -> Panel | None: a panel of the home page (the latest papers, the next meetings).
+HOME_PAGE_PANELS = "kcp_home_page_panels"
+# fn() -> PersonalDataHolder: the personal data an app stores, to export and to erase.
+PERSONAL_DATA = "kcp_personal_data"
+# fn(group, request) -> CalendarSource | None: more events for the iCalendar feeds; `group` is
+# the group page of a group's feed, or None for the feed of every meeting.
+CALENDAR_SOURCES = "kcp_calendar_sources"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
+class Panel:
+    """A template and its context, placed by `order` (lowest first, then by template)."""
+
+    template_name: str
+    context: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    order: int = 100
+
+    def render(self, request=None) -> SafeString:
+        return render_to_string(self.template_name, dict(self.context), request=request)
+
+
+@dataclasses.dataclass(frozen=True)
+class AgendaExtra:
+    """Shown with the agenda item whose title contains `item_title` (ignoring case); when the
+    agenda has no such item, shown as an item of its own at the end, titled `item_title`."""
+
+    item_title: str
+    template_name: str
+    context: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    order: int = 100
+
+    def belongs_to(self, agenda_item_title: str) -> bool:
+        return self.item_title.lower() in (agenda_item_title or "").lower()
+
+    def render(self, request=None) -> SafeString:
+        return render_to_string(self.template_name, dict(self.context), request=request)
+
+
+@dataclasses.dataclass(frozen=True)
+class CalendarSource:
+    """Events for a calendar feed: `icalendar.Event`s with their own UID, DTSTART and DTSTAMP.
+    `name` says where they come from (e.g. "events")."""
+
+    name: str
+    events: Sequence[Any]
+
+
+class PersonalDataHolder(Protocol):
+    """What an app registers for the personal data it stores. `models` are the models it
+    covers (every model with a foreign key to the user must be covered by some holder)."""
+
+    name: str
+    models: Sequence[type[models.Model]]
+
+    def export(self, user) -> Any:
+        """The person's data, JSON-serialisable (dicts, lists, strings, numbers)."""
+
+    def erase(self, user) -> None:
+        """Delete or anonymise the person's data, keeping what others still need."""
+
+
+def _answers(hook_name: str, *args) -> list:
+    return [answer for fn in hooks.get_hooks(hook_name) if (answer := fn(*args)) is not None]
+
+
+def panels(hook_name: str, request) -> list[Panel]:
+    """The panels registered under `hook_name` (DASHBOARD_PANELS, HOME_PAGE_PANELS), in order."""
+    return sorted(_answers(hook_name, request), key=lambda p: (p.order, p.template_name))
+
+
+def agenda_extras(meeting, request) -> list[AgendaExtra]:
+    return sorted(
+        _answers(MEETING_AGENDA_EXTRAS, meeting, request),
+        key=lambda extra: (extra.order, extra.item_title),
+    )
+
+
+def calendar_sources(group, request) -> list[CalendarSource]:
+    return _answers(CALENDAR_SOURCES, group, request)
+
+
+def personal_data_holders() -> list[PersonalDataHolder]:
+    return [fn() for fn in hooks.get_hooks(PERSONAL_DATA)]
+
+
+def export_personal_data(user) -> dict[str, Any]:
+    """Everything the site holds about `user`, by holder name."""
+    return {holder.name: holder.export(user) for holder in personal_data_holders()}
+
+
+def erase_personal_data(user) -> list[str]:
+    """Ask every holder to erase `user`'s data; the names of the holders asked."""
+    holders = personal_data_holders()
+    for holder in holders:
+        holder.erase(user)
+    return [holder.name for holder in holders]
+
+
+def models_with_user_foreign_key(
+    app_labels: Iterable[str] | None = None,
+) -> list[type[models.Model]]:
+    """Every model whose own table has a foreign key (or one-to-one) to the user model, of
+    the given apps or of all: what the personal-data holders must cover between them."""
+    user_model = apps.get_model(settings.AUTH_USER_MODEL)
+    wanted = set(app_labels) if app_labels is not None else None
+    found = []
+    for model in apps.get_models():
+        if wanted is not None and model._meta.app_label not in wanted:
+            continue
+        # Fields of the model's own table: a page type's owner is Wagtail's Page's column.
+        if any(
+            field.is_relation and field.related_model is user_model
+            for field in model._meta.local_concrete_fields
+        ):
+            found.append(model)
+    return found
+
+
+def models_not_covered(app_labels: Iterable[str] | None = None) -> list[type[models.Model]]:
+    """Models with a foreign key to the user that no personal-data holder covers."""
+    covered = {model for holder in personal_data_holders() for model in holder.models}
+    return [model for model in models_with_user_foreign_key(app_labels) if model not in covered]
+
+
+# --- The data-protection register and export helpers -----------------------------------------
+# A holder may also have `register`: the lines of the data-protection register the privacy
+# notice is generated from (RegisterEntry below). A test fails if a field of a holder's
+# models is in no line, so the notice says what the site really keeps.
+
+
+@dataclasses.dataclass(frozen=True)
 class RegisterEntry:
     """One line of the data-protection register: what is held, why, who sees it, how long.
 
@@ -35,32 +171,22 @@ class RegisterEntry:
     kept_for: str
 
 
-@dataclass(frozen=True)
-class PersonalDataHolder:
-    """An app's personal data. `export(user)` returns JSON-ready data about that person;
-    `erase(user)` removes or anonymises it (the account itself is deleted last, by members)."""
+@dataclasses.dataclass(frozen=True)
+class DataHolder:
+    """A ready-made PersonalDataHolder, for apps whose holder is a few functions."""
 
     name: str
     models: tuple[type[models.Model], ...]
-    export: Callable[[object], dict | list]
-    erase: Callable[[object], None]
-    register: tuple[RegisterEntry, ...] = field(default=())
-
-
-def personal_data_holders() -> list[PersonalDataHolder]:
-    holders: list[PersonalDataHolder] = []
-    for hook in hooks.get_hooks(PERSONAL_DATA_HOOK):
-        registered = hook()
-        if isinstance(registered, PersonalDataHolder):
-            holders.append(registered)
-        else:
-            holders.extend(registered)
-    return holders
+    export: Any
+    erase: Any
+    register: tuple[RegisterEntry, ...] = ()
 
 
 def data_protection_register() -> list[RegisterEntry]:
-    """Every register line, in the order the apps registered them."""
-    return [entry for holder in personal_data_holders() for entry in holder.register]
+    """Every register line, in the order the apps registered their holders."""
+    return [
+        entry for holder in personal_data_holders() for entry in getattr(holder, "register", ())
+    ]
 
 
 def models_with_personal_data() -> set[type[models.Model]]:
@@ -72,7 +198,7 @@ def fields_covered(entries: Iterable[RegisterEntry]) -> set[str]:
 
 
 # Fields whose value is a secret, not information about the person: shown as set or not set.
-SECRET_FIELDS = {"password", "data", "secret", "key_hash"}
+SECRET_FIELDS = frozenset({"password", "data", "secret", "key_hash"})
 
 
 def _json_value(value):
@@ -84,7 +210,7 @@ def _json_value(value):
 
 
 def row_as_dict(instance: models.Model, *, secret_fields=SECRET_FIELDS) -> dict:
-    """Every concrete field of a row, and many-to-many fields as lists of names."""
+    """Every concrete field of a row, and many-to-many fields as lists of names: JSON-ready."""
     row = {}
     for model_field in instance._meta.concrete_fields:
         value = getattr(instance, model_field.attname)

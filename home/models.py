@@ -10,7 +10,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
-from .extension_points import data_protection_register
+from .extension_points import HOME_PAGE_PANELS, data_protection_register, panels
 
 
 @register_setting(icon="site")
@@ -59,14 +59,20 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        """The panels other apps add (kcp_home_page_panels): the latest papers, the next
+        meetings."""
+        context = super().get_context(request, *args, **kwargs)
+        context["panels"] = [panel.render(request) for panel in panels(HOME_PAGE_PANELS, request)]
+        return context
 
-class StandardPage(Page):
-    """A plain content page: about the Partnership, how to get involved, and so on."""
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+class ContentPage(Page):
+    """What every free content page has: an introduction and a body of headings, text and
+    calls to action. The site's pages (StandardPage) and each group's (GroupContentPage)
+    are its concrete kinds, each in its own table."""
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(blank=True, help_text="A sentence or two shown first.")
     body = StreamField(ContentStreamBlock(), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
@@ -75,6 +81,16 @@ class StandardPage(Page):
         index.SearchField("introduction"),
         index.SearchField("body"),
     ]
+
+    class Meta:
+        abstract = True
+
+
+class StandardPage(ContentPage):
+    """A plain content page: about the Partnership, how to get involved, and so on."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
 
     class Meta:
         verbose_name = "content page"

@@ -33,8 +33,8 @@ STORED_CONTENT_TYPES = (
     "text/calendar",
     "text/plain",
 )
-# Changes to rows of these apps can show on public pages (snippets, settings, documents).
-APPS_SHOWN_ON_PAGES = {"home", "papers", "themegroups", "wagtaildocs", "wagtailimages"}
+# Apps whose rows show on public pages: each app adds its own label, from its ready().
+_apps_shown_on_pages: set[str] = set()
 MODELS_SHOWN_ON_PAGES = (Page, PageViewRestriction, CollectionViewRestriction, Site)
 HIT_HEADER = "X-Page-Cache"
 
@@ -69,8 +69,21 @@ def ensure_generation() -> str:
     return generation
 
 
+def forget_pages_when_app_changes(*app_labels: str) -> None:
+    """Register apps whose rows (snippets, settings, records shown beside pages) show on
+    public pages: saving or deleting any of their rows forgets every cached page."""
+    _apps_shown_on_pages.update(app_labels)
+
+
+def apps_shown_on_pages() -> frozenset[str]:
+    return frozenset(_apps_shown_on_pages)
+
+
 def _forget_pages_when_shown_content_changes(sender, instance, **kwargs) -> None:
-    if isinstance(instance, MODELS_SHOWN_ON_PAGES) or sender._meta.app_label in APPS_SHOWN_ON_PAGES:
+    if (
+        isinstance(instance, MODELS_SHOWN_ON_PAGES)
+        or sender._meta.app_label in _apps_shown_on_pages
+    ):
         start_new_generation()
 
 

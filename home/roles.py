@@ -1,4 +1,11 @@
-"""The partnership's roles, held as Django groups (created by a data migration)."""
+"""The partnership's roles, held as Django groups (created by a data migration). Each app
+grants the officers its own models' permissions (`grant_officer_model_permissions`, from its
+post_migrate), so this module names only the base's and Wagtail's."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 PARTNERSHIP_OFFICERS = "Partnership officers"
 STEERING_GROUP_MEMBERS = "Steering Group members"
@@ -33,15 +40,11 @@ OFFICER_MODEL_PERMISSIONS = (
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
     # The records every group shares: lead officers may add and choose them, only officers
-    # change or delete them.
+    # change or delete them (papers grants its contact officers' the same way).
     ("home", "add_organisation"),
     ("home", "change_organisation"),
     ("home", "delete_organisation"),
     ("home", "view_organisation"),
-    ("papers", "add_contactofficer"),
-    ("papers", "change_contactofficer"),
-    ("papers", "delete_contactofficer"),
-    ("papers", "view_contactofficer"),
     # The interests members choose from, and the privacy notice's versions.
     ("home", "add_interest"),
     ("home", "change_interest"),
@@ -49,30 +52,27 @@ OFFICER_MODEL_PERMISSIONS = (
     ("home", "add_privacynoticeversion"),
     ("home", "change_privacynoticeversion"),
     ("home", "view_privacynoticeversion"),
-    # Member records (members.admin_views also requires the officers' role itself).
-    ("members", "add_member"),
-    ("members", "change_member"),
-    ("members", "delete_member"),
-    ("members", "view_member"),
-    ("members", "view_memberdataauditentry"),
-    ("members", "change_membershipretentionsettings"),
 )
 
 
-def grant_officer_permissions() -> None:
-    """Give the Partnership officers group its permissions; safe to run again (post_migrate)."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-
+def grant_officer_model_permissions(permissions: Iterable[tuple[str, str]]) -> None:
+    """Give the Partnership officers these (app label, codename) permissions; those not made
+    yet are skipped. Safe to run again: apps call it from their post_migrate."""
     officers, _ = Group.objects.get_or_create(name=PARTNERSHIP_OFFICERS)
-    for name in ROLES:
-        Group.objects.get_or_create(name=name)
-    for app_label, codename in OFFICER_MODEL_PERMISSIONS:
+    for app_label, codename in permissions:
         permission = Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
         ).first()
         if permission:
             officers.permissions.add(permission)
+
+
+def grant_officer_permissions() -> None:
+    """Give the Partnership officers group its permissions; safe to run again (post_migrate)."""
+    officers, _ = Group.objects.get_or_create(name=PARTNERSHIP_OFFICERS)
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+    grant_officer_model_permissions(OFFICER_MODEL_PERMISSIONS)
     root_page = Page.get_first_root_node()
     if root_page:
         for codename in OFFICER_PAGE_PERMISSIONS:

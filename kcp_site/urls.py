@@ -1,6 +1,7 @@
 """The URL map. Wagtail serves every page of the tree; everything else is listed here first."""
 
 from django.conf import settings
+from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -38,8 +39,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(
         settings.MEDIA_URL + "images/", document_root=settings.MEDIA_ROOT / "images"
     )

@@ -1,6 +1,24 @@
 """Accounts, wider-partnership membership, alerts, the members' area and event sign-ups."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+# Member records: Partnership officers only (members.admin_views also requires the role).
+OFFICER_PERMISSIONS = (
+    ("members", "add_member"),
+    ("members", "change_member"),
+    ("members", "delete_member"),
+    ("members", "view_member"),
+    ("members", "view_memberdataauditentry"),
+    ("members", "change_membershipretentionsettings"),
+)
+
+
+def grant_officers_members_permissions(**kwargs) -> None:
+    # roles imports the auth and Wagtail models, which cannot load before the registry is ready.
+    from home.roles import grant_officer_model_permissions
+
+    grant_officer_model_permissions(OFFICER_PERMISSIONS)
 
 
 class MembersConfig(AppConfig):
@@ -8,6 +26,11 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
+        # signals imports the services and models, which need the registry ready.
         from . import signals
 
         signals.connect()
+        # Once members has migrated: its permissions exist by then.
+        post_migrate.connect(
+            grant_officers_members_permissions, sender=self, dispatch_uid="kcp_members_officers"
+        )

@@ -1,14 +1,12 @@
-"""Domain errors of the members app, each with a short code and a message a person can act on."""
+"""Domain errors for members, each with a short code and a message a person can act on."""
+
+from home.exceptions import PartnershipError
 
 
-class MembersError(Exception):
+class MembersError(PartnershipError):
+    """The one base of the members' errors: views catch it and show its message."""
+
     code = "members"
-
-    def __init__(self, message: str, *, code: str | None = None):
-        self.message = message
-        if code:
-            self.code = code
-        super().__init__(message)
 
 
 class NoInterestChosen(MembersError):
@@ -25,7 +23,3 @@ class OrganisationNameNeeded(MembersError):
 
 class NotAnOfficer(MembersError):
     code = "not_an_officer"
-
-
-class WrongRoute(MembersError):
-    code = "wrong_route"

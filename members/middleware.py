@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from wagtail.models import GroupPagePermission
 
 from home.roles import PARTNERSHIP_OFFICERS
 
@@ -17,8 +18,6 @@ def must_use_two_factor(user) -> bool:
         return True
     if user.groups.filter(name=PARTNERSHIP_OFFICERS).exists():
         return True
-    from wagtail.models import GroupPagePermission
-
     return GroupPagePermission.objects.filter(
         group__user=user, permission__codename="publish_page"
     ).exists()

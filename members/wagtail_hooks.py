@@ -1,19 +1,41 @@
-"""Admin wiring of the members app: the officers' member screens and retention report, the
-permission policies that keep them to Partnership officers, and the app's personal data."""
+"""What members adds to the layers below and to the admin: the personal data of accounts and
+of the wider partnership, the officers' member screens and retention report, and the
+permission policies that keep them to Partnership officers."""
 
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 
-from home.extension_points import PERSONAL_DATA_HOOK
+from home.extension_points import PERSONAL_DATA
 
 from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, ReadOnlyOfficersPolicy
 from .models import Member, MemberDataAuditEntry
+from .personal_data import AccountData
 from .services import data_rights, partnership
 
 register_permission_policy(Member, OfficersOnlyPolicy(Member))
 register_permission_policy(MemberDataAuditEntry, ReadOnlyOfficersPolicy(MemberDataAuditEntry))
+
+
+@hooks.register(PERSONAL_DATA)
+def account_personal_data() -> AccountData:
+    return AccountData()
+
+
+@hooks.register(PERSONAL_DATA)
+def membership_personal_data():
+    return data_rights.membership_holder()
+
+
+@hooks.register(PERSONAL_DATA)
+def background_work_personal_data():
+    return data_rights.background_work_holder()
+
+
+@hooks.register(PERSONAL_DATA)
+def editing_records_personal_data():
+    return data_rights.editing_records_holder()
 
 
 @hooks.register("register_admin_viewset")
@@ -38,8 +60,3 @@ def audit_log_menu_item():
     return OfficersMenuItem(
         "Member data audit log", reverse("member_audit:index"), icon_name="list-ul", order=870
     )
-
-
-@hooks.register(PERSONAL_DATA_HOOK)
-def members_personal_data():
-    return data_rights.members_holders()

@@ -82,7 +82,7 @@ class CreateImportedPaperView(View):
             result = import_paper(
                 pending["text"],
                 source_name=pending["file_name"],
-                body=group,
+                group=group,
                 meeting_date=datetime.date.fromisoformat(date) if date else None,
                 user=request.user,
             )
@@ -107,7 +107,7 @@ def _keep_pending_import(request, form: ImportPaperForm) -> str:
     pending[token] = {
         "text": form.text,
         "file_name": form.cleaned_data["file"].name,
-        "group_id": form.cleaned_data["body"].pk,
+        "group_id": form.cleaned_data["group"].pk,
         "meeting_date": (
             form.cleaned_data["meeting_date"].isoformat()
             if form.cleaned_data["meeting_date"]

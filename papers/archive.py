@@ -1,5 +1,5 @@
 """The papers archive: every published public paper wherever it sits in the tree, filtered by
-year, body, status and kind, searched by words, with the passage each result matched.
+year, group, status and kind, searched by words, with the passage each result matched.
 
 Every paper type keeps its own table (PaperPage is abstract), so the listing works on Page rows
 with the copied meeting date, group, status and purpose joined in from each type's table: one
@@ -16,6 +16,7 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from wagtail.models import Page
 
+from .groups import public_groups
 from .models.meetings import MeetingPage
 from .models.paper_pages import PAPER_PAGE_MODELS, PaperPage
 
@@ -45,7 +46,7 @@ def _joined(field: str):
 
 
 def published_papers() -> QuerySet:
-    """Live, public papers of every type, each carrying paper_date, paper_body, paper_status
+    """Live, public papers of every type, each carrying paper_date, paper_group, paper_status
     and paper_purpose from its own type's table. Drafts and restricted papers never appear."""
     return (
         Page.objects.live()
@@ -53,23 +54,11 @@ def published_papers() -> QuerySet:
         .type(*PAPER_PAGE_MODELS)
         .annotate(
             paper_date=_joined("meeting_date"),
-            paper_body=_joined("body_name"),
+            paper_group=_joined("group_name"),
             paper_status=_joined("status"),
             paper_purpose=_joined("purpose"),
         )
         .select_related("content_type")
-    )
-
-
-def bodies() -> QuerySet:
-    """The groups papers and meetings belong to: live public pages of the type meetings sit
-    under (the group page type, named by MeetingPage's routing rather than imported)."""
-    return (
-        Page.objects.live()
-        .public()
-        .type(*MeetingPage.allowed_parent_page_models())
-        .only("title", "slug", "path", "depth", "url_path")
-        .order_by("title")
     )
 
 
@@ -79,7 +68,7 @@ class ArchiveFilters:
     of "abc", an unknown group) are dropped and named in `ignored`, never an error."""
 
     year: int | None = None
-    body: str = ""
+    group: str = ""
     status: str = ""
     kind: str = ""
     words: str = ""
@@ -88,14 +77,20 @@ class ArchiveFilters:
     @property
     def has_choices(self) -> bool:
         """Whether any of the lists (year, group, status, kind) narrows the papers."""
-        return bool(self.year or self.body or self.status or self.kind)
+        return bool(self.year or self.group or self.status or self.kind)
 
     @property
     def is_filtered(self) -> bool:
         return self.has_choices or bool(self.words)
 
 
-def read_filters(params: Mapping[str, str], body_slugs: Iterable[str]) -> ArchiveFilters:
+def group_slug_asked_for(params: Mapping[str, str]) -> str:
+    """The group in the query string: ?group=, or ?body= in addresses shared before the
+    rename."""
+    return (params.get("group") or params.get("body") or "").strip()
+
+
+def read_filters(params: Mapping[str, str], group_slugs: Iterable[str]) -> ArchiveFilters:
     ignored = []
     year_text = (params.get("year") or "").strip()
     year = None
@@ -104,10 +99,10 @@ def read_filters(params: Mapping[str, str], body_slugs: Iterable[str]) -> Archiv
             year = int(year_text)
         else:
             ignored.append("year")
-    body = (params.get("body") or "").strip()
-    if body and body not in set(body_slugs):
+    group = group_slug_asked_for(params)
+    if group and group not in set(group_slugs):
         ignored.append("group")
-        body = ""
+        group = ""
     status = (params.get("status") or "").strip()
     if status and status not in PaperPage.Status.values:
         ignored.append("status")
@@ -117,14 +112,14 @@ def read_filters(params: Mapping[str, str], body_slugs: Iterable[str]) -> Archiv
         ignored.append("kind of paper")
         kind = ""
     words = " ".join((params.get("q") or "").split())[:LONGEST_QUERY]
-    return ArchiveFilters(year, body, status, kind, words, tuple(ignored))
+    return ArchiveFilters(year, group, status, kind, words, tuple(ignored))
 
 
-def filter_papers(papers: QuerySet, filters: ArchiveFilters, body_pages: Iterable[Page]):
+def filter_papers(papers: QuerySet, filters: ArchiveFilters, groups: Iterable[Page]):
     if filters.year:
         papers = papers.filter(paper_date__year=filters.year)
-    if filters.body:
-        group = next(page for page in body_pages if page.slug == filters.body)
+    if filters.group:
+        group = next(page for page in groups if page.slug == filters.group)
         papers = papers.filter(path__startswith=group.path)
     if filters.status:
         papers = papers.filter(paper_status=filters.status)
@@ -177,7 +172,7 @@ def entries_for(pages: list[Page]) -> list[ArchiveEntry]:
         for meeting in MeetingPage.objects.filter(path__in=parent_paths)
         .live()
         .public()
-        .only("title", "path", "depth", "url_path", "start", "body_name")
+        .only("title", "path", "depth", "url_path", "start", "group_name")
     }
     return [
         ArchiveEntry(page=page, kind=_kind_label(page), meeting=meetings.get(page.path[:-step]))
@@ -306,7 +301,7 @@ class ArchiveListing:
 def archive_listing(params: Mapping[str, str]) -> ArchiveListing:
     """The archive for a query string: a bounded number of queries whatever the number of
     papers (groups, years, count, one page of papers, their meetings)."""
-    groups = list(bodies())
+    groups = list(public_groups())
     filters = read_filters(params, [group.slug for group in groups])
     papers = filter_papers(published_papers(), filters, groups)
     if filters.words:

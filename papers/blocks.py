@@ -256,14 +256,23 @@ class ActionPlanRowValue(blocks.StructValue):
         return bool(due_on and due_on < today and self.get("rag") != "done")
 
 
-class ActionPlanRowBlock(blocks.StructBlock):
-    planned_action = blocks.TextBlock(help_text="Start a line with “• ” to make a bullet point.")
-    current_situation = blocks.TextBlock(required=False)
+class ActionRowBlock(blocks.StructBlock):
+    """What every row of actions has, in an action plan or a progress report: who leads,
+    when it is due (as written) and how it is going. Each kind adds its own columns."""
+
     lead = blocks.TextBlock(required=False, label="Lead contact or organisation")
     due_date = blocks.CharBlock(
         required=False, max_length=255, help_text="As written, e.g. End March 2005 or Ongoing."
     )
     rag = blocks.ChoiceBlock(choices=RAG_CHOICES, required=False, label="Progress (RAG)")
+
+    class Meta:
+        value_class = ActionPlanRowValue
+
+
+class ActionPlanRowBlock(ActionRowBlock):
+    planned_action = blocks.TextBlock(help_text="Start a line with “• ” to make a bullet point.")
+    current_situation = blocks.TextBlock(required=False)
     due_on = blocks.DateBlock(
         required=False,
         label="Due by (for sorting)",
@@ -274,7 +283,7 @@ class ActionPlanRowBlock(blocks.StructBlock):
         icon = "list-ul"
         label = "Row"
         template = "papers/blocks/action_plan_row.html"
-        value_class = ActionPlanRowValue
+        form_layout = ["planned_action", "current_situation", "lead", "due_date", "rag", "due_on"]
 
 
 class ActionPlanSectionValue(SectionValue):
@@ -320,19 +329,16 @@ class ActionPlanBodyBlock(blocks.StreamBlock):
 # --- Progress reports --------------------------------------------------------------------------
 
 
-class ProgressActionBlock(blocks.StructBlock):
+class ProgressActionBlock(ActionRowBlock):
     number = blocks.CharBlock(required=False, max_length=20)
     action = blocks.TextBlock()
     progress = blocks.TextBlock(required=False, help_text="What has been done so far.")
-    lead = blocks.CharBlock(required=False, max_length=255)
-    due_date = blocks.CharBlock(required=False, max_length=255, help_text="As written.")
-    rag = blocks.ChoiceBlock(choices=RAG_CHOICES, required=False, label="Progress (RAG)")
 
     class Meta:
         icon = "tick"
         label = "Action"
         template = "papers/blocks/progress_action.html"
-        value_class = ActionPlanRowValue
+        form_layout = ["number", "action", "progress", "lead", "due_date", "rag"]
 
 
 class ObjectiveBlock(blocks.StructBlock):

@@ -4,10 +4,12 @@ minutes and a progress report (page types the seed papers do not include). Creat
 is missing; a seed paper already imported from the same text is left alone."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from wagtail.models import Page
 
+from home.models import HomePage
+
+from .meeting_calendar import LONDON
 from .models import (
     AgendaItem,
     ContactOfficer,
@@ -20,7 +22,6 @@ from .models import (
 from .seed_papers import SEED_PAPERS_DIR
 from .services import import_paper
 
-LONDON = ZoneInfo("Europe/London")
 MID_TERM_REVIEW = "2007-11-14-community-strategy-mid-term-review.txt"
 PRIORITIES = "2009-05-13-kcp-review-priorities-2009-10.txt"
 PARTNERSHIP_PLAN = "2004-partnership-plan-2004-05.txt"
@@ -88,7 +89,7 @@ def load(stdout) -> None:
 def _seed_paper(name: str, group: Page, stdout) -> Page:
     """Import a seed paper, published, at its meeting; skipped when imported already from the
     same text, so a second run writes nothing."""
-    result = import_paper(SEED_PAPERS_DIR / name, body=group, publish=True, skip_unchanged=True)
+    result = import_paper(SEED_PAPERS_DIR / name, group=group, publish=True, skip_unchanged=True)
     if result.is_changed:
         stdout.write(f"Imported {result.page.title} at {result.page.url_path}")
     return result.page
@@ -96,8 +97,6 @@ def _seed_paper(name: str, group: Page, stdout) -> Page:
 
 def _archive_and_meetings_pages(steering_group, stdout) -> None:
     """The papers archive at /papers/ and the meetings calendar at /meetings/, in the menu."""
-    from home.models import HomePage
-
     home = HomePage.objects.first()
     if home is None:
         return

@@ -1,7 +1,15 @@
 """Domain errors for papers, each with a short code and a one-line message a person can act on."""
 
+from home.exceptions import PartnershipError
 
-class PaperFormatError(Exception):
+
+class PapersError(PartnershipError):
+    """The one base of papers' errors: views and commands catch it and show its message."""
+
+    code = "papers"
+
+
+class PaperFormatError(PapersError):
     """A paper the importer cannot place faithfully."""
 
     codes = (
@@ -19,11 +27,10 @@ class PaperFormatError(Exception):
     def __init__(
         self, message: str, *, source: str = "", line: int | None = None, code: str = "format"
     ):
-        self.message = " ".join(message.split())
         self.source = source
         self.line = line
-        self.code = code
-        super().__init__(str(self))
+        super().__init__(" ".join(message.split()), code=code)
+        self.args = (str(self),)
 
     def __str__(self) -> str:
         parts = [self.source] if self.source else []
@@ -36,24 +43,19 @@ class PaperFormatError(Exception):
         return PaperFormatError(self.message, source=source, line=self.line, code=self.code)
 
 
-class UnknownBody(Exception):
-    """An import named a group that does not exist."""
+class UnknownGroup(PapersError):
+    """A paper, command or address named a group that does not exist."""
 
-    code = "unknown_body"
+    code = "unknown_group"
 
     def __init__(self, slug: str, valid_slugs: list[str]):
         self.slug = slug
         self.valid_slugs = valid_slugs
-        listed = ", ".join(valid_slugs) or "none: add a group page first"
-        self.message = f'there is no group with the web address "{slug}"; the groups are: {listed}'
-        super().__init__(self.message)
+        listed = ", ".join(valid_slugs) or "none yet: add a group page first"
+        super().__init__(f"There is no group with the web address “{slug}”. Use one of: {listed}.")
 
 
-class ImportNotAllowed(Exception):
+class ImportNotAllowed(PapersError):
     """The person importing may not add or publish pages where the paper would go."""
 
     code = "not_allowed"
-
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)

@@ -5,7 +5,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .archive import bodies, published_papers
+from .archive import published_papers
+from .groups import public_groups
 from .models import PaperArchivePage
 
 FEED_LENGTH = 30
@@ -21,7 +22,7 @@ class NewPapersFeed(Feed):
         self.request = request
         if group_slug is None:
             return None
-        group = bodies().filter(slug=group_slug).first()
+        group = public_groups().filter(slug=group_slug).first()
         if group is None:
             raise Http404("No group has that address.")
         return group
@@ -55,7 +56,7 @@ class NewPapersFeed(Feed):
 
     def item_description(self, paper) -> str:
         date = f"{paper.paper_date:%-d %B %Y}" if paper.paper_date else ""
-        about = [paper.paper_body, date]
+        about = [paper.paper_group, date]
         heading = ", ".join(part for part in about if part)
         return f"{heading}. {paper.paper_purpose}" if paper.paper_purpose else heading
 
@@ -74,4 +75,4 @@ class NewPapersFeed(Feed):
         return paper.last_published_at or paper.first_published_at
 
     def item_author_name(self, paper) -> str:
-        return paper.paper_body or "Kensington and Chelsea Partnership"
+        return paper.paper_group or "Kensington and Chelsea Partnership"

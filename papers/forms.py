@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.admin.widgets import AdminDateInput
 
-from .exceptions import PaperFormatError, UnknownBody
+from .exceptions import PaperFormatError, UnknownGroup
 from .services import IMPORTABLE_SUFFIXES, ImportPreview, preview_import, read_uploaded_paper
 
 
@@ -22,7 +22,7 @@ class ImportPaperForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(IMPORTABLE_SUFFIXES)}),
         error_messages={"required": "Choose the paper's file to upload."},
     )
-    body = GroupChoiceField(
+    group = GroupChoiceField(
         label="Group",
         queryset=None,
         empty_label=None,
@@ -37,13 +37,13 @@ class ImportPaperForm(forms.Form):
 
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = groups
+        self.fields["group"].queryset = groups
         self.text = ""
         self.preview: ImportPreview | None = None
 
     def clean(self):
         cleaned = super().clean()
-        upload, group = cleaned.get("file"), cleaned.get("body")
+        upload, group = cleaned.get("file"), cleaned.get("group")
         if not upload or not group:
             return cleaned
         try:
@@ -51,12 +51,12 @@ class ImportPaperForm(forms.Form):
             self.preview = preview_import(
                 self.text,
                 source_name=upload.name,
-                body=group,
+                group=group,
                 meeting_date=cleaned.get("meeting_date"),
             )
         except PaperFormatError as error:
             field = "meeting_date" if error.code == "no_meeting_date" else "file"
             self.add_error(field, f"{error}.")
-        except UnknownBody as error:
-            self.add_error("body", error.message)
+        except UnknownGroup as error:
+            self.add_error("group", error.message)
         return cleaned

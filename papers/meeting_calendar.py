@@ -11,7 +11,7 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import MeetingPage
+from .models.meetings import MeetingPage
 
 LONDON = ZoneInfo("Europe/London")
 AWAY_TARGET_PERCENT = 50
@@ -32,7 +32,7 @@ LISTING_FIELDS = (
     "status",
     "venue_name",
     "is_away_from_town_hall",
-    "body_name",
+    "group_name",
 )
 
 
@@ -185,7 +185,7 @@ def meeting_event(meeting: MeetingPage, url: str) -> Event:
     event.add(
         "status", "CANCELLED" if meeting.status == MeetingPage.Status.CANCELLED else "CONFIRMED"
     )
-    description = [meeting.body_name] if meeting.body_name else []
+    description = [meeting.group_name] if meeting.group_name else []
     if meeting.status == MeetingPage.Status.POSTPONED:
         description.append("This meeting has been postponed.")
     agenda = [item.title for item in meeting.agenda_items.all()]
@@ -203,8 +203,11 @@ def meeting_ics_url(meeting: MeetingPage, request=None) -> str:
     return url.rstrip("/") + ".ics" if url else ""
 
 
-def calendar_of(meetings: Iterable[MeetingPage], name: str, url_for) -> bytes:
-    """An iCalendar file of `meetings`; `url_for(meeting)` gives each meeting's full URL."""
+def calendar_of(
+    meetings: Iterable[MeetingPage], name: str, url_for, extra_events: Iterable[Event] = ()
+) -> bytes:
+    """An iCalendar file of `meetings`; `url_for(meeting)` gives each meeting's full URL.
+    `extra_events` are other apps' events (kcp_calendar_sources), added as they are."""
     calendar = Calendar()
     calendar.add("prodid", "-//Kensington and Chelsea Partnership//Meetings//EN")
     calendar.add("version", "2.0")
@@ -216,6 +219,9 @@ def calendar_of(meetings: Iterable[MeetingPage], name: str, url_for) -> bytes:
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, url_for(meeting)))
         years.append(timezone.localtime(meeting.start, LONDON).year)
+    for event in extra_events:
+        calendar.add_component(event)
+        years.append(event.decoded("dtstart").year)
     if years:
         calendar.add_missing_timezones(
             first_date=datetime.date(min(years) - 1, 1, 1),

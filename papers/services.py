@@ -1,9 +1,7 @@
 """Business rules for papers: due dates as written, each group's document collection, who
 may download a paper's documents, and importing a paper from its file into a page."""
 
-import calendar
 import datetime
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,66 +18,11 @@ from wagtail.models import Collection, Page, ReferenceIndex
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from .exceptions import ImportNotAllowed, PaperFormatError, UnknownBody
+from .exceptions import ImportNotAllowed, PaperFormatError
+from .groups import DEFAULT_GROUP, find_group, group_page_model
 from .importer import ParsedPaper, parse_paper, read_paper_text
 from .importer.pages import PageValues, page_values
 from .importer.reading import MAX_PAPER_BYTES, TEXT_SUFFIXES, WORD_SUFFIX
-
-MONTHS = {
-    name: number
-    for number in range(1, 13)
-    for name in {
-        calendar.month_name[number].lower(),
-        calendar.month_abbr[number].lower(),
-    }
-}
-MONTHS["sept"] = 9
-
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d\d)\b", re.I
-)
-_MONTHS_YEAR = re.compile(
-    rf"\b(?P<months>{_MONTH}(?:\s*(?:/|-|–|and|or|to)\s*{_MONTH})*)\s+(?P<year>(?:19|20)\d\d)\b",
-    re.I,
-)
-_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
-
-
-def _month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
-
-
-def _end_of_month(year: int, month: int) -> datetime.date:
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def parse_due_date(text: str) -> datetime.date | None:
-    """The date an action is due by, from a due date as written in a plan: "End March 2005" and
-    "March 2005" are the last day of March 2005, "July/August 2004" the last day of August,
-    "31 March 2005" that day. Text naming no year ("Ongoing", "Review annually in
-    March/April") has no date. When the text names several dates, the latest counts."""
-    if not text:
-        return None
-    found: list[datetime.date] = []
-    for match in _NUMERIC_DATE.finditer(text):
-        try:
-            found.append(datetime.date(int(match["year"]), int(match["month"]), int(match["day"])))
-        except ValueError:
-            continue
-    remaining = text
-    for match in _DAY_MONTH_YEAR.finditer(text):
-        try:
-            found.append(
-                datetime.date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
-            )
-        except ValueError:
-            continue
-        remaining = remaining.replace(match.group(0), " ")
-    for match in _MONTHS_YEAR.finditer(remaining):
-        months = [_month_number(word) for word in re.findall(_MONTH, match["months"], re.I)]
-        found.append(_end_of_month(int(match["year"]), max(months)))
-    return max(found) if found else None
 
 
 def collection_for_group(group_page: Page) -> Collection:
@@ -125,9 +68,6 @@ def document_is_visible_to(document, request) -> bool:
 
 # --- Importing papers --------------------------------------------------------------------------
 
-DEFAULT_BODY = "steering-group"
-# papers does not import themegroups (see DESIGN.md): the group is named by its page type.
-GROUP_PAGE_TYPE = "themegroups.GroupPage"
 MEETING_PAGE_TYPE = "papers.MeetingPage"
 IMPORTABLE_SUFFIXES = (*TEXT_SUFFIXES, WORD_SUFFIX)
 # A meeting created from a paper's date: the paper says nothing of its time or place.
@@ -159,24 +99,10 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)
 
 
-def group_pages() -> QuerySet:
-    return resolve_model_string(GROUP_PAGE_TYPE).objects.order_by("path")
-
-
-def find_group(body: Page | str) -> Page:
-    """The group a paper goes to, by its page or its web address ("steering-group")."""
-    if isinstance(body, Page):
-        return body.specific
-    group = group_pages().filter(slug=body).first()
-    if group is None:
-        raise UnknownBody(body, list(group_pages().values_list("slug", flat=True)))
-    return group
-
-
 def importable_groups(user) -> QuerySet:
     """The groups under which `user` may add papers: through page permissions on the group
     (or a page above it), or on one of its meetings."""
-    group_model = resolve_model_string(GROUP_PAGE_TYPE)
+    group_model = group_page_model()
     meeting_model = resolve_model_string(MEETING_PAGE_TYPE)
     groups = PagePermissionPolicy(group_model).instances_user_has_permission_for(user, "add")
     meeting_parents = {
@@ -217,12 +143,12 @@ def preview_import(
     text: str,
     *,
     source_name: str,
-    body: Page | str = DEFAULT_BODY,
+    group: Page | str = DEFAULT_GROUP,
     meeting_date: datetime.date | None = None,
 ) -> ImportPreview:
     """Parse a paper and work out where it would go, writing nothing."""
     parsed, values = _parse(text, source_name)
-    group = find_group(body)
+    group = find_group(group)
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name)
     meeting = _find_meeting(group, date) if date else None
     model = apps.get_model(values.page_type)
@@ -235,7 +161,7 @@ def preview_import(
 def import_paper(
     paper: Path | str,
     *,
-    body: Page | str = DEFAULT_BODY,
+    group: Page | str = DEFAULT_GROUP,
     meeting_date: datetime.date | None = None,
     publish: bool = False,
     user=None,
@@ -258,7 +184,7 @@ def import_paper(
     else:
         text = paper
     parsed, values = _parse(text, source_name)
-    group = find_group(body)
+    group = find_group(group)
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name)
     model = apps.get_model(values.page_type)
     try:

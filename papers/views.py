@@ -4,9 +4,11 @@ stay the same for subscribers even if an editor moves or renames the listing pag
 from django.http import Http404, HttpResponse
 from wagtail.models import Site
 
+from home.extension_points import calendar_sources
+
 from . import meeting_calendar
-from .archive import bodies
 from .feeds import NewPapersFeed
+from .groups import public_groups
 
 CALENDAR_NAME = "Kensington and Chelsea Partnership meetings"
 
@@ -27,15 +29,17 @@ def _full_url(request):
 
 
 def meetings_calendar(request, group_slug: str | None = None):
-    """Every public meeting of the last year and all future ones, of one group or all."""
+    """Every public meeting of the last year and all future ones, of one group or all, with
+    the events other apps add (kcp_calendar_sources)."""
     group = None
     if group_slug is not None:
-        group = bodies().filter(slug=group_slug).first()
+        group = public_groups().filter(slug=group_slug).first()
         if group is None:
             raise Http404("No group has that address.")
     meetings = meeting_calendar.meetings_for_calendar(meeting_calendar.published_meetings(group))
     name = f"{group.title} meetings" if group else CALENDAR_NAME
-    content = meeting_calendar.calendar_of(meetings, name, _full_url(request))
+    others = [event for source in calendar_sources(group, request) for event in source.events]
+    content = meeting_calendar.calendar_of(meetings, name, _full_url(request), others)
     return _calendar_response(content, f"{group_slug or 'kcp-meetings'}.ics")
 
 

@@ -1,5 +1,6 @@
 """Admin and serving hooks for papers: who may download a paper's documents, a warning
-when a meeting's agenda links a paper that is not published yet, and the Import paper view."""
+when a meeting's agenda links a paper that is not published yet, the Import paper view, and
+the home page's latest papers and next meetings."""
 
 from django.contrib import messages
 from django.shortcuts import render
@@ -8,6 +9,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
+from home.extension_points import HOME_PAGE_PANELS, Panel
+
+from . import archive, meeting_calendar
 from .admin_views import CreateImportedPaperView, ImportPaperView
 from .models import MeetingPage
 from .services import document_is_visible_to, importable_groups
@@ -76,4 +80,30 @@ class ImportPaperMenuItem(MenuItem):
 def register_import_paper_menu_item():
     return ImportPaperMenuItem(
         "Import paper", reverse("papers_import"), name="import-paper", icon_name="upload", order=250
+    )
+
+
+LATEST_PAPERS_SHOWN = 5
+NEXT_MEETINGS_SHOWN = 3
+
+
+@hooks.register(HOME_PAGE_PANELS)
+def latest_papers_on_the_home_page(request) -> Panel:
+    """The latest live, public papers with their group and meeting: two queries."""
+    newest = archive.published_papers().order_by("-first_published_at", "-pk")
+    return Panel(
+        "papers/includes/latest_papers.html",
+        {"entries": archive.entries_for(list(newest[:LATEST_PAPERS_SHOWN]))},
+        order=10,
+    )
+
+
+@hooks.register(HOME_PAGE_PANELS)
+def next_meetings_on_the_home_page(request) -> Panel:
+    """The next live, public meetings of every group: one query."""
+    meetings = meeting_calendar.upcoming_meetings(meeting_calendar.published_meetings())
+    return Panel(
+        "papers/includes/next_meetings.html",
+        {"meetings": meetings[:NEXT_MEETINGS_SHOWN]},
+        order=20,
     )

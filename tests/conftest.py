@@ -2,6 +2,7 @@
 and pages most tests start from."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +67,12 @@ def home_page(db):
     from home.models import HomePage
 
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def test_templates(settings):
+    """tests/templates/ searched too: templates the extension point tests register."""
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [
+        {**engine, "DIRS": [*engine["DIRS"], Path(__file__).parent / "templates"]}
+    ]

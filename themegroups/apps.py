@@ -8,6 +8,11 @@ class ThemeGroupsConfig(AppConfig):
     verbose_name = "Theme groups"
 
     def ready(self):
+        # page_cache imports Wagtail's models, which cannot load before the registry is ready.
+        from home import page_cache
+
+        page_cache.forget_pages_when_app_changes(self.label)
+        # signals imports our models and services: the same reason.
         from . import signals
 
         signals.connect()

@@ -4,9 +4,9 @@ and the lead officers' network. Creates only what is missing. The demo lead offi
 accounts are in members.demo.DEMO_ACCOUNTS, so `manage.py demo_logins` prints them."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from home.models import HomePage, Organisation
+from papers.meeting_calendar import LONDON
 from papers.models import ContactOfficer, MeetingPage, ReportPage
 
 from .models import (
@@ -72,8 +72,6 @@ GROUPS = [
     ),
 ]
 
-
-LONDON = ZoneInfo("Europe/London")
 
 ORGANISATIONS = [
     ("Royal Borough of Kensington and Chelsea", "RBKC", Organisation.Sector.COUNCIL),

@@ -1,18 +1,13 @@
-"""Domain errors for theme groups, each with a short code and a message a person can act on."""
+"""Domain errors for theme groups, each with a short code and a message a person can act on.
+A group named by a web address that does not exist is papers' `UnknownGroup`."""
+
+from home.exceptions import PartnershipError
 
 
-class ThemeGroupError(Exception):
+class ThemeGroupError(PartnershipError):
+    """The one base of theme groups' errors: views catch it and show its message."""
+
     code = "theme_group"
-
-    def __init__(self, message: str, *, code: str | None = None):
-        self.message = message
-        if code:
-            self.code = code
-        super().__init__(message)
-
-
-class UnknownGroup(ThemeGroupError):
-    code = "unknown_group"
 
 
 class UnknownPerson(ThemeGroupError):

@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
+from django_tasks import task
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
@@ -28,7 +32,6 @@ from .exceptions import (
     MeetingAlreadyHeld,
     NotALeadOfficer,
     NotASteeringGroupMeeting,
-    UnknownGroup,
     UnknownPerson,
 )
 from .models import (
@@ -221,16 +224,6 @@ def assign_officer_approval_workflow() -> Workflow | None:
 # --- Lead officers --------------------------------------------------------------------------
 
 
-def find_group(slug: str) -> GroupPage:
-    page = GroupPage.objects.filter(slug=slug).first()
-    if page is None:
-        valid = ", ".join(GroupPage.objects.order_by("slug").values_list("slug", flat=True))
-        raise UnknownGroup(
-            f"There is no group with the address “{slug}”. Use one of: {valid or 'none yet'}."
-        )
-    return page
-
-
 def find_person(email: str):
     user = get_user_model().objects.filter(email__iexact=email.strip()).first()
     if user is None:
@@ -352,8 +345,6 @@ def steering_group_meetings():
     )
     if not paths:
         return MeetingPage.objects.none()
-    from django.db.models import Q
-
     condition = Q()
     for path, depth in paths:
         condition |= Q(path__startswith=path, depth=depth + 1)
@@ -414,14 +405,38 @@ def submit_news_and_views(
     return update
 
 
+@task(backend="background")
+def send_news_and_views_reminder(user_id: int, meeting_id: int) -> None:
+    """Remind a lead officer that their group's News and Views update is due."""
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    meeting = MeetingPage.objects.filter(pk=meeting_id).first()
+    if user is None or meeting is None:
+        return
+    groups = ", ".join(groups_led_by(user).values_list("title", flat=True))
+    deadline = news_and_views_deadline(meeting)
+    form_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("themegroups_news_and_views")
+    meeting_date = f"{meeting.local_start:%A} {meeting.local_start.day} {meeting.local_start:%B %Y}"
+    deadline_date = f"{deadline:%A} {deadline.day} {deadline:%B}"
+    send_mail(
+        subject=f"News and Views for the Steering Group on {meeting_date}: due {deadline_date}",
+        message=(
+            f"Dear {user.first_name or user.email},\n\n"
+            f"The Steering Group meets on {meeting_date}. Please send a short News and Views "
+            f"update for {groups} by {deadline_date}, and say which Steering Group member will "
+            f"present it:\n\n{form_url}\n\n"
+            "Thank you,\nThe Kensington and Chelsea Partnership team\n"
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
 @transaction.atomic
 def remind_lead_officers_about_news_and_views(now: datetime.datetime | None = None) -> int:
     """Email each lead officer whose group has sent no update, once per meeting, from
     KCP_NEWS_AND_VIEWS_REMINDER_DAYS days before the deadline until the deadline. The
     reminder is recorded first, so a second run sends nothing; the email is queued for the
     background worker when the transaction commits. Returns how many were queued."""
-    from .tasks import send_news_and_views_reminder
-
     now = now or timezone.now()
     deadline_days = settings.KCP_NEWS_AND_VIEWS_DEADLINE_DAYS
     reminder_days = settings.KCP_NEWS_AND_VIEWS_REMINDER_DAYS

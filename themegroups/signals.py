@@ -1,7 +1,17 @@
 """Keep lead-officer groups, the approval workflow and the network page's restriction in
 step with the page tree, whoever creates or renames a page (admin, command, demo, tests)."""
 
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_migrate, post_save
+
+from .models import GroupIndexPage, GroupPage, LeadOfficerGroup, LeadOfficersNetworkPage
+from .services import (
+    assign_officer_approval_workflow,
+    keep_group_interest,
+    keep_network_page_restricted,
+    provision_lead_officers,
+)
 
 
 def group_page_saved(sender, instance, created, raw=False, update_fields=None, **kwargs):
@@ -9,42 +19,30 @@ def group_page_saved(sender, instance, created, raw=False, update_fields=None, *
     them. Saving a draft revision touches only draft fields and changes nothing here."""
     if raw or (update_fields is not None and "title" not in update_fields and not created):
         return
-    from .services import keep_group_interest, provision_lead_officers
-
     provision_lead_officers(instance)
     keep_group_interest(instance)
 
 
 def index_page_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from .services import assign_officer_approval_workflow
-
         assign_officer_approval_workflow()
 
 
 def network_page_saved(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        from .services import keep_network_page_restricted
-
         keep_network_page_restricted()
 
 
 def lead_officer_group_deleted(sender, instance, **kwargs):
     """A group page deleted takes its lead-officer group (and so everyone's rights) with it."""
-    from django.contrib.auth.models import Group
-
     Group.objects.filter(pk=instance.group_id).delete()
 
 
 def after_migrate(**kwargs):
-    from .services import assign_officer_approval_workflow
-
     assign_officer_approval_workflow()
 
 
 def connect() -> None:
-    from .models import GroupIndexPage, GroupPage, LeadOfficerGroup, LeadOfficersNetworkPage
-
     post_save.connect(group_page_saved, sender=GroupPage, dispatch_uid="kcp_group_page_saved")
     post_save.connect(index_page_saved, sender=GroupIndexPage, dispatch_uid="kcp_group_index_saved")
     post_save.connect(
@@ -53,8 +51,6 @@ def connect() -> None:
     post_delete.connect(
         lead_officer_group_deleted, sender=LeadOfficerGroup, dispatch_uid="kcp_lead_group_gone"
     )
-    from django.apps import apps
-
     # Once per migrate, after every app has migrated (the officers' group exists by then).
     post_migrate.connect(
         after_migrate,

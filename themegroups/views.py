@@ -12,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import services
 from .exceptions import ThemeGroupError
 from .forms import AddLeadOfficerForm, NewsAndViewsForm
-from .models import GroupPage, LeadOfficerGroup
+from .models import GroupPage, LeadOfficerGroup, NewsAndViewsUpdate
 
 
 class OfficersOnlyMixin:
@@ -161,8 +161,6 @@ class NewsAndViewsView(AdminScreen):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, form=None, **kwargs):
-        from .models import NewsAndViewsUpdate
-
         context = super().get_context_data(**kwargs)
         meetings = list(self.meetings[:6])
         for meeting in meetings:

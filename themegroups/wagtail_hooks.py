@@ -5,10 +5,10 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from home.extension_points import PERSONAL_DATA_HOOK, PersonalDataHolder, RegisterEntry, rows
+from home.extension_points import MEETING_AGENDA_EXTRAS, PERSONAL_DATA, AgendaExtra
 
 from . import services, views
-from .models import NewsAndViewsReminder, NewsAndViewsUpdate
+from .personal_data import NewsAndViewsData
 
 
 @hooks.register("register_admin_urls")
@@ -60,39 +60,20 @@ def news_and_views_menu_item():
     )
 
 
-def _export_lead_officer_records(user) -> dict:
-    return {
-        "news_and_views_updates_submitted": rows(
-            NewsAndViewsUpdate.objects.filter(submitted_by=user)
-        ),
-        "news_and_views_reminders": rows(NewsAndViewsReminder.objects.filter(user=user)),
-    }
-
-
-def _erase_lead_officer_records(user) -> None:
-    """Updates stay (presented at a public meeting); who submitted them goes. Reminders sent
-    to the person are theirs alone and go."""
-    NewsAndViewsUpdate.objects.filter(submitted_by=user).update(submitted_by=None)
-    NewsAndViewsReminder.objects.filter(user=user).delete()
-
-
-@hooks.register(PERSONAL_DATA_HOOK)
-def theme_groups_personal_data():
-    return PersonalDataHolder(
-        name="Theme groups",
-        models=(NewsAndViewsUpdate, NewsAndViewsReminder),
-        export=_export_lead_officer_records,
-        erase=_erase_lead_officer_records,
-        register=(
-            RegisterEntry(
-                "Lead officers' News and Views updates, and the reminders sent to them",
-                ("themegroups.NewsAndViewsUpdate.*", "themegroups.NewsAndViewsReminder.*"),
-                "To collect each group's update for the Steering Group and remind lead "
-                "officers when one is due.",
-                "Public task (UK GDPR article 6(1)(e))",
-                "Partnership officers and the group's lead officers",
-                "Updates are part of the public record; the reminders for as long as the "
-                "person is a lead officer.",
-            ),
-        ),
+@hooks.register(MEETING_AGENDA_EXTRAS)
+def news_and_views_on_the_agenda(meeting, request) -> AgendaExtra | None:
+    """The groups' News and Views updates, with the Steering Group meeting's "News and Views"
+    item (or as an item of their own when the agenda has none): one query."""
+    updates = services.news_and_views_for_meeting(meeting)
+    if not updates:
+        return None
+    return AgendaExtra(
+        item_title="News and Views",
+        template_name="themegroups/includes/news_and_views.html",
+        context={"updates": updates},
     )
+
+
+@hooks.register(PERSONAL_DATA)
+def news_and_views_personal_data() -> NewsAndViewsData:
+    return NewsAndViewsData()

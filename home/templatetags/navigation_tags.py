@@ -1,6 +1,8 @@
-"""Navigation built from the page tree: live, public pages marked 'show in menus'."""
+"""Navigation built from the page tree: live, public pages marked 'show in menus', and the
+breadcrumbs every app's pages show."""
 
 from django import template
+from django.apps import apps
 from wagtail.models import Site
 
 register = template.Library()
@@ -27,9 +29,13 @@ def primary_navigation(context):
 @register.simple_tag(takes_context=True)
 def site_page_url(context, page_type: str):
     """The URL of the one live page of a type (e.g. 'home.AccessibilityStatementPage')."""
-    from django.apps import apps
-
     request = context.get("request")
     model = apps.get_model(page_type)
     page = model.objects.live().public().first()
     return page.get_url(request) if page else ""
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The pages above this one, from the home page down (one query)."""
+    return page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")

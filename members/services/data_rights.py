@@ -5,10 +5,7 @@ A member with an account is found through their user; a postal member has only t
 membership. Erasure deletes what the person owns, then their sessions, then the account;
 the public record (minutes, papers) is untouched, and audit entries name them only by id."""
 
-from allauth.account.models import EmailAddress
-from allauth.mfa.models import Authenticator
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.db import models, transaction
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -29,10 +26,9 @@ from wagtail.models import (
     UploadedFile,
     WorkflowState,
 )
-from wagtail.users.models import UserProfile
 
 from home.extension_points import (
-    PersonalDataHolder,
+    DataHolder,
     RegisterEntry,
     personal_data_holders,
     row_as_dict,
@@ -84,34 +80,6 @@ def _erase_membership_of(user) -> None:
     Member.objects.filter(added_by=user).update(added_by=None)
     ConsentRecord.objects.filter(recorded_by=user).update(recorded_by=None)
     MembershipChange.objects.filter(changed_by=user).update(changed_by=None)
-
-
-def sessions_of(user) -> list[Session]:
-    """Sessions signed in as the user, or holding their address (a sign-in half done)."""
-    found = []
-    for session in Session.objects.all().iterator():
-        decoded = session.get_decoded()
-        if str(decoded.get("_auth_user_id", "")) == str(user.pk) or user.email in str(decoded):
-            found.append(session)
-    return found
-
-
-def _export_account(user) -> dict:
-    return {
-        "account": row_as_dict(user),
-        "email_addresses": rows(EmailAddress.objects.filter(user=user)),
-        "two_factor_authenticators": rows(Authenticator.objects.filter(user=user)),
-        "editor_preferences": rows(UserProfile.objects.filter(user=user)),
-        "signed_in_sessions": len(sessions_of(user)),
-    }
-
-
-def _erase_account(user) -> None:
-    """Everything tied to the account but the account itself, which is deleted last."""
-    EmailAddress.objects.filter(user=user).delete()
-    Authenticator.objects.filter(user=user).delete()
-    UserProfile.objects.filter(user=user).delete()
-    Session.objects.filter(pk__in=[session.pk for session in sessions_of(user)]).delete()
 
 
 EDITORIAL_RECORDS = (
@@ -307,20 +275,6 @@ def _register() -> tuple[RegisterEntry, ...]:
             "Six years. It holds no name, email or address, so it is kept after an erasure.",
         ),
         RegisterEntry(
-            "Your account: sign-in details, when you last signed in, whether you are signed "
-            "in now, and the two-factor authenticator of officers and editors",
-            (
-                "members.User.*",
-                "mfa.Authenticator.*",
-                "wagtailusers.UserProfile.*",
-                "sessions.Session.*",
-            ),
-            "To let you sign in and keep your account secure.",
-            "Consent, for members; public task, for officers and editors (article 6(1)(e))",
-            officers,
-            "As long as your account; deleted with it.",
-        ),
-        RegisterEntry(
             "Messages and other work waiting to be done for you, such as an email being sent",
             (f"{DBTaskResult._meta.label}.*",),
             "To send you what you asked for even when the mail server is busy.",
@@ -340,38 +294,35 @@ def _register() -> tuple[RegisterEntry, ...]:
     )
 
 
-def members_holders() -> list[PersonalDataHolder]:
+def membership_holder() -> DataHolder:
     register = _register()
-    return [
-        PersonalDataHolder(
-            name="Wider partnership membership",
-            models=(Member, MembershipChange, ConsentRecord, MemberDataAuditEntry),
-            export=_export_membership_of,
-            erase=_erase_membership_of,
-            register=register[:9],
-        ),
-        PersonalDataHolder(
-            name="Account",
-            models=(User, EmailAddress, Authenticator, UserProfile, Session),
-            export=_export_account,
-            erase=_erase_account,
-            register=register[9:10],
-        ),
-        PersonalDataHolder(
-            name="Background work",
-            models=(DBTaskResult,),
-            export=_export_background_work,
-            erase=_erase_background_work,
-            register=register[10:11],
-        ),
-        PersonalDataHolder(
-            name="Editing records",
-            models=tuple(model for model, _ in EDITORIAL_RECORDS),
-            export=_export_editorial,
-            erase=_erase_editorial,
-            register=register[11:],
-        ),
-    ]
+    return DataHolder(
+        name="Wider partnership membership",
+        models=(Member, MembershipChange, ConsentRecord, MemberDataAuditEntry),
+        export=_export_membership_of,
+        erase=_erase_membership_of,
+        register=register[:9],
+    )
+
+
+def background_work_holder() -> DataHolder:
+    return DataHolder(
+        name="Background work",
+        models=(DBTaskResult,),
+        export=_export_background_work,
+        erase=_erase_background_work,
+        register=_register()[9:10],
+    )
+
+
+def editing_records_holder() -> DataHolder:
+    return DataHolder(
+        name="Editing records",
+        models=tuple(model for model, _ in EDITORIAL_RECORDS),
+        export=_export_editorial,
+        erase=_erase_editorial,
+        register=_register()[10:],
+    )
 
 
 # --- Data rights ------------------------------------------------------------------------------

@@ -1,23 +1,22 @@
-"""Meeting dates as KCP papers print them: "May 13th, 2009", "14th November 2007", "13/05/2009"."""
+"""Dates as KCP papers print them: meeting dates ("May 13th, 2009", "14th November 2007",
+"13/05/2009") and the due dates of action plans ("End March 2005"), from one month table."""
 
+import calendar
+import datetime
 import re
 from dataclasses import dataclass
 from datetime import date
 
+# The one month table: every name and abbreviation papers print, to the month's number.
 MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+    name: number
+    for number in range(1, 13)
+    for name in {
+        calendar.month_name[number].lower(),
+        calendar.month_abbr[number].lower(),
+    }
 }
+MONTHS["sept"] = 9
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -35,7 +34,7 @@ _MEETING_LINE = re.compile(
     rf"^(?:(?:meeting\s+)?date\s*:\s*)?(?P<lead>.*?)\s*(?P<date>{_DATE})\s*\.?$", re.IGNORECASE
 )
 _MEETING_LEAD = re.compile(
-    r"^(?:(?P<body>[A-Za-z][A-Za-z&'’ -]*?)\s+)?meeting(?:\s+(?:held\s+)?(?:on|of|date))?$",
+    r"^(?:(?P<group>[A-Za-z][A-Za-z&'’ -]*?)\s+)?meeting(?:\s+(?:held\s+)?(?:on|of|date))?$",
     re.IGNORECASE,
 )
 _SMALL_WORDS = {"and", "of", "the", "for", "on"}
@@ -43,10 +42,10 @@ _SMALL_WORDS = {"and", "of", "the", "for", "on"}
 
 @dataclass(frozen=True)
 class MeetingLine:
-    """A header line naming the meeting date and, if printed, the meeting body."""
+    """A header line naming the meeting date and, if printed, the group that met."""
 
     meeting_date: date
-    body: str = ""
+    group: str = ""
 
 
 def parse_printed_date(text: str) -> date | None:
@@ -69,7 +68,7 @@ def read_meeting_line(text: str) -> MeetingLine | None:
     lead_match = _MEETING_LEAD.match(lead)
     if not lead_match:
         return None
-    return MeetingLine(meeting_date, _as_body_name(lead_match.group("body") or ""))
+    return MeetingLine(meeting_date, _as_group_name(lead_match.group("group") or ""))
 
 
 def _date_from(match: re.Match[str]) -> date | None:
@@ -91,7 +90,7 @@ def _date_from(match: re.Match[str]) -> date | None:
         return None
 
 
-def _as_body_name(printed: str) -> str:
+def _as_group_name(printed: str) -> str:
     """'STEERING GROUP' -> 'Steering Group'; short capital words such as 'KCP' stay as printed."""
     words = []
     for position, word in enumerate(printed.split()):
@@ -104,3 +103,53 @@ def _as_body_name(printed: str) -> str:
         else:
             words.append(word)
     return " ".join(words)
+
+
+# --- Due dates in action plans ---------------------------------------------------------------
+
+_DUE_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_DUE_MONTH})\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+_MONTHS_YEAR = re.compile(
+    rf"\b(?P<months>{_DUE_MONTH}(?:\s*(?:/|-|–|and|or|to)\s*{_DUE_MONTH})*)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+_NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b")
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _end_of_month(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_due_date(text: str) -> datetime.date | None:
+    """The date an action is due by, from a due date as written in a plan: "End March 2005" and
+    "March 2005" are the last day of March 2005, "July/August 2004" the last day of August,
+    "31 March 2005" that day. Text naming no year ("Ongoing", "Review annually in
+    March/April") has no date. When the text names several dates, the latest counts."""
+    if not text:
+        return None
+    found: list[datetime.date] = []
+    for match in _NUMERIC_DATE.finditer(text):
+        try:
+            found.append(datetime.date(int(match["year"]), int(match["month"]), int(match["day"])))
+        except ValueError:
+            continue
+    remaining = text
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        try:
+            found.append(
+                datetime.date(int(match["year"]), _month_number(match["month"]), int(match["day"]))
+            )
+        except ValueError:
+            continue
+        remaining = remaining.replace(match.group(0), " ")
+    for match in _MONTHS_YEAR.finditer(remaining):
+        months = [_month_number(word) for word in re.findall(_DUE_MONTH, match["months"], re.I)]
+        found.append(_end_of_month(int(match["year"]), max(months)))
+    return max(found) if found else None

@@ -34,13 +34,13 @@ def _header_lines(header: PaperHeader) -> list[str]:
     lines = []
     if header.partnership:
         lines.append(f"Partnership: {header.partnership}")
-    if header.meeting_date or header.body:
+    if header.meeting_date or header.group:
         when = (
             f"{header.meeting_date.day} {header.meeting_date:%B %Y}"
             if header.meeting_date
             else "no date"
         )
-        lines.append(f"Meeting: {header.body + ', ' if header.body else ''}{when}")
+        lines.append(f"Meeting: {header.group + ', ' if header.group else ''}{when}")
     if header.author:
         lines.append(f"Author: {header.author_as_printed or header.author}")
     if header.status:

@@ -120,7 +120,7 @@ def read_header(
             index += 1
             continue
         if meeting and header.meeting_date is None:
-            header.meeting_date, header.body = meeting.meeting_date, meeting.body
+            header.meeting_date, header.group = meeting.meeting_date, meeting.group
             index += 1
             continue
         if record_status(header, line, reading.warnings):

@@ -69,7 +69,7 @@ class PaperHeader:
     """What a paper says about itself before its first section."""
 
     partnership: str = ""
-    body: str = ""
+    group: str = ""
     meeting_date: date | None = None
     title: str = ""
     author: str = ""

@@ -7,6 +7,10 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from papers import meeting_calendar
+from papers.archive import archive_listing, group_slug_asked_for
+from papers.groups import public_groups
+
 UPCOMING_MEETINGS_SHOWN = 25
 PAST_MEETINGS_PER_PAGE = 25
 
@@ -37,8 +41,6 @@ class PaperArchivePage(Page):
         verbose_name = "papers archive"
 
     def get_context(self, request, *args, **kwargs):
-        from papers.archive import archive_listing
-
         context = super().get_context(request, *args, **kwargs)
         context["archive"] = archive_listing(request.GET)
         return context
@@ -81,12 +83,9 @@ class MeetingIndexPage(Page):
         verbose_name = "meetings calendar"
 
     def get_context(self, request, *args, **kwargs):
-        from papers import meeting_calendar
-        from papers.archive import bodies
-
         context = super().get_context(request, *args, **kwargs)
-        groups = list(bodies())
-        slug = (request.GET.get("body") or "").strip()
+        groups = list(public_groups())
+        slug = group_slug_asked_for(request.GET)
         group = next((g for g in groups if g.slug == slug), None)
         meetings = meeting_calendar.published_meetings(group)
         past = Paginator(meeting_calendar.past_meetings(meetings), PAST_MEETINGS_PER_PAGE)

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -14,6 +15,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from home.extension_points import AgendaExtra, agenda_extras
 
 PAPER_PAGE_TYPES = [
     "papers.ReportPage",
@@ -71,7 +74,7 @@ class MeetingPage(Page):
         blank=True,
         help_text="Whether members of the public may come, and how to ask a question.",
     )
-    body_name = models.CharField(
+    group_name = models.CharField(
         "group", max_length=255, blank=True, editable=False, help_text="Copied from the group."
     )
     calendar_sequence = models.PositiveIntegerField(
@@ -144,8 +147,8 @@ class MeetingPage(Page):
             generated_from_title = not self.slug or self.slug == _slugify(self.title)
             if generated_from_title and self.slug != date_slug and self._date_slug_free(date_slug):
                 self.slug = date_slug
-        if self.depth and not self.body_name:
-            self.body_name = self.get_parent().title
+        if self.depth and not self.group_name:
+            self.group_name = self.get_parent().title
         super().full_clean(*args, **kwargs)
 
     def save(self, *args, **kwargs):
@@ -186,21 +189,39 @@ class MeetingPage(Page):
         )
         for position, item in enumerate(agenda, start=1):
             item.display_number = item.number or str(position)
+            item.extras = []
             item.published_paper = (
                 item.paper if item.paper_id in published_ids and not item.is_confidential else None
             )
         context["agenda"] = agenda
-        from .paper_pages import MinutesPage
-
+        extras = agenda_extras(self, request)
+        context["agenda_extra_items"] = _place_agenda_extras(agenda, extras, request)
         children = list(self.get_children().live().public().specific().order_by("path"))
-        context["papers"] = [page for page in children if not isinstance(page, MinutesPage)]
-        context["minutes"] = next((p for p in children if isinstance(p, MinutesPage)), None)
+        context["papers"] = [page for page in children if not _is_minutes(page)]
+        context["minutes"] = next((page for page in children if _is_minutes(page)), None)
         return context
 
 
-def _slugify(title: str) -> str:
-    from django.utils.text import slugify
+def _place_agenda_extras(agenda: list, extras: list[AgendaExtra], request) -> list[dict]:
+    """Render each extra another app adds to the agenda (kcp_meeting_agenda_extras) into the
+    first item it belongs to; the ones that belong to none become items of their own."""
+    own_items = []
+    for extra in extras:
+        item = next((item for item in agenda if extra.belongs_to(item.title)), None)
+        if item is None:
+            own_items.append({"title": extra.item_title, "html": extra.render(request)})
+        else:
+            item.extras.append(extra.render(request))
+    return own_items
 
+
+def _is_minutes(page: Page) -> bool:
+    """Papers say whether they are minutes (PaperPage.is_minutes), so meetings need not import
+    the paper page types that sit below them."""
+    return getattr(page, "is_minutes", False)
+
+
+def _slugify(title: str) -> str:
     return slugify(title or "")
 
 

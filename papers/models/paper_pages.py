@@ -22,7 +22,7 @@ from papers.blocks import (
     ProgressReportBodyBlock,
     ReportBodyBlock,
 )
-from papers.services import parse_due_date
+from papers.importer.dates import parse_due_date
 
 from .meetings import MeetingPage
 
@@ -82,6 +82,7 @@ class PaperPage(Page):
 
     parent_page_types = ["papers.MeetingPage"]
     subpage_types = []
+    is_minutes = False
 
     class Status(models.TextChoices):
         FOR_APPROVAL = "for_approval", "For approval"
@@ -94,7 +95,7 @@ class PaperPage(Page):
     meeting_date = models.DateField(
         null=True, blank=True, help_text="Filled in from the meeting when left blank."
     )
-    body_name = models.CharField(
+    group_name = models.CharField(
         "group",
         max_length=255,
         blank=True,
@@ -146,7 +147,7 @@ class PaperPage(Page):
                 FieldRowPanel([FieldPanel("status"), FieldPanel("status_as_printed")]),
                 FieldPanel("author"),
                 FieldPanel("purpose"),
-                FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("body_name")]),
+                FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("group_name")]),
             ],
             heading="About the paper",
         ),
@@ -180,7 +181,7 @@ class PaperPage(Page):
         index.SearchField("purpose"),
         index.SearchField("author"),
         index.FilterField("meeting_date"),
-        index.FilterField("body_name"),
+        index.FilterField("group_name"),
         index.FilterField("status"),
     ]
 
@@ -210,7 +211,7 @@ class PaperPage(Page):
         super().full_clean(*args, **kwargs)
 
     def _copy_from_meeting(self) -> None:
-        if self.meeting_date and self.body_name:
+        if self.meeting_date and self.group_name:
             return
         parent = self.get_parent()
         if parent is None:
@@ -219,8 +220,8 @@ class PaperPage(Page):
         meeting = parent if isinstance(parent, MeetingPage) else None
         if not self.meeting_date and meeting and meeting.start:
             self.meeting_date = timezone.localtime(meeting.start).date()
-        if not self.body_name:
-            self.body_name = meeting.get_parent().title if meeting else parent.title
+        if not self.group_name:
+            self.group_name = meeting.get_parent().title if meeting else parent.title
 
     def clean(self):
         super().clean()
@@ -362,6 +363,7 @@ class MinutesPage(PaperPage):
 
     parent_page_types = ["papers.MeetingPage"]
     template = "papers/minutes_page.html"
+    is_minutes = True
 
     class MinutesStatus(models.TextChoices):
         DRAFT = "draft", "Draft"

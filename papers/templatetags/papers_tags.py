@@ -1,5 +1,5 @@
-"""Template tags for papers: the home page's latest papers and next meetings, breadcrumbs, and
-how a paper's numbers and action plan cells are shown."""
+"""Template tags for papers' templates: a meeting's calendar link, and how a paper's numbers,
+status and action plan cells are shown."""
 
 import re
 
@@ -13,20 +13,6 @@ from papers.models import PaperPage
 register = template.Library()
 
 BULLET = re.compile(r"^\s*[•·▪]\s*")
-
-
-@register.inclusion_tag("papers/includes/latest_papers.html", takes_context=True)
-def latest_papers(context, count: int = 5):
-    """The latest live, public papers with their group and meeting: two queries."""
-    papers = list(archive.published_papers().order_by("-first_published_at", "-pk")[:count])
-    return {"entries": archive.entries_for(papers), "request": context.get("request")}
-
-
-@register.inclusion_tag("papers/includes/next_meetings.html", takes_context=True)
-def next_meetings(context, count: int = 3):
-    """The next live, public meetings of every group: one query."""
-    meetings = meeting_calendar.upcoming_meetings(meeting_calendar.published_meetings())[:count]
-    return {"meetings": meetings, "request": context.get("request")}
 
 
 @register.simple_tag(takes_context=True)
@@ -53,12 +39,6 @@ def mark_words(text: str, words: str) -> SafeString:
         position = match.end()
     pieces.append(escape(text[position:]))
     return mark_safe("".join(pieces))  # every piece was escaped above
-
-
-@register.simple_tag
-def breadcrumb_pages(page):
-    """The pages above this one, from the home page down (one query)."""
-    return page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
 
 
 @register.filter

@@ -41,7 +41,7 @@ def papers(request):
     "query",
     [
         "",
-        "?year=2009&body=steering-group&status=for_information&kind=report",
+        "?year=2009&group=steering-group&status=for_information&kind=report",
         "?year=1999",
         "?q=priorities",
         "?q=nothing-matches-this&year=abc",
@@ -86,7 +86,7 @@ def test_meetings_page_is_accessible_by_keyboard_and_at_320px(page, site_url, re
             agenda_items=[AgendaItem(title="Community Strategy refresh", purpose="For decision")],
         ),
     )
-    for query in ("", "?body=steering-group"):
+    for query in ("", "?group=steering-group"):
         page.goto(f"{site_url}/meetings/{query}")
         assert page.get_by_text("Community Strategy refresh").is_visible()
         assert_usable_everywhere(page)

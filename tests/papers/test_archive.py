@@ -47,6 +47,15 @@ def archive_html(client, **params) -> str:
     return response.content.decode()
 
 
+def test_an_archive_address_shared_before_the_rename_still_filters_by_group(
+    client, paper_archive, steering_group, theme_group
+):
+    add_report(add_meeting(steering_group, datetime.date(2009, 5, 13)), "Steering report")
+    add_report(add_meeting(theme_group, datetime.date(2009, 6, 1)), "Health report")
+    html = archive_html(client, body="health-and-well-being")
+    assert "Health report" in html and "Steering report" not in html
+
+
 def test_archive_lists_every_published_paper_of_every_type(
     client, paper_archive, report, action_plan, progress_report, minutes
 ):
@@ -95,7 +104,7 @@ def test_filters_by_year_group_status_and_kind_combine(
     add_report(health_2009, "Health 2009 for decision", status="for_decision")
 
     html = archive_html(
-        client, year="2009", body="steering-group", status="for_decision", kind="report"
+        client, year="2009", group="steering-group", status="for_decision", kind="report"
     )
     assert "Steering 2009 for decision" in html
     for absent in ("for noting", "Steering 2010", "Health 2009", action_plan.title):
@@ -104,7 +113,7 @@ def test_filters_by_year_group_status_and_kind_combine(
     assert '<option value="2009" selected>' in html
     assert "Clear all filters" in html
 
-    assert "Health 2009 for decision" in archive_html(client, body="health-and-well-being")
+    assert "Health 2009 for decision" in archive_html(client, group="health-and-well-being")
     only_plans = archive_html(client, kind="action-plan")
     assert action_plan.title in only_plans and "Steering 2009" not in only_plans
 
@@ -123,8 +132,8 @@ def test_when_no_paper_matches_the_page_says_so_and_offers_to_clear_filters(
         {"year": "abc"},
         {"year": "99999999999999999999"},
         {"year": "-1"},
-        {"body": "no-such-group"},
-        {"body": "<script>"},
+        {"group": "no-such-group"},
+        {"group": "<script>"},
         {"status": "nonsense"},
         {"kind": "page"},
         {"page": "999"},
@@ -168,7 +177,7 @@ def bulk_papers(meeting, count: int) -> None:
                 purpose="Bulk.",
                 status="for_noting",
                 meeting_date=datetime.date(2009, 5, 13),
-                body_name="Steering Group",
+                group_name="Steering Group",
                 first_published_at=datetime.datetime(2009, 5, 1, tzinfo=LONDON),
             )
         )

@@ -53,7 +53,7 @@ def seed_upload(name: str = PRIORITIES, text: str | None = None) -> SimpleUpload
 
 
 def preview(client, upload, group, **data):
-    return client.post(IMPORT_URL, {"file": upload, "body": group.pk, **data})
+    return client.post(IMPORT_URL, {"file": upload, "group": group.pk, **data})
 
 
 def token_of(response) -> str:
@@ -71,7 +71,7 @@ def test_import_form_labels_every_field(officer_client, steering_group):
     body = officer_client.get(IMPORT_URL).content.decode()
     for field_id, label in [
         ("id_file", "Paper"),
-        ("id_body", "Group"),
+        ("id_group", "Group"),
         ("id_meeting_date", "Meeting date"),
     ]:
         assert re.search(rf'<label[^>]*for="{field_id}"[^>]*>\s*{label}', body), label
@@ -163,7 +163,7 @@ def test_bad_upload_shows_what_to_fix_and_creates_nothing(
     officer_client, steering_group, upload, message
 ):
     pages = Page.objects.count()
-    data = {"body": steering_group.pk}
+    data = {"group": steering_group.pk}
     if upload is not None:
         data["file"] = upload
     response = officer_client.post(IMPORT_URL, data)
@@ -193,7 +193,7 @@ def test_user_who_may_not_add_pages_gets_403_and_no_menu_item(
     assert IMPORT_URL not in dashboard.content.decode()
     assert client.get(IMPORT_URL).status_code == 403
     assert (
-        client.post(IMPORT_URL, {"file": seed_upload(), "body": steering_group.pk}).status_code
+        client.post(IMPORT_URL, {"file": seed_upload(), "group": steering_group.pk}).status_code
         == 403
     )
     assert ReportPage.objects.count() == 0

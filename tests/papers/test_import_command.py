@@ -11,6 +11,7 @@ from wagtail.models import Page, Revision
 from papers.models import ActionPlanPage, ReportPage
 from papers.seed_papers import SEED_PAPERS_DIR
 from tests.papers.paper_files import MID_TERM_REVIEW, PARTNERSHIP_PLAN, PRIORITIES
+from themegroups.models import GroupPage
 
 pytestmark = pytest.mark.django_db
 
@@ -131,12 +132,22 @@ def test_a_missing_file_is_named(steering_group, tmp_path):
     assert err.startswith("missing.txt: ")
 
 
-def test_unknown_body_is_refused_with_the_list_of_groups(steering_group):
+def test_unknown_group_is_refused_with_the_list_of_groups(steering_group):
     with pytest.raises(CommandError) as raised:
-        call_command("import_paper", str(SEED_PAPERS_DIR / PRIORITIES), "--body", "nowhere")
-    assert 'no group with the web address "nowhere"' in str(raised.value)
+        call_command("import_paper", str(SEED_PAPERS_DIR / PRIORITIES), "--group", "nowhere")
+    assert "no group with the web address “nowhere”" in str(raised.value)
     assert "steering-group" in str(raised.value)
     assert ReportPage.objects.count() == 0
+
+
+def test_the_old_body_option_still_names_the_group(steering_group, home_page):
+    """Officers' scripts written before the rename say --body: it is --group's alias."""
+    health = home_page.add_child(
+        instance=GroupPage(title="Health and Well-Being Partnership", slug="health", purpose="H.")
+    )
+    status, out, err = run(SEED_PAPERS_DIR / PRIORITIES, "--body", "health")
+    assert status == 0, err
+    assert ReportPage.objects.get().get_parent().get_parent().pk == health.pk
 
 
 def test_a_meeting_date_that_is_not_a_date_is_refused(steering_group):

@@ -241,7 +241,7 @@ def test_partnership_plan_keeps_footnote_markers_and_empty_cells():
 def test_head_of_service_report_heading():
     report = import_file(FIXTURES / "2002-03-20-nrf-allocations-report.txt")
     header = report.header
-    assert header.body == "Steering Group"
+    assert header.group == "Steering Group"
     assert header.meeting_date == date(2002, 3, 20)
     assert header.author == "HEAD OF POLICY AND PARTNERSHIPS"
     assert header.author_as_printed == "REPORT OF THE HEAD OF POLICY AND PARTNERSHIPS"
@@ -316,7 +316,7 @@ def test_progress_report_reads_objectives_and_labels_wrapped_in_emphasis():
     report = import_file(FIXTURES / "2002-05-23-nrs-progress-report.md")
     assert isinstance(report, ParsedProgressReport)
     assert report.header.meeting_date == date(2002, 5, 23)
-    assert report.header.body == ""
+    assert report.header.group == ""
     assert report.header.title == "Neighbourhood Renewal Strategy – progress report"
     assert report.header.status == "for_information"
     assert [(o.number, o.title, len(o.actions)) for o in report.objectives] == [
@@ -468,7 +468,7 @@ def test_action_plan_in_another_layout_keeps_markers_bullets_and_footnotes():
 
 def test_tab_numbered_windows_text_with_address_and_fax_in_the_contact_block():
     report = import_file(FIXTURES / "2003-07-09-laa-review-tab-numbered.txt")
-    assert report.header.body == "KCP Steering Group"
+    assert report.header.group == "KCP Steering Group"
     assert report.header.meeting_date == date(2003, 7, 9)
     assert report.header.agenda_item == "6"
     assert report.header.author == "EXECUTIVE DIRECTOR, PLANNING AND CONSERVATION"
@@ -495,7 +495,7 @@ def test_tab_numbered_windows_text_with_address_and_fax_in_the_contact_block():
 
 def test_progress_report_without_emphasis_and_with_numbered_actions():
     report = import_file(FIXTURES / "2008-03-12-delivery-plan-progress.txt")
-    assert report.header.body == "Steering Group"
+    assert report.header.group == "Steering Group"
     assert report.header.status == "for_noting"
     assert [(o.number, o.title) for o in report.objectives] == [
         ("1", "A safer borough"),
@@ -544,7 +544,7 @@ def test_signed_label_and_unnumbered_paragraphs_and_single_number_recommendation
 
 
 @pytest.mark.parametrize(
-    ("printed", "expected_date", "expected_body"),
+    ("printed", "expected_date", "expected_group"),
     [
         ("May 13th, 2009", date(2009, 5, 13), ""),
         ("14th November 2007", date(2007, 11, 14), ""),
@@ -559,14 +559,14 @@ def test_signed_label_and_unnumbered_paragraphs_and_single_number_recommendation
         ),
     ],
 )
-def test_meeting_date_is_read_in_every_printed_form(printed, expected_date, expected_body):
+def test_meeting_date_is_read_in_every_printed_form(printed, expected_date, expected_group):
     report = parse_paper(
         paper_text(
             "KENSINGTON AND CHELSEA PARTNERSHIP", printed, "A TITLE", "1. Intro", "1.1 Text."
         )
     )
     assert report.header.meeting_date == expected_date
-    assert report.header.body == expected_body
+    assert report.header.group == expected_group
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import Page, Revision
 
-from papers.exceptions import ImportNotAllowed, PaperFormatError, UnknownBody
+from papers.exceptions import ImportNotAllowed, PaperFormatError, UnknownGroup
 from papers.models import ActionPlanPage, MeetingPage, ProgressReportPage, ReportPage
 from papers.seed_papers import SEED_PAPERS_DIR
 from papers.services import import_paper
@@ -105,7 +105,7 @@ def test_priorities_report_fields_hold_what_the_paper_prints(steering_group):
         "020 7361 3671",
         "RachelA.Smith@rbkc.gov.uk",
     )
-    assert page.body_name == "Steering Group"
+    assert page.group_name == "Steering Group"
     assert page.get_parent().specific.start.date() == datetime.date(2009, 5, 13)
     assert page.import_warnings == []
 
@@ -255,14 +255,14 @@ def test_paper_can_go_to_another_group_by_its_slug(steering_group, home_page):
         home_page,
         GroupPage(title="Health and Well-Being Partnership", slug="health", purpose="Health."),
     )
-    result = import_paper(SEED_PAPERS_DIR / PRIORITIES, body="health")
+    result = import_paper(SEED_PAPERS_DIR / PRIORITIES, group="health")
     assert result.page.get_parent().get_parent().pk == health.pk
-    assert result.page.specific.body_name == "Health and Well-Being Partnership"
+    assert result.page.specific.group_name == "Health and Well-Being Partnership"
 
 
-def test_unknown_body_lists_the_groups_there_are(steering_group):
-    with pytest.raises(UnknownBody) as raised:
-        import_paper(SEED_PAPERS_DIR / PRIORITIES, body="nowhere")
+def test_unknown_group_lists_the_groups_there_are(steering_group):
+    with pytest.raises(UnknownGroup) as raised:
+        import_paper(SEED_PAPERS_DIR / PRIORITIES, group="nowhere")
     assert "steering-group" in raised.value.message
     assert ReportPage.objects.count() == 0
 

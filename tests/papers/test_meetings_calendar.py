@@ -57,12 +57,21 @@ def test_meetings_page_lists_upcoming_and_past_meetings_of_every_group(
 def test_meetings_can_be_shown_for_one_group(client, meetings_index, steering_group, theme_group):
     add_meeting(steering_group, in_days(10), title="Next Steering Group")
     add_meeting(theme_group, in_days(20), title="Next Health meeting")
-    html = html_of(client, body="health-and-well-being")
+    html = html_of(client, group="health-and-well-being")
     assert "Next Health meeting" in html and "Next Steering Group" not in html
     assert 'href="/meetings/calendar/health-and-well-being.ics"' in html
 
 
-@pytest.mark.parametrize("params", [{"body": "nope"}, {"page": "999"}, {"page": "x"}])
+def test_an_address_shared_before_the_rename_still_shows_one_groups_meetings(
+    client, meetings_index, steering_group, theme_group
+):
+    add_meeting(steering_group, in_days(10), title="Next Steering Group")
+    add_meeting(theme_group, in_days(20), title="Next Health meeting")
+    html = html_of(client, body="health-and-well-being")
+    assert "Next Health meeting" in html and "Next Steering Group" not in html
+
+
+@pytest.mark.parametrize("params", [{"group": "nope"}, {"page": "999"}, {"page": "x"}])
 def test_nonsense_in_the_address_never_breaks_the_meetings_page(client, meetings_index, params):
     assert client.get("/meetings/", params).status_code == 200
 
@@ -146,7 +155,7 @@ def bulk_meetings(group, count: int, start_day: int) -> None:
         )
 
 
-@pytest.mark.parametrize("url", ["/meetings/", "/meetings/?body=steering-group&page=2"])
+@pytest.mark.parametrize("url", ["/meetings/", "/meetings/?group=steering-group&page=2"])
 def test_meetings_page_runs_as_many_queries_for_100_meetings_as_for_5(
     client, settings, meetings_index, steering_group, url
 ):

@@ -64,7 +64,7 @@ def test_every_paper_offers_another_format_from_todays_partnership_contact(clien
 
 def test_paper_copies_meeting_date_and_group_from_its_meeting(report):
     assert report.meeting_date == datetime.date(2009, 5, 13)
-    assert report.body_name == "Steering Group"
+    assert report.group_name == "Steering Group"
 
 
 def test_a_corrected_paper_says_when_it_was_revised_and_what_changed(client, report):

@@ -68,7 +68,7 @@ def test_add_lead_officer_command_gives_rights_on_that_group(health_group, membe
 
 
 def test_add_lead_officer_command_names_the_valid_groups_for_an_unknown_slug(health_group):
-    with pytest.raises(CommandError, match="no group with the address “healthy”.*health"):
+    with pytest.raises(CommandError, match="no group with the web address “healthy”.*health"):
         call_command("add_lead_officer", "member@kcp.example", "healthy")
 
 

@@ -164,7 +164,7 @@ def test_no_reminder_once_the_group_has_sent_its_update(
 def test_reminder_email_says_when_the_update_is_due_and_where_to_send_it(
     lead_officer, health_group, meeting_in_nine_days
 ):
-    from themegroups.tasks import send_news_and_views_reminder
+    from themegroups.services import send_news_and_views_reminder
 
     send_news_and_views_reminder.call(lead_officer.pk, meeting_in_nine_days.pk)
     (message,) = mail.outbox

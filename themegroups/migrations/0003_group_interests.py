@@ -19,7 +19,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("themegroups", "0002_group_details_lead_officers_news_and_views"),
-        ("home", "0005_strategy_subjects_and_first_notice"),
+        ("home", "0006_strategy_subjects_and_first_notice"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

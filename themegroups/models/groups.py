@@ -3,7 +3,7 @@ sub-groups, each holding its own meetings, papers and content pages, and the ind
 them."""
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -15,12 +15,14 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock
+from home.models import ContentPage
 from papers.models import PAPER_PAGE_MODELS, MeetingPage
+
+from .news_and_views import NewsAndViewsUpdate
 
 RECENT_PAPERS_SHOWN = 10
 PAST_MEETINGS_SHOWN = 10
@@ -200,8 +202,6 @@ class GroupPage(Page):
         return self.kind == self.Kind.STEERING_GROUP
 
     def get_context(self, request, *args, **kwargs):
-        from .news_and_views import NewsAndViewsUpdate
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         meetings = (
@@ -341,22 +341,12 @@ class GroupPriority(Orderable):
         return [line.strip(" •-\t") for line in self.actions.splitlines() if line.strip()]
 
 
-class GroupContentPage(Page):
+class GroupContentPage(ContentPage):
     """A free content page of a group: about the group, its projects, how to take part."""
 
     parent_page_types = ["themegroups.GroupPage", "themegroups.GroupContentPage"]
     subpage_types = ["themegroups.GroupContentPage"]
     template = "themegroups/group_content_page.html"
-
-    introduction = models.TextField(blank=True, help_text="A sentence or two shown first.")
-    body = StreamField(ContentStreamBlock(), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
 
     class Meta:
         verbose_name = "group content page"
@@ -387,8 +377,6 @@ class LeadOfficersNetworkPage(Page):
         verbose_name = "lead officers' network page"
 
     def get_context(self, request, *args, **kwargs):
-        from django.db.models import Prefetch
-
         context = super().get_context(request, *args, **kwargs)
         context["groups"] = (
             GroupPage.objects.live()

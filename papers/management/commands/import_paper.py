@@ -7,9 +7,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from papers.exceptions import PaperFormatError, UnknownBody
+from papers.exceptions import PaperFormatError, UnknownGroup
+from papers.groups import DEFAULT_GROUP, find_group
 from papers.importer import describe, parse_paper, read_paper_text
-from papers.services import DEFAULT_BODY, find_group, import_paper
+from papers.services import import_paper
 
 
 def meeting_date(value: str) -> datetime.date:
@@ -30,10 +31,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
         parser.add_argument(
+            "--group",
+            # --body was the option's first name: officers' scripts still use it.
             "--body",
-            default=DEFAULT_BODY,
+            dest="group",
+            default=DEFAULT_GROUP,
             metavar="SLUG",
-            help=f"the web address of the group the papers went to (default: {DEFAULT_BODY})",
+            help=f"the web address of the group the papers went to (default: {DEFAULT_GROUP})",
         )
         parser.add_argument(
             "--meeting-date",
@@ -46,10 +50,10 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="show how each paper reads; write nothing"
         )
 
-    def handle(self, *args, files, body, meeting_date, publish, dry_run, **options):
+    def handle(self, *args, files, group, meeting_date, publish, dry_run, **options):
         try:
-            group = find_group(body)
-        except UnknownBody as error:
+            group = find_group(group)
+        except UnknownGroup as error:
             raise CommandError(error.message) from None
         failed = 0
         for path in files:
@@ -72,7 +76,7 @@ class Command(BaseCommand):
         self.stdout.write(f"== {path.name}\n{describe(parsed)}\n")
 
     def _import(self, path: Path, group, date, publish: bool) -> None:
-        result = import_paper(path, body=group, meeting_date=date, publish=publish)
+        result = import_paper(path, group=group, meeting_date=date, publish=publish)
         for warning in result.warnings:
             self.stderr.write(f"{path.name}: {warning}")
         self.stdout.write(site_address(result.page))

@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from themegroups.exceptions import ThemeGroupError
-from themegroups.services import add_lead_officer, find_group, find_person
+from home.exceptions import PartnershipError
+from papers.groups import find_group
+from themegroups.services import add_lead_officer, find_person
 
 
 class Command(BaseCommand):
@@ -18,6 +19,6 @@ class Command(BaseCommand):
             group = find_group(group_slug)
             person = find_person(email)
             add_lead_officer(person, group)
-        except ThemeGroupError as error:
+        except PartnershipError as error:  # papers' UnknownGroup or a ThemeGroupError
             raise CommandError(error.message) from error
         self.stdout.write(f"{person.email} is now a lead officer of {group.title}.")

@@ -2,8 +2,9 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from themegroups.exceptions import ThemeGroupError
-from themegroups.services import find_group, trust_group
+from home.exceptions import PartnershipError
+from papers.groups import find_group
+from themegroups.services import trust_group
 
 
 class Command(BaseCommand):
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, group_slug, revoke=False, **options):
         try:
             group = find_group(group_slug)
-        except ThemeGroupError as error:
+        except PartnershipError as error:  # papers' UnknownGroup or a ThemeGroupError
             raise CommandError(error.message) from error
         trust_group(group, is_trusted=not revoke)
         if revoke:
