@@ -30,7 +30,8 @@ class MembersConfig(AppConfig):
         from . import signals
 
         signals.connect()
-        # Once members has migrated: its permissions exist by then.
+        # After every app's migration, not only members': auth makes members' permissions
+        # in its own post_migrate receiver, which runs after this one (auth is listed later).
         post_migrate.connect(
-            grant_officers_members_permissions, sender=self, dispatch_uid="kcp_members_officers"
+            grant_officers_members_permissions, dispatch_uid="kcp_members_officers"
         )

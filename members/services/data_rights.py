@@ -351,12 +351,13 @@ def erase_member(member: Member, *, by=None) -> int:
     which is all the audit log keeps."""
     member_id = member.pk
     user = member.user if member.user_id else None
+    # First, while the name and address are still there to find it by.
+    erase_background_work(identifying_strings(member, user))
     if user is not None:
         for holder in personal_data_holders():
             holder.erase(user)
         User.objects.filter(pk=user.pk).delete()
     else:
-        erase_background_work(identifying_strings(member))
         erase_membership(member)
     MemberDataAuditEntry.objects.create(
         officer=by if by is not None and by.is_authenticated and by != user else None,

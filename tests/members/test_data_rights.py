@@ -99,7 +99,7 @@ def test_the_export_holds_every_field_of_every_registered_model_for_that_person(
             assert matching, f"{model._meta.label} row {row.pk} is not in the export in full"
             checked += 1
     assert checked >= 7  # user, email, authenticator, profile, member, consent, changes
-    assert exported["held"]["Account"]["account"]["password"] in ("(set)", "(not set)")
+    assert exported["held"]["account"]["account_record"]["password"] in ("(set)", "(not set)")
     assert "olwen.prydderch@example.org" in json.dumps(exported)
 
 
