@@ -1,17 +1,26 @@
 """How fast the site is with a realistic archive: `.venv/bin/python bench/site_speed.py`.
 
-Starts a throwaway PostgreSQL server (unix socket only), fills it once with --papers papers
-(10,000 by default) and keeps a dump in bench/.cache/ to reuse, then prints in one run:
+One run measures the site on both databases:
 
-- median and p95 render time (Django test client, in process, page cache off) of a paper page,
-  the archive and a paper search;
-- requests per second of a paper page and of the archive served by gunicorn with production
-  settings on loopback, divided by requests per second of a static file from the same server,
-  cold (page cache off) and with the page cache;
-- the size of a paper page's HTML plus its CSS.
+- PostgreSQL (production): a throwaway server (unix socket only), filled once with --papers
+  papers (10,000 by default) and kept as a dump in bench/.cache/ to reuse;
+- SQLite (`make run`): a temporary file filled with --sqlite-papers papers, kept in
+  bench/.cache/ too.
 
-Targets (issue 6): ratio at least 10% uncached and 50% cached; search p95 under 150 ms at
-10,000 papers; a paper page's HTML + CSS under 50 KB. Not a test: figures vary by machine.
+and prints:
+
+- median and p95 render time (Django test client, in process, page cache off) of a paper
+  page, the archive and a paper search, on PostgreSQL;
+- requests per second of the home page, a paper page and the archive served by gunicorn with
+  production settings on loopback, as a percentage of the requests per second of a static
+  file from the same server in the same run: cold (page cache off) and with the page cache
+  (its hits), on each database;
+- the size of a paper page's HTML plus its CSS, and the machine's load average (the figures
+  are only as steady as the machine is quiet).
+
+Targets (issue 21): uncached pages at least 10% of the static rate, page-cache hits at least
+50%; search p95 under 150 ms at 10,000 papers; a paper page's HTML + CSS under 50 KB.
+Not a test: figures vary by machine.
 """
 
 import argparse
@@ -22,6 +31,7 @@ import random
 import re
 import shutil
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -72,12 +82,16 @@ def postgres_tool(name: str, *args: str, socket_dir: str) -> None:
     )
 
 
-def site_env(socket_dir: str, static_root: str, cache_seconds: int) -> dict:
+def postgres_url(socket_dir: str) -> str:
+    return f"postgres://postgres@{socket_dir.replace('/', '%2F')}/{DATABASE}"
+
+
+def site_env(database_url: str, static_root: str, cache_seconds: int) -> dict:
     return {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PG", "KCP_"))},
         "DJANGO_SETTINGS_MODULE": "kcp_site.settings.production",
         "SECRET_KEY": "bench-only-" + "k" * 50,
-        "DATABASE_URL": f"postgres://postgres@{socket_dir.replace('/', '%2F')}/{DATABASE}",
+        "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": "127.0.0.1,testserver,localhost",
         "STATIC_ROOT": static_root,
         "KCP_PAGE_CACHE_SECONDS": str(cache_seconds),
@@ -302,25 +316,99 @@ def serve(env: dict, workers: int):
     raise RuntimeError(f"gunicorn did not start: {process.stderr.read()[-2000:]!r}")
 
 
+def fill_sqlite(path: Path, papers: int) -> None:
+    """Run in a child process (Django is set up once per process, for one database)."""
+    env = site_env(f"sqlite:///{path}", tempfile.gettempdir(), cache_seconds=0)
+    manage(env, "migrate", "--no-input")
+    result = subprocess.run(
+        [PYTHON, __file__, "--fill-sqlite", str(path), "--sqlite-papers", str(papers)],
+        cwd=REPO,
+        env=env,
+        text=True,
+    )
+    if result.returncode:
+        raise RuntimeError("filling the SQLite database failed")
+
+
+def _fill_sqlite_here(papers: int) -> None:
+    import django
+
+    django.setup()
+    generate(papers, print)
+
+
+def get(port: int, url: str) -> bytes:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers=HTTPS)
+    with urllib.request.urlopen(request) as response:
+        return response.read()
+
+
+def throughput(database: str, database_url: str, static_root: str, urls: dict, args) -> None:
+    """Requests per second of each kind of page, as a share of a static file's, through the
+    same gunicorn: cold, then every request a page-cache hit."""
+    for label, seconds_cached in (("cold (no page cache)", 0), ("page-cache hits", 300)):
+        gunicorn, port = serve(site_env(database_url, static_root, seconds_cached), args.workers)
+        try:
+            html = get(port, urls["paper"][0])
+            static_url = (
+                re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', html).group(1).decode()
+            )
+            # Each worker keeps its own page cache: warm every worker (several passes, as
+            # gunicorn hands requests to whichever worker is free) when the cache is on.
+            for _ in range(3 * args.workers if seconds_cached else 1):
+                for url in [u for group in urls.values() for u in group]:
+                    get(port, url)
+            static = requests_per_second(port, [static_url], args.seconds, args.clients)
+            figures = []
+            for name in ("home", "paper", "archive"):
+                rate = requests_per_second(port, urls[name], args.seconds, args.clients)
+                figures.append(f"{name} {rate:5.0f}/s = {100 * rate / static:4.1f}%")
+            print(f"  {database:<10} {label:<21} static {static:5.0f}/s   " + "   ".join(figures))
+        finally:
+            gunicorn.terminate()
+            try:
+                gunicorn.wait(timeout=60)  # a graceful stop takes a while on a busy machine
+            except subprocess.TimeoutExpired:
+                gunicorn.kill()
+                gunicorn.wait()
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} CPUs"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--papers", type=int, default=10_000)
+    parser.add_argument("--papers", type=int, default=10_000, help="on PostgreSQL")
+    parser.add_argument("--sqlite-papers", type=int, default=1_000)
     parser.add_argument("--seconds", type=float, default=5.0, help="per throughput figure")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--clients", type=int, default=4, help="load-generating processes")
     parser.add_argument("--repeat", type=int, default=200, help="requests per render figure")
+    parser.add_argument("--fill-sqlite", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.fill_sqlite:
+        _fill_sqlite_here(args.sqlite_papers)
+        return
 
     from tests.throwaway_postgres import ThrowawayPostgres
 
+    print(f"Start: {load_average()}")
     server = ThrowawayPostgres()
     socket_dir = server.start()
     static_root = tempfile.mkdtemp(prefix="kcp-bench-static-")
-    gunicorn = None
     try:
         CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        sqlite_path = CACHE_DIR / f"site-{args.sqlite_papers}-papers.sqlite3"
+        if not sqlite_path.exists():
+            print(f"Generating {args.sqlite_papers} papers on SQLite (once; kept in {sqlite_path})")
+            partial = sqlite_path.with_suffix(".partial")
+            partial.unlink(missing_ok=True)
+            fill_sqlite(partial, args.sqlite_papers)
+            partial.rename(sqlite_path)
         dump = CACHE_DIR / f"site-{args.papers}-papers.dump"
-        env = site_env(socket_dir, static_root, cache_seconds=0)
+        env = site_env(postgres_url(socket_dir), static_root, cache_seconds=0)
         postgres_tool("createdb", DATABASE, socket_dir=socket_dir)
         manage(env, "collectstatic", "--no-input", "-v0")
         if dump.exists():
@@ -365,7 +453,10 @@ def main() -> None:
         client = Client()
         for url in paper_urls[:3] + archive_urls[:2] + search_urls[:2]:
             client.get(url, headers=HTTPS)
-        print(f"\nRender time in process, page cache off ({args.repeat} requests each):")
+        print(
+            f"\nRender time in process on PostgreSQL, {args.papers} papers, page cache off "
+            f"({args.repeat} requests each):"
+        )
         for name, urls in (
             ("paper page", paper_urls),
             ("archive", archive_urls),
@@ -386,40 +477,34 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        static_url = (
-            re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', html).group(1).decode()
-        )
 
         print(
-            f"\nRequests per second, gunicorn ({args.workers} workers, production settings), "
-            f"{args.clients} client processes, {args.seconds:.0f} s each, on {os.cpu_count()} CPUs:"
+            f"\nRequests per second, gunicorn ({args.workers} sync workers, production "
+            f"settings), {args.clients} client processes, {args.seconds:.0f} s each, "
+            f"as % of a static file from the same server:"
         )
-        load_paper_urls = paper_urls[:20]
-        for label, seconds_cached in (("cold (no page cache)", 0), ("with the page cache", 300)):
-            gunicorn, port = serve(site_env(socket_dir, static_root, seconds_cached), args.workers)
-            # Each worker keeps its own page cache: warm every worker (several passes, as
-            # gunicorn hands requests to whichever worker is free) when the cache is on.
-            for _ in range(3 * args.workers if seconds_cached else 1):
-                for url in load_paper_urls + archive_urls:
-                    urllib.request.urlopen(
-                        urllib.request.Request(f"http://127.0.0.1:{port}{url}", headers=HTTPS)
-                    ).read()
-            static = requests_per_second(port, [static_url], args.seconds, args.clients)
-            paper = requests_per_second(port, load_paper_urls, args.seconds, args.clients)
-            archive = requests_per_second(port, archive_urls, args.seconds, args.clients)
-            print(
-                f"  {label:<21} static {static:7.0f}/s   paper {paper:6.0f}/s "
-                f"({100 * paper / static:4.1f}% of static)   archive {archive:6.0f}/s "
-                f"({100 * archive / static:4.1f}% of static)"
-            )
-            gunicorn.terminate()
-            gunicorn.wait(timeout=20)
-            gunicorn = None
+        postgres_urls = {"home": ["/"], "paper": paper_urls[:20], "archive": archive_urls}
+        throughput("PostgreSQL", postgres_url(socket_dir), static_root, postgres_urls, args)
+        sqlite_urls = {"home": ["/"], "paper": _sqlite_paper_urls(sqlite_path)}
+        sqlite_urls["archive"] = archive_urls[:1] + [
+            f"/papers/?page={rng.randint(2, max(2, args.sqlite_papers // 20))}" for _ in range(5)
+        ]
+        throughput("SQLite", f"sqlite:///{sqlite_path}", static_root, sqlite_urls, args)
+        print(f"\nEnd: {load_average()}")
     finally:
-        if gunicorn is not None:
-            gunicorn.kill()
         server.stop()
         shutil.rmtree(static_root, ignore_errors=True)
+
+
+def _sqlite_paper_urls(path: Path) -> list[str]:
+    """Paper addresses from the SQLite file, read without Django (set up for PostgreSQL)."""
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT p.url_path FROM wagtailcore_page p JOIN django_content_type t "
+            "ON p.content_type_id = t.id WHERE t.app_label = 'papers' AND t.model IN "
+            "('reportpage', 'minutespage') AND p.live ORDER BY p.path LIMIT 20"
+        ).fetchall()
+    return ["/" + url_path.split("/", 2)[2] for (url_path,) in rows]
 
 
 if __name__ == "__main__":

@@ -13,3 +13,11 @@ class PartnershipError(Exception):
         if code:
             self.code = code
         super().__init__(message)
+
+
+class EmailNotQueueable(PartnershipError):
+    code = "email_not_queueable"
+
+
+class BackupError(PartnershipError):
+    code = "backup"

@@ -2,6 +2,7 @@
 partner organisations every app shares."""
 
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
 from .extension_points import HOME_PAGE_PANELS, data_protection_register, panels
+from .site_chrome import ViewRestrictionsFromMemoryMixin, settings_for_request
 
 
 @register_setting(icon="site")
@@ -34,8 +36,17 @@ class PartnershipSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Partnership contact details"
 
+    @classmethod
+    def for_request(cls, request):
+        """Pages read the settings from the site chrome (no query); the admin edits the row
+        itself through for_site."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            setattr(request, attr_name, settings_for_request(request) or cls.for_site(None))
+        return getattr(request, attr_name)
 
-class HomePage(Page):
+
+class HomePage(ViewRestrictionsFromMemoryMixin, Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
 
@@ -66,8 +77,30 @@ class HomePage(Page):
         context["panels"] = [panel.render(request) for panel in panels(HOME_PAGE_PANELS, request)]
         return context
 
+    def route(self, request, path_components):
+        """Finds the page at the path in one query, however deep it sits, where Wagtail walks
+        the tree with two queries a level. No page type below overrides `route`; a path that
+        names no page is left to Wagtail's walk (which answers 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        page = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                path__startswith=self.path,
+                url_path=f"{self.url_path}{'/'.join(path_components)}/",
+            )
+            .specific()
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        if not page.live:
+            raise Http404
+        return page.route(request, [])
 
-class ContentPage(Page):
+
+class ContentPage(ViewRestrictionsFromMemoryMixin, Page):
     """What every free content page has: an introduction and a body of headings, text and
     calls to action. The site's pages (StandardPage) and each group's (GroupContentPage)
     are its concrete kinds, each in its own table."""
@@ -96,7 +129,7 @@ class StandardPage(ContentPage):
         verbose_name = "content page"
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(ViewRestrictionsFromMemoryMixin, Page):
     """The statement the Public Sector Bodies Accessibility Regulations 2018 require, with the
     sections of the GOV.UK model statement so none is forgotten."""
 
@@ -166,7 +199,7 @@ class AccessibilityStatementPage(Page):
         verbose_name = "accessibility statement"
 
 
-class PrivacyNoticePage(Page):
+class PrivacyNoticePage(ViewRestrictionsFromMemoryMixin, Page):
     """The UK GDPR privacy notice: who the data controller is and what is done with data."""
 
     max_count = 1
@@ -319,3 +352,65 @@ class PrivacyNoticeVersion(models.Model):
     @classmethod
     def current(cls) -> "PrivacyNoticeVersion":
         return cls.objects.latest()
+
+
+class OutgoingEmail(models.Model):
+    """One email in the outbox: queued in the transaction that decides to send it, delivered
+    by the background worker (home.outbox), kept with its attempts and last error."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        SENDING = "sending", "Being sent"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed: will not be retried"
+
+    idempotency_key = models.CharField(
+        max_length=200,
+        unique=True,
+        help_text="The same key is never queued twice, so a repeated decision sends nothing.",
+    )
+    kind = models.CharField(max_length=100, help_text="What the email is, e.g. a password reset.")
+    from_email = models.CharField(max_length=300)
+    to = models.JSONField(default=list)
+    cc = models.JSONField(default=list)
+    bcc = models.JSONField(default=list)
+    subject = models.CharField(max_length=998)
+    body_text = models.TextField()
+    body_html = models.TextField(blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    is_confidential = models.BooleanField(
+        default=False,
+        help_text="Sign-in codes, verification and password-reset links: the body is never "
+        "shown in the admin.",
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    next_attempt_at = models.DateTimeField(db_index=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.subject} to {', '.join(self.to)}"
+
+    @property
+    def recipients(self) -> list[str]:
+        return [*self.to, *self.cc, *self.bcc]
+
+
+class ScheduledJob(models.Model):
+    """When each of the scheduler's jobs next falls due: the claim that stops two schedulers
+    running the same job (home.scheduling)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+    last_started_at = models.DateTimeField(null=True)
+    last_finished_at = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return self.name

@@ -91,3 +91,9 @@ def grant_officer_permissions() -> None:
             GroupCollectionPermission.objects.get_or_create(
                 group=officers, collection=root_collection, permission=permission
             )
+
+
+def is_partnership_officer(user) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
+    )

@@ -9,15 +9,18 @@ from django.shortcuts import render
 from django.urls import reverse
 from wagtail.models import Page
 
+from .search import search_words
+from .site_chrome import public_pages_q
+
 SEARCH_RESULTS_PER_PAGE = 10
 
 
 def search(request):
     """Full-text search over live, public pages only: drafts and restricted pages never show."""
-    query = request.GET.get("query", "").strip()[:200]
+    query = search_words(request.GET.get("query", ""), 200)
     results = Page.objects.none()
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = Page.objects.live().filter(public_pages_q()).specific().search(query)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(request.GET.get("page", 1))
@@ -64,6 +67,20 @@ def robots_txt(request):
     lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /accounts/", ""]
     lines.append(f"Sitemap: {sitemap_url}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+class HealthCheckMiddleware:
+    """Answers the load balancer's health check before anything reads the Host header: the
+    check names the container's own address, which ALLOWED_HOSTS (the real host name) does
+    not list, and Django would answer 400. First in MIDDLEWARE."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == settings.HEALTH_CHECK_PATH and request.method in ("GET", "HEAD"):
+            return health(request)
+        return self.get_response(request)
 
 
 def health(request):

@@ -1,12 +1,19 @@
 """Admin and serving hooks of the base app."""
 
 from django.shortcuts import render
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import outbox_views
 from .models import Interest, PrivacyNoticeVersion
+from .page_links import PageLinksInOneQuery
+from .roles import is_partnership_officer
 
 
 @hooks.register("before_serve_page")
@@ -51,3 +58,49 @@ class PrivacyNoticeVersionViewSet(SnippetViewSet):
 
 register_snippet(InterestViewSet)
 register_snippet(PrivacyNoticeVersionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def outbox_admin_urls():
+    return [
+        path("outbox/", outbox_views.OutboxView.as_view(), name="home_outbox"),
+        path(
+            "outbox/<int:email_id>/",
+            outbox_views.OutgoingEmailView.as_view(),
+            name="home_outgoing_email",
+        ),
+        path(
+            "outbox/<int:email_id>/retry/",
+            outbox_views.RetryEmailView.as_view(),
+            name="home_retry_email",
+        ),
+    ]
+
+
+class OfficersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_partnership_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def outbox_menu_item():
+    return OfficersMenuItem("Outbox", reverse("home_outbox"), icon_name="mail", order=910)
+
+
+@hooks.register("register_log_actions")
+def outbox_log_actions(actions):
+    actions.register_action("kcp.outbox.view", "View email", "Viewed an email in the outbox")
+    actions.register_action(
+        "kcp.outbox.retry", "Retry email", "Asked for an email in the outbox to be sent now"
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def outbox_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-outbox.css"))
+
+
+@hooks.register("register_rich_text_features", order=100)
+def make_page_links_in_one_query(features):
+    """After Wagtail's own registration (order 0), which this replaces."""
+    features.register_link_type(PageLinksInOneQuery)

@@ -1,5 +1,6 @@
 """The URL map. Wagtail serves every page of the tree; everything else is listed here first."""
 
+from allauth.account.views import LogoutView
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
@@ -9,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import security
 from home import views as home_views
 
 urlpatterns = [
@@ -20,11 +22,9 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailadmin_login",
     ),
-    path(
-        "admin/logout/",
-        RedirectView.as_view(pattern_name="account_logout"),
-        name="wagtailadmin_logout",
-    ),
+    # The admin's "Log out" button POSTs here: allauth's own view signs out (a redirect would
+    # turn the POST into a GET that only shows the confirmation page).
+    path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Joining happens at /join/ (members.views.JoinView), allauth's sign-up form extended.
@@ -35,7 +35,21 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path(".well-known/security.txt", security.security_txt, name="security_txt"),
+    path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),
     path("", include("papers.urls")),
+    # Before Wagtail's own: guesses at a page's password are limited, and Wagtail's plain
+    # Django login (which would skip allauth's limits and two-factor) sends people to ours.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        security.rate_limited_page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailcore_login",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,10 +1,27 @@
 """The allauth account adapter: every sign-up and sign-in policy decision lives here."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
 from django.urls import reverse
+
+from home.outbox import label_email
+
+from .audit import log_security_event
+from .tasks import tell_owner_of_paused_sign_in
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": (
+            "Too many failed sign-ins from this connection. Wait five minutes and try again, "
+            "or reset your password. The account's owner has been told."
+        ),
+    }
+
     def is_open_for_signup(self, request):
         """Anyone may join the wider partnership at /join/ (members.views.JoinView)."""
         return True
@@ -27,3 +44,50 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject):
         return subject
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """Failed sign-ins count per account *and* connection: a stranger's wrong passwords
+        pause sign-in from their own address only, so nobody can lock a named officer out.
+        The per-address limit (ACCOUNT_RATE_LIMITS) still holds across every account."""
+        return f"{super()._get_login_attempts_cache_key(request, **credentials)}:" + (
+            self.get_client_ip(request) or "unknown"
+        )
+
+    def pre_authenticate(self, request, **credentials):
+        try:
+            super().pre_authenticate(request, **credentials)
+        except Exception:
+            self._tell_owner_of_lockout(request, credentials.get("email", ""))
+            raise
+
+    def authentication_failed(self, request, **credentials):
+        user = _account_for(credentials.get("email", ""))
+        log_security_event(
+            "kcp.sign_in_failed",
+            user=user,
+            data={"email": credentials.get("email", "")[:254], "ip": self.get_client_ip(request)},
+        )
+
+    def _tell_owner_of_lockout(self, request, email: str) -> None:
+        """Once per pause and connection: an audit entry, and an email to the account's
+        owner saying what happened and what to do if it was not them."""
+        user = _account_for(email)
+        ip = self.get_client_ip(request) or "unknown"
+        if user is None or not cache.add(
+            f"kcp:lockout-told:{user.pk}:{ip}", True, settings.KCP_LOCKOUT_NOTICE_SECONDS
+        ):
+            return
+        log_security_event("kcp.sign_in_paused", user=user, data={"ip": ip})
+        transaction.on_commit(lambda: tell_owner_of_paused_sign_in.enqueue(user.pk, ip))
+
+
+def _account_for(email: str):
+    if not email:
+        return None
+    return get_user_model().objects.filter(email__iexact=email.strip()).first()
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Account emails carry sign-in codes and verification and password-reset links:
+        the outbox keeps them but never shows their bodies to anyone."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        return label_email(message, kind=template_prefix, is_confidential=True)

@@ -26,10 +26,9 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        # signals imports the services and models, which need the registry ready.
-        from . import signals
+        # Connects the audit log's and the membership's receivers.
+        from . import signals  # noqa: F401
 
-        signals.connect()
         # After every app's migration, not only members': auth makes members' permissions
         # in its own post_migrate receiver, which runs after this one (auth is listed later).
         post_migrate.connect(

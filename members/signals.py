@@ -1,13 +1,60 @@
-"""A confirmed email address starts the membership waiting for it."""
+"""Receivers that write the security audit log: two-factor changes (allauth's signals) and
+group memberships (every role and every lead officer's rights are a Django group); and the
+confirmed email address that starts a wider-partnership membership."""
 
 from allauth.account.signals import email_confirmed
+from allauth.mfa import signals as mfa_signals
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 
+from .audit import log_security_event, rights_changed
 from .services.partnership import confirm_member
 
 
+def _acting(request):
+    user = getattr(request, "user", None)
+    return user if user is not None and user.is_authenticated else None
+
+
+@receiver(mfa_signals.authenticator_added)
+def log_two_factor_added(sender, request, user, authenticator, **kwargs):
+    log_security_event(
+        "kcp.two_factor_added", user=user, acting_user=_acting(request),
+        data={"type": authenticator.type},
+    )  # fmt: skip
+
+
+@receiver(mfa_signals.authenticator_removed)
+def log_two_factor_removed(sender, request, user, authenticator, **kwargs):
+    log_security_event(
+        "kcp.two_factor_removed", user=user, acting_user=_acting(request),
+        data={"type": authenticator.type},
+    )  # fmt: skip
+
+
+@receiver(mfa_signals.authenticator_reset)
+def log_two_factor_reset(sender, request, user, authenticator, **kwargs):
+    log_security_event(
+        "kcp.two_factor_reset", user=user, acting_user=_acting(request),
+        data={"type": authenticator.type},
+    )  # fmt: skip
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def log_group_membership(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove") or not pk_set:
+        return
+    added = action == "post_add"
+    if reverse:  # group.user_set.add(...): instance is the group
+        for user in get_user_model().objects.filter(pk__in=pk_set):
+            rights_changed(user=user, groups=[instance], added=added)
+    else:
+        rights_changed(user=instance, groups=list(Group.objects.filter(pk__in=pk_set)), added=added)
+
+
+@receiver(email_confirmed)
 def start_membership(request, email_address, **kwargs):
+    """A confirmed email address starts the wider-partnership membership waiting for it."""
     confirm_member(email_address.user)
-
-
-def connect() -> None:
-    email_confirmed.connect(start_membership, dispatch_uid="kcp_start_membership")

@@ -1,5 +1,6 @@
-"""The wider partnership's pages: joining, a member's preferences and their data rights.
-Each action calls members.services; officers' screens are in members.admin_views."""
+"""The wider partnership's pages: joining, a member's preferences and their data rights; and
+the security log (officers only). Each action calls members.services; the officers' member
+screens are in members.admin_views."""
 
 import json
 
@@ -7,14 +8,19 @@ from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from home.models import PartnershipSettings, PrivacyNoticePage, PrivacyNoticeVersion
 
+from .audit import SECURITY_ACTIONS, security_log
 from .exceptions import MembersError
 from .forms import HONEYPOT_FIELD, ConfirmForm, JoinForm, PreferencesForm
 from .models import ConsentRecord, Member
@@ -214,3 +220,33 @@ def delete_your_data(request):
 
 def deleted(request):
     return render(request, "members/deleted.html")
+
+
+# --- The security log (admin) ---------------------------------------------------------------
+
+ENTRIES_PER_PAGE = 50
+
+
+is_partnership_officer = partnership.is_partnership_officer
+
+
+class SecurityLogView(WagtailAdminTemplateMixin, TemplateView):
+    """Failed and paused sign-ins, two-factor changes and rights changes, newest first."""
+
+    page_title = "Security log"
+    header_icon = "warning"
+    template_name = "members/admin/security_log.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_partnership_officer(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = Paginator(security_log(), ENTRIES_PER_PAGE).get_page(self.request.GET.get("p"))
+        context.update(entries=entries, labels=SECURITY_ACTIONS)
+        return context

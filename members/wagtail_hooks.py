@@ -1,8 +1,9 @@
-"""What members adds to the layers below and to the admin: the personal data of accounts and
-of the wider partnership, the officers' member screens and retention report, and the
-permission policies that keep them to Partnership officers."""
+"""Admin wiring of accounts and the wider partnership: the security log; the officers' member
+screens and retention report, and the permission policies that keep them to Partnership
+officers; and what members adds to the layers below: the personal data of accounts and of
+the wider partnership."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
@@ -10,9 +11,11 @@ from wagtail.permissions import register_permission_policy
 from home.extension_points import PERSONAL_DATA
 
 from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, ReadOnlyOfficersPolicy
+from .audit import SECURITY_ACTIONS
 from .models import Member, MemberDataAuditEntry
 from .personal_data import AccountData
-from .services import data_rights, partnership
+from .services import data_rights
+from .views import SecurityLogView, is_partnership_officer
 
 register_permission_policy(Member, OfficersOnlyPolicy(Member))
 register_permission_policy(MemberDataAuditEntry, ReadOnlyOfficersPolicy(MemberDataAuditEntry))
@@ -43,9 +46,27 @@ def member_viewsets():
     return [MemberViewSet("member"), AuditLogViewSet("member_audit")]
 
 
+@hooks.register("register_log_actions")
+def register_security_actions(actions):
+    for action, label in SECURITY_ACTIONS.items():
+        actions.register_action(action, label, label)
+
+
+@hooks.register("register_admin_urls")
+def security_log_urls():
+    return [path("security-log/", SecurityLogView.as_view(), name="members_security_log")]
+
+
 class OfficersMenuItem(MenuItem):
     def is_shown(self, request):
-        return partnership.is_partnership_officer(request.user)
+        return is_partnership_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def security_log_menu_item():
+    return OfficersMenuItem(
+        "Security log", reverse("members_security_log"), icon_name="warning", order=910
+    )
 
 
 @hooks.register("register_admin_menu_item")

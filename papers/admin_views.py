@@ -10,8 +10,8 @@ from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .exceptions import ImportNotAllowed, PaperFormatError
-from .forms import ImportPaperForm
-from .services import import_paper, importable_groups
+from .forms import ImportPaperForm, MeetingDateForm
+from .services import ImportPreview, import_paper, importable_groups, preview_import
 
 SESSION_KEY = "papers_pending_imports"
 PENDING_IMPORTS_KEPT = 3
@@ -53,37 +53,61 @@ class ImportPaperView(WagtailAdminTemplateMixin, View):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         token = _keep_pending_import(request, form)
+        return self.render_preview(form.preview, token, form.cleaned_data["file"].name)
+
+    def render_preview(
+        self, preview: ImportPreview, token: str, file_name: str, date_form=None, status=200
+    ):
         self.template_name = self.preview_template_name
-        self.page_subtitle = form.preview.values.fields["title"]
+        self.page_subtitle = preview.values.fields["title"]
+        if date_form is None and preview.needs_meeting_date:
+            date_form = MeetingDateForm()
         return self.render_to_response(
             self.get_context_data(
-                preview=form.preview,
+                preview=preview,
                 token=token,
-                file_name=form.cleaned_data["file"].name,
-                kind_name=KIND_NAMES[form.preview.parsed.kind],
-                contact_details=_contact_details(form.preview.parsed),
-            )
+                file_name=file_name,
+                kind_name=KIND_NAMES[preview.parsed.kind],
+                date_form=date_form,
+            ),
+            status=status,
         )
 
 
-class CreateImportedPaperView(View):
-    """Create (or update) the draft previewed a moment ago, and open it in the editor."""
+class CreateImportedPaperView(ImportPaperView):
+    """Create (or update) the draft previewed a moment ago, and open it in the editor; a
+    report that prints no meeting date is created only once the officer has given one."""
+
+    def get(self, request):
+        return redirect("papers_import")
 
     def post(self, request):
-        pending = request.session.get(SESSION_KEY, {}).get(request.POST.get("token", ""))
+        token = request.POST.get("token", "")
+        pending = request.session.get(SESSION_KEY, {}).get(token)
         if pending is None:
             messages.error(request, "The preview has expired. Upload the paper again.")
             return redirect("papers_import")
         group = importable_groups(request.user).filter(pk=pending["group_id"]).first()
         if group is None:
             raise PermissionDenied
-        date = pending["meeting_date"]
+        date = (
+            datetime.date.fromisoformat(pending["meeting_date"])
+            if pending["meeting_date"]
+            else None
+        )
+        if date is None:
+            preview = preview_import(pending["text"], source_name=pending["file_name"], group=group)
+            if preview.needs_meeting_date:
+                date_form = MeetingDateForm(request.POST)
+                if not date_form.is_valid():
+                    return self.render_preview(preview, token, pending["file_name"], date_form)
+                date = date_form.cleaned_data["meeting_date"]
         try:
             result = import_paper(
                 pending["text"],
                 source_name=pending["file_name"],
                 group=group,
-                meeting_date=datetime.date.fromisoformat(date) if date else None,
+                meeting_date=date,
                 user=request.user,
             )
         except PaperFormatError as error:
@@ -92,7 +116,7 @@ class CreateImportedPaperView(View):
         except ImportNotAllowed as error:
             messages.error(request, f"The paper was not imported: {error.message}")
             return redirect("papers_import")
-        _forget_pending_import(request, request.POST["token"])
+        _forget_pending_import(request, token)
         done = "created as a draft" if result.created else "updated with a new draft revision"
         messages.success(request, f"“{result.page.title}” was {done}. Check it, then publish it.")
         for warning in result.warnings:
@@ -122,11 +146,3 @@ def _forget_pending_import(request, token: str) -> None:
     pending = request.session.get(SESSION_KEY, {})
     pending.pop(token, None)
     request.session[SESSION_KEY] = pending
-
-
-def _contact_details(parsed) -> list[str]:
-    contact = getattr(parsed, "contact", None)
-    if contact is None:
-        return []
-    parts = (contact.job_title, contact.organisation, contact.phone, contact.email, contact.address)
-    return [part for part in parts if part]

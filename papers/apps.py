@@ -25,11 +25,21 @@ class PapersConfig(AppConfig):
     verbose_name = "Papers and meetings"
 
     def ready(self):
-        # page_cache imports Wagtail's models, which cannot load before the registry is ready.
-        from home import page_cache
+        # Each of these imports Wagtail's models, which cannot load before the registry is ready.
+        from wagtail.documents import get_document_model  # needs the app registry
+        from wagtail.permissions import policy_registry  # filled by the apps' ready()
+
+        from home import page_cache  # imports Wagtail's models
+
+        from .permissions import document_permission_policy  # imports Wagtail's models
 
         page_cache.forget_pages_when_app_changes(self.label)
         # Once papers has migrated: its permissions exist by then.
         post_migrate.connect(
             grant_officers_papers_permissions, sender=self, dispatch_uid="kcp_papers_officers"
+        )
+        # exact_class: wins over the policy wagtail.documents registers in its own ready(),
+        # whichever app is readied first.
+        policy_registry.register(
+            get_document_model(), document_permission_policy(), exact_class=True
         )

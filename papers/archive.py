@@ -16,6 +16,9 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
 from wagtail.models import Page
 
+from home.search import search_words
+from home.site_chrome import public_pages_q
+
 from .groups import public_groups
 from .models.meetings import MeetingPage
 from .models.paper_pages import PAPER_PAGE_MODELS, PaperPage
@@ -50,7 +53,7 @@ def published_papers() -> QuerySet:
     and paper_purpose from its own type's table. Drafts and restricted papers never appear."""
     return (
         Page.objects.live()
-        .public()
+        .filter(public_pages_q())
         .type(*PAPER_PAGE_MODELS)
         .annotate(
             paper_date=_joined("meeting_date"),
@@ -111,7 +114,7 @@ def read_filters(params: Mapping[str, str], group_slugs: Iterable[str]) -> Archi
     if kind and kind not in PAPER_KINDS:
         ignored.append("kind of paper")
         kind = ""
-    words = " ".join((params.get("q") or "").split())[:LONGEST_QUERY]
+    words = search_words(params.get("q") or "", LONGEST_QUERY)
     return ArchiveFilters(year, group, status, kind, words, tuple(ignored))
 
 
@@ -171,7 +174,7 @@ def entries_for(pages: list[Page]) -> list[ArchiveEntry]:
         meeting.path: meeting
         for meeting in MeetingPage.objects.filter(path__in=parent_paths)
         .live()
-        .public()
+        .filter(public_pages_q())
         .only("title", "path", "depth", "url_path", "start", "group_name")
     }
     return [
@@ -190,33 +193,46 @@ def search_papers(words: str, filtered: QuerySet | None = None):
     """Wagtail search (PostgreSQL: English stemming) over live public papers, best match
     first; within `filtered` papers when filters are chosen (passed as a subquery on the page
     id, a field every page indexes)."""
-    papers = Page.objects.live().public().type(*PAPER_PAGE_MODELS)
+    papers = Page.objects.live().filter(public_pages_q()).type(*PAPER_PAGE_MODELS)
     if filtered is not None:
         papers = papers.filter(pk__in=filtered.order_by().values("pk"))
     return papers.search(words, operator="and")
 
 
+TEXT_FIELDS = ("body", "sections", "objectives", "minutes", "actions_arising")
+
+
+def _text_columns() -> dict[str, F]:
+    """Each paper type's text streams, joined in from its own table as `text_<type>_<field>`."""
+    return {
+        f"text_{model._meta.model_name}_{field}": F(f"{model._meta.model_name}__{field}")
+        for model in PAPER_PAGE_MODELS
+        for field in TEXT_FIELDS
+        if any(f.name == field for f in model._meta.get_fields())
+    }
+
+
 def search_entries(pages: Iterable[Page], words: str) -> list[ArchiveEntry]:
-    """Entries for one page of search results, each with the passage its words matched.
-    The specific pages are loaded once for the page of results (one query per paper type)."""
+    """Entries for one page of search results, each with the passage its words matched. The
+    text of every result, whatever its type, comes in the one query that lists them."""
     ids = [page.pk for page in pages]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    annotated = {page.pk: page for page in published_papers().filter(pk__in=ids)}
+    columns = _text_columns()
+    annotated = {
+        page.pk: page for page in published_papers().annotate(**columns).filter(pk__in=ids)
+    }
     entries = entries_for([annotated[pk] for pk in ids if pk in annotated])
     for entry in entries:
-        paper = specific.get(entry.page.pk)
-        if paper is not None:
-            entry.passage = passage_around(paper_text(paper), words)
+        streams = [getattr(entry.page, column) for column in columns]
+        entry.passage = passage_around(paper_text(entry.page.paper_purpose, streams), words)
     return entries
 
 
-def paper_text(paper: Page) -> str:
+def paper_text(purpose: str, streams: Iterable) -> str:
     """The words of a paper as a reader meets them: purpose, then the text of its body."""
-    parts = [getattr(paper, "purpose", "")]
-    for field in ("body", "sections", "objectives", "minutes", "actions_arising"):
-        stream = getattr(paper, field, None)
+    parts = [purpose or ""]
+    for stream in streams:
         if stream is not None:
-            parts.extend(_strings(stream.raw_data))
+            parts.extend(_strings(getattr(stream, "raw_data", stream)))
     text = " ".join(part for part in parts if part)
     return " ".join(text[:TEXT_SCANNED].split())
 

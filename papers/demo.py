@@ -148,12 +148,13 @@ def _meeting(group, stdout, *, title, start, status, agenda, venue=None) -> Meet
         public_attendance=PUBLIC_ATTENDANCE,
         agenda_items=[
             AgendaItem(
+                sort_order=position,  # as the admin sets it: the order is the agenda's
                 title=item[0],
                 presenter=item[1],
                 purpose=item[2],
                 paper=item[3] if len(item) > 3 else None,
             )
-            for item in agenda
+            for position, item in enumerate(agenda)
         ],
     )
     return _add_child(group, meeting, stdout)

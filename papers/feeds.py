@@ -5,6 +5,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from home.site_chrome import public_pages_q
+
 from .archive import published_papers
 from .groups import public_groups
 from .models import PaperArchivePage
@@ -37,7 +39,7 @@ class NewPapersFeed(Feed):
     def link(self, group) -> str:
         if group is not None:
             return group.get_url(self.request)
-        archive = PaperArchivePage.objects.live().public().first()
+        archive = PaperArchivePage.objects.live().filter(public_pages_q()).first()
         return archive.get_url(self.request) if archive else "/"
 
     def feed_url(self, group) -> str:

@@ -55,8 +55,22 @@ class ImportPaperForm(forms.Form):
                 meeting_date=cleaned.get("meeting_date"),
             )
         except PaperFormatError as error:
-            field = "meeting_date" if error.code == "no_meeting_date" else "file"
-            self.add_error(field, f"{error}.")
+            self.add_error("file", f"{error}.")
         except UnknownGroup as error:
             self.add_error("group", error.message)
         return cleaned
+
+
+class MeetingDateForm(forms.Form):
+    """The date of the meeting a report went to, asked for on the preview when the paper
+    prints none: a report page always sits at its meeting."""
+
+    meeting_date = forms.DateField(
+        label="Meeting date",
+        widget=AdminDateInput,
+        help_text="The paper prints no meeting date. Give the date of the meeting it went to.",
+        error_messages={
+            "required": "Give the date of the meeting the paper went to.",
+            "invalid": "Write the date as YYYY-MM-DD, for example 2009-05-13.",
+        },
+    )

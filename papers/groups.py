@@ -5,6 +5,8 @@ sub-partnerships): pages of the type meetings sit under. papers does not import 
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from home.site_chrome import public_pages_q
+
 from .exceptions import UnknownGroup
 from .models.meetings import MeetingPage
 
@@ -26,7 +28,7 @@ def public_groups() -> QuerySet:
     """The live, public groups, by name: for the listings the public sees."""
     return (
         Page.objects.live()
-        .public()
+        .filter(public_pages_q())
         .type(group_page_model())
         .only("title", "slug", "path", "depth", "url_path")
         .order_by("title")

@@ -11,6 +11,8 @@ from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from home.site_chrome import public_pages_q
+
 from .models.meetings import MeetingPage
 
 LONDON = ZoneInfo("Europe/London")
@@ -38,7 +40,7 @@ LISTING_FIELDS = (
 
 def published_meetings(group=None) -> QuerySet:
     """Live, public meetings, of one group (page) or of all."""
-    meetings = MeetingPage.objects.live().public()
+    meetings = MeetingPage.objects.live().filter(public_pages_q())
     if group is not None:
         meetings = meetings.descendant_of(group)
     return meetings

@@ -20,7 +20,7 @@ from wagtail.permissions import policy_registry
 
 from .exceptions import ImportNotAllowed, PaperFormatError
 from .groups import DEFAULT_GROUP, find_group, group_page_model
-from .importer import ParsedPaper, parse_paper, read_paper_text
+from .importer import PaperFact, ParsedPaper, paper_facts, parse_paper, read_paper_text
 from .importer.pages import PageValues, page_values
 from .importer.reading import MAX_PAPER_BYTES, TEXT_SUFFIXES, WORD_SUFFIX
 
@@ -69,6 +69,7 @@ def document_is_visible_to(document, request) -> bool:
 # --- Importing papers --------------------------------------------------------------------------
 
 MEETING_PAGE_TYPE = "papers.MeetingPage"
+REPORT_PAGE_TYPE = "papers.ReportPage"
 IMPORTABLE_SUFFIXES = (*TEXT_SUFFIXES, WORD_SUFFIX)
 # A meeting created from a paper's date: the paper says nothing of its time or place.
 NEW_MEETING_TIME = datetime.time(18, 30)
@@ -97,6 +98,15 @@ class ImportPreview:
     meeting: Page | None
     existing_page: Page | None
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def needs_meeting_date(self) -> bool:
+        """A report must sit at a meeting: without a date the officer is asked for one."""
+        return self.meeting_date is None and self.values.page_type == REPORT_PAGE_TYPE
+
+    @property
+    def facts(self) -> list[PaperFact]:
+        return paper_facts(self.parsed, self.meeting_date)
 
 
 def importable_groups(user) -> QuerySet:
@@ -146,10 +156,11 @@ def preview_import(
     group: Page | str = DEFAULT_GROUP,
     meeting_date: datetime.date | None = None,
 ) -> ImportPreview:
-    """Parse a paper and work out where it would go, writing nothing."""
+    """Parse a paper and work out where it would go, writing nothing. A report that prints
+    no meeting date previews with `needs_meeting_date`, for the officer to give one."""
     parsed, values = _parse(text, source_name)
     group = find_group(group)
-    date, warnings = _meeting_date(parsed, values, meeting_date, source_name)
+    date, warnings = _meeting_date(parsed, values, meeting_date, source_name, is_required=False)
     meeting = _find_meeting(group, date) if date else None
     model = apps.get_model(values.page_type)
     existing = _imported_page(model, group, None, values)
@@ -233,7 +244,12 @@ def _parse(text: str, source_name: str) -> tuple[ParsedPaper, PageValues]:
 
 
 def _meeting_date(
-    parsed: ParsedPaper, values: PageValues, given: datetime.date | None, source_name: str
+    parsed: ParsedPaper,
+    values: PageValues,
+    given: datetime.date | None,
+    source_name: str,
+    *,
+    is_required: bool = True,
 ) -> tuple[datetime.date | None, list[str]]:
     """The date of the meeting the paper goes to, and any warning about it."""
     printed = parsed.header.meeting_date
@@ -244,7 +260,7 @@ def _meeting_date(
             "asked"
         )
     date = given or printed
-    if date is None and values.page_type == "papers.ReportPage":
+    if date is None and values.page_type == REPORT_PAGE_TYPE and is_required:
         raise PaperFormatError(
             "the paper prints no meeting date: give the date of the meeting it went to",
             source=source_name,

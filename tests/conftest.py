@@ -1,11 +1,14 @@
-"""Fixtures for the whole suite: the throwaway PostgreSQL every test runs on, and the people
-and pages most tests start from."""
+"""Fixtures for the whole suite: the throwaway PostgreSQL every test runs on, the real SMTP
+server (aiosmtpd) email is delivered to, and the people and pages most tests start from."""
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
 
+from tests.site_processes import manage
+from tests.smtp_server import SMTPServer
 from tests.throwaway_postgres import ThrowawayPostgres
 
 # Playwright runs an event loop in the test thread; Django's ORM calls from that thread are
@@ -67,6 +70,99 @@ def home_page(db):
     from home.models import HomePage
 
     return HomePage.objects.get()
+
+
+# The fixtures below import Django's models and mail inside them, like those above: this
+# module is imported before pytest-django has set Django up.
+
+
+@pytest.fixture(autouse=True)
+def _email_goes_through_the_outbox(settings):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem: put the site's outbox back, so a
+    test sees what the site does (a row queued, then delivered)."""
+    settings.EMAIL_BACKEND = "home.email_backend.OutboxBackend"
+
+
+@pytest.fixture
+def deliver_outbox(db):
+    """Deliver every queued email now, as the worker would, and return what was delivered
+    (mail.outbox, unless a test points delivery at the SMTP server)."""
+    from django.core import mail
+
+    from home.outbox import deliver_due_emails
+
+    def deliver():
+        while deliver_due_emails():
+            pass
+        return mail.outbox
+
+    return deliver
+
+
+@pytest.fixture
+def run_worker():
+    """Run the real django-tasks-db worker over the background queue until it is empty.
+    Needs a transactional test: the worker closes stale connections as it goes."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    def run(max_tasks: int | None = None) -> None:
+        Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="background",
+            startup_delay=False,
+            max_tasks=max_tasks,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """A real SMTP server on localhost (aiosmtpd), one per test process."""
+    server = SMTPServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp(smtp_server, settings):
+    """Delivery goes to the aiosmtpd server over SMTP; the test may stop and start it."""
+    settings.KCP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = smtp_server.port
+    settings.EMAIL_USE_TLS = False
+    smtp_server.clear()
+    yield smtp_server
+    if not smtp_server.is_running:
+        smtp_server.start()
+
+
+@pytest.fixture
+def silent_smtp_server(settings):
+    """A socket that accepts connections and never says a word: only EMAIL_TIMEOUT ends the
+    wait. The kernel completes the handshake for the listening socket's backlog."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    settings.KCP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = listener.getsockname()[1]
+    yield listener
+    listener.close()
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_site(tmp_path_factory):
+    """A var/ folder with a migrated SQLite database, as `make run` leaves it: tests that run
+    the site in other processes copy it rather than migrate again."""
+    var_dir = tmp_path_factory.mktemp("sqlite-site")
+    manage(var_dir, "migrate", "--no-input", "-v0")
+    return var_dir
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+DOCKERFILE = REPO / "Dockerfile"
 PYTHON = sys.executable
 
 
@@ -123,7 +124,8 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
         SECRET_KEY="a-long-random-test-secret-key-" + "x" * 40,
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
-        ALLOWED_HOSTS="127.0.0.1",
+        ALLOWED_HOSTS="kcp.example.org",  # the real host name, as in production
+        WEB_CONCURRENCY="1",  # gunicorn's own variable, which the image sets
     )
     assert manage(env, "collectstatic", "--no-input", "-v0").returncode == 0
     assert manage(env, "migrate", "--no-input", "-v0").returncode == 0
@@ -131,24 +133,33 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
         str(Path(PYTHON).parent / "gunicorn") if part == "gunicorn" else part
         for part in dockerfile_command()
     ]
+    assert "--workers" not in command and {"--max-requests", "--max-requests-jitter"} <= set(
+        command
+    )
     command[command.index("--bind") + 1] = f"127.0.0.1:{port}"
-    command[command.index("--workers") + 1] = "1"
     server = subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    https = {"X-Forwarded-Proto": "https"}
+    https = {"X-Forwarded-Proto": "https", "Host": "kcp.example.org"}
     base = f"http://127.0.0.1:{port}"
     try:
-        # The health check answers over plain HTTP (the load balancer's own check)...
+        # The health check answers over plain HTTP (the load balancer's own check), to the
+        # container's own address, which ALLOWED_HOSTS does not name...
         status, _, body = wait_until_serving(base + "/health/", server)
         assert (status, body) == (200, b"ok")
+        healthcheck = re.search(r"^HEALTHCHECK .* CMD (.*)$", DOCKERFILE.read_text(), re.M)
+        docker_check = healthcheck.group(1).replace("python ", f"{PYTHON} ", 1)
+        docker_check = docker_check.replace("127.0.0.1:8000", f"127.0.0.1:{port}")
+        assert subprocess.run(docker_check, shell=True, timeout=10).returncode == 0
         # ...while everything else is sent to HTTPS...
-        status, headers, _ = fetch(base + "/")
+        status, headers, _ = fetch(base + "/", {"Host": "kcp.example.org"})
         assert status == 301 and headers["Location"].startswith("https://")
         # ...and served when the proxy says the request came over TLS.
         status, headers, body = fetch(base + "/", https)
         assert status == 200, body[:500]
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
         assert "max-age" in headers["Strict-Transport-Security"]
+        assert headers["Cache-Control"].startswith("public, max-age=")
         stylesheet = re.search(rb'href="(/static/css/site\.[0-9a-f]+\.css)"', body).group(1)
         status, headers, _ = fetch(base + stylesheet.decode(), https)
         assert status == 200
@@ -156,6 +167,16 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_image_makes_media_root_a_volume_its_user_owns():
+    text = (REPO / "Dockerfile").read_text()
+    media_root = re.search(r"MEDIA_ROOT=(\S+)", text).group(1)
+    assert f"mkdir -p {media_root}" in text and "chown -R kcp:kcp /var/lib/kcp" in text
+    assert re.search(rf"^VOLUME {media_root}$", text, re.MULTILINE)
+    assert text.index("chown -R kcp:kcp") < text.index("USER kcp") < text.index("VOLUME")
+    assert re.search(r"^FROM python:3\.11\.\d+-slim-\w+$", text, re.MULTILINE)
+    assert "WEB_CONCURRENCY=" in text
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):

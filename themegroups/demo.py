@@ -223,8 +223,13 @@ def load(stdout) -> None:
         steering_group.lead_organisation = organisations[RBKC]
         steering_group.contact = _contact()
         steering_group.members = [
-            GroupMember(organisation=organisations[name], representative=person, role=role)
-            for name, person, role in STEERING_GROUP_MEMBERS
+            GroupMember(
+                sort_order=position,  # as the admin sets it: listed in this order
+                organisation=organisations[name],
+                representative=person,
+                role=role,
+            )
+            for position, (name, person, role) in enumerate(STEERING_GROUP_MEMBERS)
         ]
         _add_child(home, steering_group, stdout)
 
@@ -298,11 +303,16 @@ def _fill_in(group: GroupPage, slug: str) -> None:
     group.lead_officers = [
         GroupLeadOfficer(name=officer_name, job_title=job_title, organisation=organisations[lead])
     ]
-    group.members = [GroupMember(organisation=organisations[name]) for name in members]
+    group.members = [
+        GroupMember(sort_order=position, organisation=organisations[name])
+        for position, name in enumerate(members)
+    ]
     group.links = [GroupLink(title=link[0], url=link[1])] if link else []
     group.priorities = [
-        GroupPriority(priority=priority, actions=actions, lead=lead_by, due=due)
-        for priority, actions, lead_by, due in priorities
+        GroupPriority(
+            sort_order=position, priority=priority, actions=actions, lead=lead_by, due=due
+        )
+        for position, (priority, actions, lead_by, due) in enumerate(priorities)
     ]
 
 

@@ -18,6 +18,10 @@ class NotALeadOfficer(ThemeGroupError):
     code = "not_a_lead_officer"
 
 
+class NotAPartnershipOfficer(ThemeGroupError):
+    code = "not_a_partnership_officer"
+
+
 class NotASteeringGroupMeeting(ThemeGroupError):
     code = "not_a_steering_group_meeting"
 

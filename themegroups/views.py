@@ -166,6 +166,9 @@ class NewsAndViewsView(AdminScreen):
         for meeting in meetings:
             meeting.deadline = services.news_and_views_deadline(meeting)
         context.update(
+            waiting=services.news_and_views_waiting_for_approval()
+            if services.is_partnership_officer(self.request.user)
+            else [],
             form=form or NewsAndViewsForm(groups=self.groups, meetings=self.meetings),
             meetings=meetings,
             sent=NewsAndViewsUpdate.objects.filter(group__in=self.groups, meeting__in=self.meetings)
@@ -185,7 +188,28 @@ class NewsAndViewsView(AdminScreen):
                 messages.success(
                     request,
                     f"Thank you: {update.group.title}'s update is on the agenda of "
-                    f"{update.meeting.title}.",
+                    f"{update.meeting.title}."
+                    if update.is_approved
+                    else f"Thank you: {update.group.title}'s update for {update.meeting.title} "
+                    "goes on the agenda once a Partnership officer approves it.",
                 )
                 return redirect(reverse("themegroups_news_and_views"))
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class ApproveNewsAndViewsView(AdminScreen):
+    """A Partnership officer puts an update on the public agenda (POST only)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, update_id):
+        update = get_object_or_404(NewsAndViewsUpdate, pk=update_id)
+        try:
+            services.approve_news_and_views(user=request.user, update=update)
+        except ThemeGroupError as error:
+            raise PermissionDenied(error.message) from error
+        messages.success(
+            request,
+            f"{update.group.title}'s update is now on the agenda of {update.meeting.title}.",
+        )
+        return redirect(reverse("themegroups_news_and_views"))

@@ -1,9 +1,12 @@
 """Admin wiring of theme groups: the Lead officers screen (officers only) and the News and
 Views form (lead officers and officers), with their menu items."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.extension_points import MEETING_AGENDA_EXTRAS, PERSONAL_DATA, AgendaExtra
 
@@ -33,6 +36,11 @@ def theme_group_admin_urls():
         path(
             "news-and-views/", views.NewsAndViewsView.as_view(), name="themegroups_news_and_views"
         ),
+        path(
+            "news-and-views/<int:update_id>/approve/",
+            views.ApproveNewsAndViewsView.as_view(),
+            name="themegroups_approve_news_and_views",
+        ),
     ]
 
 
@@ -58,6 +66,20 @@ def news_and_views_menu_item():
     return LeadOfficersMenuItem(
         "News and Views", reverse("themegroups_news_and_views"), icon_name="comment", order=210
     )
+
+
+@hooks.register("construct_page_chooser_queryset")
+def show_lead_officers_only_public_pages_and_their_own(pages, request):
+    """The page chooser lists, to anyone but Partnership officers, what the public sees and
+    the pages they may edit: never another group's drafts or restricted titles."""
+    user = request.user
+    if services.is_partnership_officer(user):
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["add", "change", "publish"]
+    )
+    public = Page.objects.live().public()
+    return pages.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable.values("pk")))
 
 
 @hooks.register(MEETING_AGENDA_EXTRAS)

@@ -1,9 +1,10 @@
 """Navigation built from the page tree: live, public pages marked 'show in menus', and the
-breadcrumbs every app's pages show."""
+breadcrumbs every app's pages show. Menu and footer come from the site chrome
+(home.site_chrome), built once per site and cache generation."""
 
 from django import template
-from django.apps import apps
-from wagtail.models import Site
+
+from home.site_chrome import chrome_for_request
 
 register = template.Library()
 
@@ -11,28 +12,24 @@ register = template.Library()
 @register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
 def primary_navigation(context):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return {"menu_pages": [], "request": request}
-    root = site.root_page
-    menu_pages = root.get_children().live().public().in_menu().only("title", "url_path", "path")
-    current_path = request.path
-    items = []
-    for page in menu_pages:
-        url = page.get_url(request)
-        items.append(
-            {"title": page.title, "url": url, "is_current": current_path.startswith(url or "#")}
-        )
-    return {"menu_pages": items, "root_url": root.get_url(request), "request": request}
+    items = [
+        {
+            "title": item.title,
+            "url": item.url,
+            "is_current": bool(item.url) and request.path.startswith(item.url),
+        }
+        for item in chrome_for_request(request).menu
+    ]
+    return {"menu_pages": items, "request": request}
 
 
 @register.simple_tag(takes_context=True)
 def site_page_url(context, page_type: str):
-    """The URL of the one live page of a type (e.g. 'home.AccessibilityStatementPage')."""
+    """The URL of the one live page of a type (one of site_chrome.FOOTER_PAGE_TYPES)."""
     request = context.get("request")
-    model = apps.get_model(page_type)
-    page = model.objects.live().public().first()
-    return page.get_url(request) if page else ""
+    return chrome_for_request(request).footer_urls.get(page_type, "") if request else ""
 
 
 @register.simple_tag

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "modelcluster",
     "taggit",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -66,8 +68,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.views.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache, so cached pages carry the same policy as fresh ones.
+    "home.security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 Not Modified for feed and calendar pollers, cached pages included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "home.http_caching.CacheControlMiddleware",
     # Before sessions: a cached page for an anonymous visitor skips everything below.
     "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,8 +85,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.StaffIdleTimeoutMiddleware",
     "members.middleware.RequireTwoFactorForPublishersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: the site, its settings, navigation and footer, kept per cache generation.
+    "home.site_chrome.SiteChromeMiddleware",
 ]
 
 ROOT_URLCONF = "kcp_site.urls"
@@ -105,8 +116,12 @@ TEMPLATES = [
 # SQLite under var/ by default (make run); PostgreSQL in production via DATABASE_URL.
 DEFAULT_SQLITE_URL = f"sqlite:///{VAR_DIR / 'kcp.sqlite3'}"
 DATABASES = {
+    # Persistent connections are checked before reuse, so a database failover costs one
+    # reconnect instead of an error on each worker's next request.
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or DEFAULT_SQLITE_URL, conn_max_age=60
+        os.environ.get("DATABASE_URL") or DEFAULT_SQLITE_URL,
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -123,9 +138,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {
     # The database cache is shared by every process (web, worker), so login rate limits hold
     # across all of them. `migrate` creates its table (see home.apps).
+    # Its records are allauth's rate limits and codes (a few per member and per address)
+    # and the page-cache generation: room for tens of thousands, so a busy day never culls
+    # a live record, and when full a tenth (not a third) is culled, expired ones first.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "kcp_cache",
+        "OPTIONS": {
+            "MAX_ENTRIES": int(os.environ.get("KCP_CACHE_MAX_ENTRIES", "100000")),
+            "CULL_FREQUENCY": 10,
+        },
     },
     # Pages for anonymous visitors (home.page_cache), in each process's memory: their keys
     # carry a generation kept in the shared default cache, so publishing anywhere empties all.
@@ -138,6 +160,18 @@ CACHES = {
 # How long an anonymous visitor's page may be served from the cache. Publishing empties the
 # cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
+# Cache-Control of what anonymous visitors get (home.http_caching): seconds a browser, and a
+# shared cache in front of the site (CDN, proxy), may reuse a page without asking again.
+KCP_HTTP_MAX_AGE = int(os.environ.get("KCP_HTTP_MAX_AGE", "60"))
+KCP_HTTP_SHARED_MAX_AGE = int(os.environ.get("KCP_HTTP_SHARED_MAX_AGE", "120"))
+# Template fragments (a group's members, priorities, links) are keyed on the page's revision and
+# the generation, so they are never stale; this bounds only how long an unused one is kept.
+KCP_FRAGMENT_CACHE_SECONDS = int(os.environ.get("KCP_FRAGMENT_CACHE_SECONDS", "3600"))
+# How long a process trusts the cache generation it read last (home.page_cache) before reading
+# it again from the shared cache: what another process published shows here within this time.
+KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS = float(
+    os.environ.get("KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS", "2")
+)
 
 # --- Accounts -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
@@ -175,7 +209,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_RATE_LIMITS = {
-    # Failed logins per IP and per account; both are held in the shared database cache.
+    # Failed logins per client address, and per account *from one address* (the key carries
+    # the address: members.adapters), so nobody can lock a named officer out from elsewhere.
+    # Both are held in the shared database cache; the windows are short.
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
     # Joining and asking for sign-in codes: enough for a family on one connection, too few
@@ -241,14 +277,32 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 # --- Email ----------------------------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every message is queued in the outbox (home.outbox) in the transaction that decides to send
+# it; the background worker delivers it through KCP_EMAIL_DELIVERY_BACKEND.
+EMAIL_BACKEND = "home.email_backend.OutboxBackend"
+KCP_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds the delivery task waits on a silent mail server before trying again later.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "30"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KCP <kcp@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# What the mail relay accepts per minute (0: no limit).
+KCP_EMAIL_MAX_PER_MINUTE = int(os.environ.get("KCP_EMAIL_MAX_PER_MINUTE", "60"))
+# A temporary failure is retried after this many seconds, doubling each time up to the maximum;
+# after KCP_EMAIL_MAX_ATTEMPTS attempts the message is flagged failed for officers.
+KCP_EMAIL_RETRY_BACKOFF_SECONDS = float(os.environ.get("KCP_EMAIL_RETRY_BACKOFF_SECONDS", "60"))
+KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS = float(
+    os.environ.get("KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS", "3600")
+)
+KCP_EMAIL_MAX_ATTEMPTS = int(os.environ.get("KCP_EMAIL_MAX_ATTEMPTS", "40"))
+# Sent messages are deleted this many days after they were sent.
+KCP_SENT_EMAIL_RETENTION_DAYS = int(os.environ.get("KCP_SENT_EMAIL_RETENTION_DAYS", "90"))
 
 # --- Security that holds everywhere ---------------------------------------------------------
 X_FRAME_OPTIONS = "SAMEORIGIN"
@@ -256,6 +310,43 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 HEALTH_CHECK_PATH = "/health/"
+KCP_ADMIN_PATH = "/admin/"
+
+# Content-Security-Policy (django-csp 4; home/security.py picks the policy). Public and
+# members' pages, and the admin's previews of them: the site's own scripts and styles only,
+# no inline script or style, no nonce (anonymous pages are cached and shared).
+CSP_REPORT_PATH = "/csp-report/"
+_SITE_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],  # data: for the two-factor QR code
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],  # the admin shows previews in an iframe
+    "report-uri": CSP_REPORT_PATH,
+}
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _SITE_DIRECTIVES}
+# The rest of the admin: Wagtail's widgets use inline scripts and styles, and blob: images
+# for upload previews. Still nothing from another host.
+KCP_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_SITE_DIRECTIVES,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+    }
+}
+KCP_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+# security.txt (RFC 9116): whom to tell about a security problem.
+KCP_SECURITY_CONTACT = os.environ.get("KCP_SECURITY_CONTACT", "mailto:kcp@example.org")
 
 LOGGING = {
     "version": 1,
@@ -276,11 +367,38 @@ KCP_DEMO_CONTENT_ALLOWED = False
 # Periodic jobs run by `manage.py run_scheduler`: (management command, every N seconds).
 KCP_SCHEDULED_JOBS = [
     ("publish_scheduled", 60),
+    ("recover_background_work", 60),
     ("send_news_and_views_reminders", 3600),
+    ("clean_up_old_records", 3600),
     ("apply_member_retention", 24 * 3600),
 ]
+# The scheduler wakes this often to see which jobs are due (and closes stale connections).
+KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))
+# A background task still RUNNING this long after it started belongs to a worker that died:
+# the scheduler queues it again. Delivery runs stop at half of it.
+KCP_TASK_LEASE_SECONDS = float(os.environ.get("KCP_TASK_LEASE_SECONDS", "900"))
+# Finished task results are deleted this many days after they finished.
+KCP_TASK_RESULT_RETENTION_DAYS = int(os.environ.get("KCP_TASK_RESULT_RETENTION_DAYS", "14"))
+# Where the SQLite scheduler keeps its lock files (PostgreSQL uses advisory locks).
+KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
 
 # News and Views (themegroups): updates are due this many days before a Steering Group
 # meeting, and lead officers whose group has sent none are reminded this many days before that.
 KCP_NEWS_AND_VIEWS_DEADLINE_DAYS = 7
 KCP_NEWS_AND_VIEWS_REMINDER_DAYS = 3
+
+# --- Limits against guessing and heavy input (issue 12) -------------------------------------
+# How many proxies in front of the site add themselves to X-Forwarded-For (the documented TLS
+# proxy: 1). The rate limits key on the client's address; 0 trusts REMOTE_ADDR alone.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "0"))
+# The owner of an account is told once per this many seconds per address that sign-in from
+# that address was paused after wrong passwords.
+KCP_LOCKOUT_NOTICE_SECONDS = 5 * 60
+# Guesses at a password-protected page: this many per client address and window (seconds).
+KCP_PAGE_PASSWORD_ATTEMPTS = 10
+KCP_PAGE_PASSWORD_WINDOW_SECONDS = 60
+# Officers' and lead officers' sessions end after this long without a request (seconds).
+KCP_STAFF_IDLE_TIMEOUT_SECONDS = int(os.environ.get("KCP_STAFF_IDLE_TIMEOUT_SECONDS", "1800"))
+# Uploads: the largest document file, and how far a .docx may unpack before it is read.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+KCP_DOCX_MAX_UNPACKED_BYTES = 20 * 1024 * 1024

@@ -1,4 +1,4 @@
-"""Settings for `make run`: a laptop, SQLite, email printed to the console."""
+"""Settings for `make run`: a laptop, SQLite, email delivered to the console."""
 
 import os
 
@@ -12,5 +12,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STATIC_ROOT = None
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Queued in the outbox like everywhere else; the worker prints each message to the console.
+KCP_EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 KCP_DEMO_CONTENT_ALLOWED = True

@@ -13,7 +13,18 @@ SECRET_KEY = "test-only-insecure-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Email is queued in the outbox as on the site (tests/conftest.py keeps EMAIL_BACKEND so,
+# since Django's test set-up swaps in locmem); delivery goes to locmem's mail.outbox unless a
+# test points it at the aiosmtpd server.
+EMAIL_BACKEND = "home.email_backend.OutboxBackend"
+KCP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+KCP_EMAIL_MAX_PER_MINUTE = 0
+# Backoffs, leases, ticks and timeouts in milliseconds, so the suite stays fast.
+EMAIL_TIMEOUT = 0.2
+KCP_EMAIL_RETRY_BACKOFF_SECONDS = 0.02
+KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS = 0.1
+KCP_SCHEDULER_TICK_SECONDS = 0.01
+KCP_TASK_LEASE_SECONDS = 0.5
 KCP_DEMO_CONTENT_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
@@ -22,6 +33,8 @@ STATIC_ROOT = None  # static files come from the apps' folders; no collectstatic
 # cache: it is off unless a test turns it on (tests/home/test_page_cache.py does), or the
 # whole suite is run with KCP_TEST_PAGE_CACHE_SECONDS=300 to check nothing leaks through it.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_TEST_PAGE_CACHE_SECONDS", "0"))
+# Every request reads the generation: tests roll back the database under the process's memory.
+KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS = 0
 
 if os.environ.get("KCP_TEST_DATABASE", "postgres") == "postgres":
     DATABASES = {

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0006_strategy_subjects_and_first_notice'),
+        ('home', '0008_strategy_subjects_and_first_notice'),
         ('members', '0001_initial'),
         ('wagtailcore', '0098_apitoken'),
     ]

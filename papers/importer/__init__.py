@@ -1,6 +1,6 @@
 """The paper importer: reads .txt, .md and .docx committee papers into parsed dataclasses."""
 
-from .describing import describe
+from .describing import PaperFact, describe, paper_facts
 from .parsed import (
     ActionPlanRow,
     ActionPlanSection,
@@ -28,6 +28,7 @@ __all__ = [
     "ContactOfficer",
     "ImportWarning",
     "Objective",
+    "PaperFact",
     "PaperHeader",
     "ParsedActionPlan",
     "ParsedPaper",
@@ -36,6 +37,7 @@ __all__ = [
     "ProgressAction",
     "Section",
     "describe",
+    "paper_facts",
     "parse_paper",
     "read_paper_text",
 ]

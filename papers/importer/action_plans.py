@@ -2,8 +2,6 @@
 
 import re
 
-from papers.exceptions import PaperFormatError
-
 from .header import read_header, record_status
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
 from .parsed import ActionPlanRow, ActionPlanSection, ImportWarning, ParsedActionPlan
@@ -43,19 +41,18 @@ def format_cell(text: str) -> str:
     return text
 
 
-def split_glossary(text: str, line_number: int) -> list[tuple[str, str]]:
-    """'SG = Steering group CS = Community Strategy' -> [("SG", "Steering group"), ("CS", …)]."""
+def split_glossary(text: str) -> list[tuple[str, str]] | None:
+    """'SG = Steering group CS = Community Strategy' -> [("SG", "Steering group"), ("CS", …)];
+    None if the text is not written as "ABBREVIATION = meaning"."""
     matches = list(_GLOSSARY_TERM.finditer(text))
     if not matches or text[: matches[0].start()].strip():
-        raise PaperFormatError(
-            'the acronyms list should read "ABBREVIATION = meaning"', line=line_number
-        )
+        return None
     pairs = []
     for position, match in enumerate(matches):
         end = matches[position + 1].start() if position + 1 < len(matches) else len(text)
         meaning = text[match.end() : end].strip(" ,;")
         if not meaning:
-            raise PaperFormatError(f'"{match.group("term")}" has no meaning', line=line_number)
+            return None
         pairs.append((match.group("term"), collapse_space(meaning)))
     return pairs
 
@@ -92,17 +89,18 @@ def _read_glossary(lines: list[PrintedLine]) -> tuple[list[tuple[str, str]], fro
     )
     if start is None:
         return [], frozenset()
-    pairs = split_glossary(
-        GLOSSARY_LABEL.match(lines[start].text).group("rest"), lines[start].number
-    )
+    pairs = split_glossary(GLOSSARY_LABEL.match(lines[start].text).group("rest"))
+    if pairs is None:  # not written as a glossary: read as any other heading line
+        return [], frozenset()
     used = {start}
     index = start + 1
     while index < len(lines):
         line = lines[index]
         if not line.is_blank:
-            if "=" not in line.text or _is_body_start(line):
+            more = split_glossary(line.text) if "=" in line.text else None
+            if more is None or _is_body_start(line):
                 break
-            pairs.extend(split_glossary(line.text, line.number))
+            pairs.extend(more)
             used.add(index)
         index += 1
     return pairs, frozenset(used)
@@ -132,8 +130,6 @@ class _TableReader:
             else:
                 self._read_text(line)
         self._finish_section()
-        if not any(section.rows for section in self.plan.sections):
-            raise PaperFormatError("the action plan has no table rows")
 
     def _read_text(self, line: PrintedLine) -> None:
         text = line.text
@@ -146,10 +142,14 @@ class _TableReader:
             self.in_footnotes = True
             self.plan.footnotes.append(collapse_space(text))
         elif not (self.pending and self._continue_row([collapse_space(text)])):
-            raise PaperFormatError(
-                "text in the action plan that is neither a section heading, a table row nor "
-                "a footnote",
-                line=line.number,
+            self.plan.footnotes.append(collapse_space(text))
+            self.plan.warnings.append(
+                ImportWarning(
+                    line.number,
+                    "this text is neither a section heading, a table row nor a footnote: it was "
+                    "kept with the notes under the plan",
+                    is_unplaced=True,
+                )
             )
 
     def _start_section(self, line: PrintedLine, section: re.Match[str] | None) -> None:
@@ -173,7 +173,10 @@ class _TableReader:
 
     def _read_row(self, line: PrintedLine) -> None:
         if self.in_footnotes:
-            raise PaperFormatError("a table row after the footnotes", line=line.number)
+            self.in_footnotes = False
+            self.plan.warnings.append(
+                ImportWarning(line.number, "a table row after the footnotes; read as a row")
+            )
         cells = line.cells
         if not self.plan.sections:
             self.plan.sections.append(ActionPlanSection("", "", line=line.number))
@@ -195,11 +198,14 @@ class _TableReader:
         if self.pending and self._continue_row(cells):
             return
         if len(cells) != len(section.columns):
-            raise PaperFormatError(
-                f"this row has {len(cells)} cells but the table has {len(section.columns)} "
-                f"columns ({', '.join(section.columns)})",
-                line=line.number,
+            self.plan.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"this row has {len(cells)} cells but the table has {len(section.columns)} "
+                    "columns: check which column each cell belongs in",
+                )
             )
+            cells = _fitted(cells, len(section.columns))
         row = ActionPlanRow("", "", "", "", line=line.number)
         section.rows.append(row)
         self.pending.append((row, cells))
@@ -209,11 +215,14 @@ class _TableReader:
     ) -> None:
         columns = [cell for cell in cells if cell]
         if len(columns) != ACTION_PLAN_COLUMNS:
-            raise PaperFormatError(
-                f"the action plan table has {len(columns)} columns; the importer reads tables of "
-                "four: planned action, current situation, lead, due date",
-                line=line.number,
+            self.plan.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"the table has {len(columns)} columns; the page holds four (planned "
+                    "action, current situation, lead, due date): check where each cell went",
+                )
             )
+            columns = _fitted(columns, ACTION_PLAN_COLUMNS, filler="(not printed)")
         if section.rows:
             self.plan.warnings.append(
                 ImportWarning(line.number, "the header row is repeated inside a section; ignored")
@@ -242,3 +251,10 @@ class _TableReader:
                 format_cell(cell) for cell in cells
             )
         self.pending = []
+
+
+def _fitted(cells: list[str], width: int, filler: str = "") -> list[str]:
+    """`cells` made `width` long: extra cells joined into the last, missing ones left empty."""
+    if len(cells) > width:
+        return [*cells[: width - 1], " ".join(cell for cell in cells[width - 1 :] if cell)]
+    return [*cells, *[filler] * (width - len(cells))]

@@ -3,10 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
-from papers.exceptions import PaperFormatError
-
 from .header import read_status, record_status
-from .lines import PrintedLine, collapse_space, ends_sentence
+from .lines import PrintedLine, ends_sentence
 from .parsed import ContactOfficer, ImportWarning, PaperHeader
 
 CONTACT_LABEL = re.compile(
@@ -14,7 +12,13 @@ CONTACT_LABEL = re.compile(
     r"|for\s+further\s+information(?:,?\s+(?:please\s+)?contact)?|enquiries\s+to)\s*:\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-BACKGROUND_LABEL = re.compile(r"^background\s+papers?\b[^:]{0,80}:\s*(?P<rest>.*)$", re.I)
+BACKGROUND_LABEL = re.compile(
+    r"^(?:(?:local\s+government\s+act\s+1972\s*[–—:-]?\s*)?(?:list\s+of\s+)?background\s+papers?"
+    r"\b[^:]{0,80}:|the\s+following\s+background\s+papers?\b[^:]{0,80}:"
+    r"|(?:local\s+government\s+act\s+1972\s*[–—:-]?\s*)?(?:list\s+of\s+)?background\s+papers?\s*$"
+    r"|no\s+background\s+papers\s+were\s+used\b[^:]{0,80}?\.?$)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 SIGNED_LABEL = re.compile(r"^signed\b(?:\s+by)?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 ANNEX_LINE = re.compile(
     r"^(?:[-•*]\s*)?(?P<word>(?i:annex|appendix))\s+(?P<ref>[A-Z]|\d{1,2})\b\s*[:.,;–—-]?\s*"
@@ -25,7 +29,11 @@ ANNEX_REFERENCE = re.compile(
     r"\b(?P<word>(?i:annex(?:es)?|appendix|appendices))\s+"
     r"(?P<refs>(?:[A-Z]|\d{1,2})\b(?:\s*(?:,|and|&)\s*(?:[A-Z]|\d{1,2})\b)*)"
 )
-_NONE = re.compile(r"^(?:none|nil|n/?a|no background papers)\.?$", re.IGNORECASE)
+_NONE = re.compile(
+    r"^(?:none|nil|n/?a|no background papers(?:\s+were\s+used\b.*)?"
+    r"|there\s+are\s+(?:none|no\s+background\s+papers)|none\s+were\s+used)\.?$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^(?:[-•*–]|\d{1,2}[.)])\s+")
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
@@ -40,7 +48,8 @@ _FAX = re.compile(rf"\bfax\s*(?:no\.?)?\s*[:.]?\s*{_PHONE}", re.IGNORECASE)
 _PHONE_ONLY = re.compile(rf"^{_PHONE}$")
 _UNLABELLED_PHONE = re.compile(r"\(?(?P<value>(?:\+44\s?|0)\d[\d ()-]{7,}\d)\)?")
 _EXPLICIT = re.compile(
-    r"^(?P<label>name|job\s+title|title|position|organi[sz]ation|address)\s*:\s*(?P<value>.+)$",
+    r"^(?P<label>name|job\s+title|title|position|post|organi[sz]ation|unit|team|department"
+    r"|directorate|address)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
@@ -62,6 +71,11 @@ _EXPLICIT_KINDS = {
     "job title": "job_title",
     "title": "job_title",
     "position": "job_title",
+    "post": "job_title",
+    "unit": "organisation",
+    "team": "organisation",
+    "department": "organisation",
+    "directorate": "organisation",
     "organisation": "organisation",
     "organization": "organisation",
     "address": "address",
@@ -81,6 +95,7 @@ class Closing:
     contact: ContactOfficer | None = None
     background_papers: list[str] = field(default_factory=list)
     annex_titles: dict[str, str] = field(default_factory=dict)
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
 
 
 def is_closing_label(text: str) -> bool:
@@ -166,33 +181,41 @@ def read_closing(
         contact = CONTACT_LABEL.match(text)
         background = BACKGROUND_LABEL.match(text)
         if contact and closing.contact is None:
-            closing.contact, index = _read_contact(lines, index, contact.group("rest"))
+            closing.contact, index = _read_contact(lines, index, contact.group("rest"), warnings)
         elif background:
             index = _read_background_papers(
                 lines, index, background.group("rest"), closing, warnings
             )
         elif ANNEX_LINE.match(text) or ANNEXES_LABEL.match(text):
             index = _read_annex_list(lines, index, closing)
-        elif closing.contact is not None:
-            raise PaperFormatError(
-                "text after the contact block that is neither background papers nor an annex",
-                line=line.number,
-            )
         else:
-            raise PaperFormatError(
-                f'"{collapse_space(text)[:60]}" at the foot of the paper cannot be placed',
-                line=line.number,
+            where = "after the contact block" if closing.contact else "at the foot of the paper"
+            closing.unplaced.append((line.number, text))
+            warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"this text {where} is neither contact details, background papers nor an "
+                    "annex: it was kept as a paragraph at the end of the paper",
+                    is_unplaced=True,
+                )
             )
+            index += 1
     return closing
 
 
-def _read_contact(lines: list[PrintedLine], index: int, rest: str) -> tuple[ContactOfficer, int]:
+def _read_contact(
+    lines: list[PrintedLine], index: int, rest: str, warnings: list[ImportWarning]
+) -> tuple[ContactOfficer | None, int]:
     officer = ContactOfficer(name="")
+    label_index, label_line = index, lines[index]
     if rest.strip() and not _fill_contact(officer, rest):
-        raise PaperFormatError(
-            "the contact officer line has more parts than a name, job title, organisation, "
-            "telephone and email",
-            line=lines[index].number,
+        _fill_contact_keeping_extra(officer, rest)
+        warnings.append(
+            ImportWarning(
+                label_line.number,
+                "the contact line has parts that are not a name, job title, organisation, "
+                "telephone or email: they were kept with the organisation",
+            )
         )
     index += 1
     while index < len(lines):
@@ -207,10 +230,23 @@ def _read_contact(lines: list[PrintedLine], index: int, rest: str) -> tuple[Cont
             break
         index += 1
     if not (officer.name or officer.email or officer.phone):
-        raise PaperFormatError(
-            "the contact block has no name, telephone or email", line=lines[index - 1].number
+        warnings.append(
+            ImportWarning(
+                label_line.number,
+                "the contact block has no name, telephone or email: fill in the contact officer",
+            )
         )
+        if not (officer.job_title or officer.organisation or officer.address):
+            return None, label_index + 1
     return officer, index
+
+
+def _fill_contact_keeping_extra(officer: ContactOfficer, text: str) -> None:
+    """Fill what fits, part by part, and keep every part that does not as the address."""
+    for part in re.split(r"[,;\t]", text):
+        part = part.strip(" .;:/|")
+        if part and not _fill_contact(officer, part):
+            officer.address = f"{officer.address}, {part}" if officer.address else part
 
 
 def _fill_contact(officer: ContactOfficer, text: str) -> bool:

@@ -27,9 +27,11 @@ _DATE = (
     rf"{_WEEKDAY}?(?:"
     rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}),?\s+(?P<y2>\d{{4}})"
-    rf"|(?P<d3>[0-3]?\d)[/.-](?P<m3>[01]?\d)[/.-](?P<y3>\d{{4}}|\d{{2}})"
+    rf"|(?P<d3>[0-3]?\d)[/.-](?P<m3>[0-3]?\d)[/.-](?P<y3>\d{{4}}|\d{{2}})"
+    rf"|(?P<y4>(?:19|20)\d\d)-(?P<m4>[01]?\d)-(?P<d4>[0-3]?\d)"
     r")"
 )
+_DATE_IN_TEXT = re.compile(rf"(?<![\w/.-])(?P<date>{_DATE})(?![\w/-])", re.IGNORECASE)
 _MEETING_LINE = re.compile(
     rf"^(?:(?:meeting\s+)?date\s*:\s*)?(?P<lead>.*?)\s*(?P<date>{_DATE})\s*\.?$", re.IGNORECASE
 )
@@ -38,6 +40,24 @@ _MEETING_LEAD = re.compile(
     re.IGNORECASE,
 )
 _SMALL_WORDS = {"and", "of", "the", "for", "on"}
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date found inside a line, and where: the rest of the line may hold other facts."""
+
+    value: date
+    start: int
+    end: int
+
+
+def find_printed_date(text: str) -> PrintedDate | None:
+    """The first valid date printed anywhere in `text`, with its position."""
+    for match in _DATE_IN_TEXT.finditer(text):
+        value = _date_from(match)
+        if value is not None:
+            return PrintedDate(value, match.start(), match.end())
+    return None
 
 
 @dataclass(frozen=True)
@@ -68,12 +88,12 @@ def read_meeting_line(text: str) -> MeetingLine | None:
     lead_match = _MEETING_LEAD.match(lead)
     if not lead_match:
         return None
-    return MeetingLine(meeting_date, _as_group_name(lead_match.group("group") or ""))
+    return MeetingLine(meeting_date, as_group_name(lead_match.group("group") or ""))
 
 
 def _date_from(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
-    for index in ("1", "2", "3"):
+    for index in ("1", "2", "3", "4"):
         if groups.get(f"y{index}"):
             day_text, month_text, year_text = (groups[f"{p}{index}"] for p in ("d", "m", "y"))
             break
@@ -87,10 +107,16 @@ def _date_from(match: re.Match[str]) -> date | None:
     try:
         return date(year, month, day)
     except ValueError:
+        pass
+    if not month_text.isdigit() or index == "4":
+        return None
+    try:  # "06/19/2002": written month first, as an American template prints it
+        return date(year, day, month)
+    except ValueError:
         return None
 
 
-def _as_group_name(printed: str) -> str:
+def as_group_name(printed: str) -> str:
     """'STEERING GROUP' -> 'Steering Group'; short capital words such as 'KCP' stay as printed."""
     words = []
     for position, word in enumerate(printed.split()):

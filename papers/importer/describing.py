@@ -1,4 +1,8 @@
-"""A plain-text outline of a parsed paper, for --dry-run and the admin preview."""
+"""A plain-text outline of a parsed paper, for --dry-run, and the facts the admin preview
+marks as recognised, guessed or missing."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from .parsed import (
     ContactOfficer,
@@ -15,6 +19,53 @@ _KIND_NAMES = {
     "progress_report": "Progress report",
 }
 SNIPPET_LENGTH = 70
+RECOGNISED, GUESSED, MISSING = "recognised", "guessed", "missing"
+
+
+@dataclass(frozen=True)
+class PaperFact:
+    """One fact about a paper as the importer read it, and how sure it is of it."""
+
+    name: str
+    label: str
+    value: str
+    confidence: str
+
+    @property
+    def is_recognised(self) -> bool:
+        return self.confidence == RECOGNISED
+
+
+def paper_facts(
+    parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport,
+    meeting_date: date | None = None,
+) -> list[PaperFact]:
+    """Title, meeting date, status, author, purpose and contact: each recognised (printed
+    where the importer expects it), guessed (taken from its position or the file name) or
+    missing (for the officer to fill in). `meeting_date` is the date the paper will go to."""
+    header = parsed.header
+    when = meeting_date or header.meeting_date
+
+    def fact(name: str, label: str, value: str, *, guessed: bool = False) -> PaperFact:
+        if not value:
+            return PaperFact(name, label, "", MISSING)
+        is_guessed = guessed or name in header.guessed
+        return PaperFact(name, label, value, GUESSED if is_guessed else RECOGNISED)
+
+    facts = [
+        fact("title", "Title", header.title),
+        fact("meeting_date", "Meeting date", f"{when.day} {when:%B %Y}" if when else ""),
+        fact("status", "Status", header.status_as_printed),
+        fact("author", "Author", header.author_as_printed or header.author),
+        fact("purpose", "Purpose", header.purpose),
+    ]
+    if not isinstance(parsed, ParsedActionPlan):
+        contact = parsed.contact
+        value = _contact_line(contact).removeprefix("Contact: ") if contact else ""
+        facts.append(
+            fact("contact", "Contact officer", value, guessed=bool(contact and contact.address))
+        )
+    return facts
 
 
 def describe(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> str:
@@ -26,6 +77,10 @@ def describe(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> 
         lines += _action_plan_lines(parsed)
     else:
         lines += _progress_report_lines(parsed)
+    unsure = [
+        f"{f.label.lower()} ({f.confidence})" for f in paper_facts(parsed) if not f.is_recognised
+    ]
+    lines.append(f"To check: {', '.join(unsure) or 'nothing'}")
     lines += _warning_lines(parsed.warnings)
     return "\n".join(lines)
 

@@ -3,10 +3,9 @@
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
-from papers.exceptions import PaperFormatError
-
-from .dates import read_meeting_line
+from .dates import as_group_name, find_printed_date, read_meeting_line
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
 from .parsed import ImportWarning, PaperHeader
 
@@ -43,7 +42,100 @@ _PURPOSE_SENTENCE = re.compile(
     r"^(?:this\s+(?:paper|report|note|item)\b|the\s+purpose\s+of\s+this\s+(?:paper|report)\b)",
     re.IGNORECASE,
 )
+_GROUP_NAME = re.compile(
+    r"^(?P<group>(?:the\s+)?(?:kcp\s+|partnership\s+)?[A-Za-z][A-Za-z&'’ -]{0,60}?"
+    r"\b(?:group|sub[- ]?group|board|forum|committee|executive|partnership|panel|network))"
+    r"(?:\s+meeting)?(?:\s+(?:held\s+)?(?:on|of))?$",
+    re.IGNORECASE,
+)
+_PARTNERSHIP_SHORT_NAME = re.compile(r"^(?:the\s+)?(?:kcp|k\s*&\s*c\s+partnership)$", re.I)
+_MEETING_WORDS = re.compile(r"^(?:(?:meeting|held|on|of|date|dated)\s*)+:?$", re.IGNORECASE)
+_FACT_SEPARATORS = re.compile(r"\s+[–—|-]+\s+|\s*[–—|]\s*|,\s+|:\s+")
 MAX_TITLE_WORDS = 25
+MAX_GROUP_WORDS = 7
+
+
+@dataclass
+class HeadingFacts:
+    """The facts one heading line prints: "KCP – STEERING GROUP – 19TH JUNE 2002"."""
+
+    partnership: str = ""
+    group: str = ""
+    meeting_date: date | None = None
+    status: tuple[str, str] | None = None
+    title: str = ""
+
+
+def read_group_name(text: str) -> str:
+    """'STEERING GROUP' or 'Steering Group meeting' -> 'Steering Group'; '' if not a group."""
+    match = _GROUP_NAME.match(text.strip(" .:"))
+    if not match or len(match.group("group").split()) > MAX_GROUP_WORDS:
+        return ""
+    return as_group_name(match.group("group").removeprefix("the ").removeprefix("The "))
+
+
+def read_heading_facts(text: str) -> HeadingFacts | None:
+    """Split a heading line into the partnership, group, meeting date, status and at most one
+    other part (the title, when the line names the partnership or group). None if the line
+    is not made of such facts."""
+    facts = HeadingFacts()
+    rest = text.strip()
+    printed_date = find_printed_date(rest)
+    if printed_date is not None:
+        before = rest[: printed_date.start].rstrip()
+        after = rest[printed_date.end :].lstrip()
+        if not _ends_a_part(before) or not _starts_a_part(after):
+            return None
+        facts.meeting_date = printed_date.value
+        rest = f"{before} – {after}" if after else before
+    parts = [part.strip(" .,;:–—-|") for part in _FACT_SEPARATORS.split(rest)]
+    unknown = []
+    for part in filter(None, parts):
+        partnership = PARTNERSHIP_LINE.match(part)
+        if partnership and not facts.partnership:
+            facts.partnership = collapse_space(partnership.group("name"))
+            remainder = partnership.group("rest").strip()
+            if remainder:
+                group = read_group_name(remainder)
+                if group and not facts.group:
+                    facts.group = group
+                else:
+                    unknown.append(remainder)
+            continue
+        if _MEETING_WORDS.match(part):
+            continue
+        if _PARTNERSHIP_SHORT_NAME.match(part) and not facts.partnership:
+            facts.partnership = part
+            continue
+        group = read_group_name(part)
+        if group and not facts.group:
+            facts.group = group
+            continue
+        status = read_status(part)
+        if status and facts.status is None:
+            facts.status = status
+            continue
+        unknown.append(part)
+    named = facts.partnership or facts.group
+    if not unknown:
+        return facts if (named or facts.meeting_date or facts.status) else None
+    if len(unknown) == 1 and named and (facts.meeting_date or len(parts) == 1 or facts.group):
+        facts.title = unknown[0]
+        return facts
+    return None
+
+
+def _ends_a_part(before: str) -> bool:
+    return (
+        not before
+        or before[-1] in "–—-|,:("
+        or bool(_MEETING_WORDS.search(before.split()[-1]))
+        or bool(re.search(r"\b(?:meeting|held|on|of|date|dated)\s*:?$", before, re.I))
+    )
+
+
+def _starts_a_part(after: str) -> bool:
+    return not after or after[0] in "–—-|,:)"
 
 
 @dataclass
@@ -99,8 +191,11 @@ def read_header(
     *,
     is_body_start: Callable[[int], bool],
     skip: frozenset[int] = frozenset(),
+    is_body_start_after_title: Callable[[int], bool] | None = None,
 ) -> HeaderReading:
-    """Read header lines until `is_body_start` says the body begins; refuse unplaceable text."""
+    """Read header lines until the body begins. Never refuses: a line that is no fact of the
+    heading becomes the purpose (with a warning) or, once there is a purpose, starts the body.
+    `is_body_start_after_title` names lines that start the body only once a title is found."""
     reading = HeaderReading(PaperHeader(), len(lines))
     header = reading.header
     index = 0
@@ -109,34 +204,85 @@ def read_header(
         if line.is_blank or index in skip:
             index += 1
             continue
-        text = line.text
-        partnership = PARTNERSHIP_LINE.match(text)
-        meeting = None if partnership else read_meeting_line(text)
-        if partnership and not header.partnership:
-            header.partnership = collapse_space(partnership.group("name"))
-            rest = partnership.group("rest").strip()
-            if rest and not header.title:
-                header.title = rest
+        if _is_title_heading(line, header):
+            index = _read_title(lines, index, header)
+            continue
+        if _record_heading_facts(header, line, reading.warnings):
             index += 1
             continue
-        if meeting and header.meeting_date is None:
-            header.meeting_date, header.group = meeting.meeting_date, meeting.group
-            index += 1
-            continue
-        if record_status(header, line, reading.warnings):
-            index += 1
-            continue
-        if is_body_start(index):
+        if is_body_start(index) or (
+            header.title and is_body_start_after_title and is_body_start_after_title(index)
+        ):
             reading.end = index
-            break
-        index = _read_header_line(lines, index, reading, is_body_start)
-    if not header.title:
-        raise PaperFormatError(
-            "no title was found in the heading of the paper (expected a line in capitals or the "
-            "first line after the partnership name and date)",
-            code="no_title",
-        )
+            return reading
+        next_index = _read_header_line(lines, index, reading, is_body_start)
+        if next_index is None:
+            reading.end = index
+            return reading
+        index = next_index
     return reading
+
+
+def _is_title_heading(line: PrintedLine, header: PaperHeader) -> bool:
+    """A Markdown heading before any title is the title, unless it is numbered or a fact."""
+    return (
+        not header.title
+        and line.heading_level > 0
+        and not line.text[:1].isdigit()
+        and looks_like_title(line.text)
+        and read_heading_facts(line.text) is None
+    )
+
+
+def _record_heading_facts(
+    header: PaperHeader, line: PrintedLine, warnings: list[ImportWarning]
+) -> bool:
+    """Record the partnership, group, date, status (and a title printed with them) of a line
+    made of those facts; False if the line is something else."""
+    if record_status(header, line, warnings):
+        return True
+    facts = read_heading_facts(line.text)
+    if facts is None or _contradicts(header, facts):
+        return False
+    is_new = (
+        (facts.partnership and not header.partnership)
+        or (facts.group and not header.group)
+        or (facts.meeting_date and header.meeting_date is None)
+        or (facts.status and not header.status)
+        or (facts.title and not header.title)
+    )
+    if not is_new:
+        return _repeats(header, facts)
+    header.partnership = header.partnership or facts.partnership
+    if facts.meeting_date and header.meeting_date is None:
+        header.meeting_date = facts.meeting_date
+    header.group = header.group or facts.group
+    if facts.status and not header.status:
+        header.status, header.status_as_printed = facts.status
+    if facts.title and not header.title:
+        header.title = facts.title
+    return True
+
+
+def _contradicts(header: PaperHeader, facts: HeadingFacts) -> bool:
+    """A second date, status or title on a heading line is not the paper's: kept as text."""
+    return bool(
+        (facts.meeting_date and header.meeting_date and facts.meeting_date != header.meeting_date)
+        or (facts.status and header.status and facts.status[0] != header.status)
+        or (facts.title and header.title and facts.title != header.title)
+    )
+
+
+def _repeats(header: PaperHeader, facts: HeadingFacts) -> bool:
+    """Whether a heading line only prints again facts already read (the page shows them once);
+    a line that says something else is kept as text."""
+    return (
+        (not facts.partnership or facts.partnership.lower() == header.partnership.lower())
+        and (not facts.group or facts.group == header.group)
+        and (not facts.meeting_date or facts.meeting_date == header.meeting_date)
+        and (not facts.status or facts.status[0] == header.status)
+        and (not facts.title or facts.title == header.title)
+    )
 
 
 def _read_header_line(
@@ -144,8 +290,9 @@ def _read_header_line(
     index: int,
     reading: HeaderReading,
     is_body_start: Callable[[int], bool],
-) -> int:
-    """Place one header line (or paragraph); return the index of the next unread line."""
+) -> int | None:
+    """Place one header line (or paragraph); return the index of the next unread line, or
+    None when the line belongs to the body."""
     header = reading.header
     line = lines[index]
     text = line.text
@@ -165,7 +312,10 @@ def _read_header_line(
             return end
         following = _next_text_line(lines, index + 1)
         if following is None or is_body_start(following):
-            raise PaperFormatError("the Purpose label has no text after it", line=line.number)
+            reading.warnings.append(
+                ImportWarning(line.number, "the Purpose label has no text after it")
+            )
+            return index + 1
         header.purpose, end = _paragraph(lines, following, lines[following].text, is_body_start)
         return end
     if _PURPOSE_SENTENCE.match(text) and not header.purpose:
@@ -173,17 +323,14 @@ def _read_header_line(
         return end
     if not header.title and (line.heading_level or looks_like_title(text)):
         return _read_title(lines, index, header)
-    if header.title and not header.purpose and not line.heading_level:
+    if not header.purpose and not line.heading_level:
         header.purpose, end = _paragraph(lines, index, text, is_body_start)
+        header.guessed.add("purpose")
         reading.warnings.append(
             ImportWarning(line.number, "this paragraph in the heading was taken as the purpose")
         )
         return end
-    raise PaperFormatError(
-        f'"{_shorten(text)}" in the heading of the paper is not the partnership, meeting date, '
-        "title, author, purpose or status",
-        line=line.number,
-    )
+    return None
 
 
 def _read_title(lines: list[PrintedLine], index: int, header: PaperHeader) -> int:
@@ -227,8 +374,3 @@ def _next_text_line(lines: list[PrintedLine], start: int) -> int | None:
         if not lines[index].is_blank:
             return index
     return None
-
-
-def _shorten(text: str, length: int = 60) -> str:
-    text = collapse_space(text)
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

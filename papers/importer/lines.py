@@ -15,6 +15,13 @@ _EMPHASIS = (
     re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
 )
 TERMINAL_PUNCTUATION = ".!?:;"
+# Characters Word and web editors leave behind that a reader never sees.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_WIDE_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2002\u2003\u2009\f\v"), " ")
+_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)\)")
+_MARKDOWN_ESCAPE = re.compile(r"\\(?P<character>[\\`*_{}\[\]()#+.!|-])")
+_LIST_MARKER_BEFORE_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[-*+])\s+(?=\d{1,2}(?:\.\d{1,3})+)")
+_STRAY_STRONG = re.compile(r"\*\*|__")
 
 
 @dataclass(frozen=True)
@@ -40,12 +47,21 @@ class PrintedLine:
 
 
 def remove_emphasis(text: str) -> str:
-    """Remove paired emphasis markers (**bold**, *italic*, __bold__, _italic_); keep lone `*`."""
-    if "*" not in text and "_" not in text:
+    """Remove emphasis markers (**bold**, *italic*, __bold__, _italic_), an unpaired `**` and
+    Markdown links and escapes; keep a lone `*` (a footnote mark) as printed."""
+    if "[" in text:
+        text = _MARKDOWN_LINK.sub(_link_text, text)
+    if "*" not in text and "_" not in text and "\\" not in text:
         return text
     for pattern in _EMPHASIS:
         text = pattern.sub(r"\1", text)
-    return text
+    text = _STRAY_STRONG.sub("", text)
+    return _MARKDOWN_ESCAPE.sub(r"\g<character>", text)
+
+
+def _link_text(match: re.Match[str]) -> str:
+    text, url = match.group("text"), match.group("url")
+    return text if url.startswith("#") or url in text else f"{text} ({url.removeprefix('mailto:')})"
 
 
 def collapse_space(text: str) -> str:
@@ -63,6 +79,11 @@ def join_wrapped(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
+def join_paragraphs(first: str, second: str) -> str:
+    """Two paragraphs of one field, a blank line apart."""
+    return f"{first}\n\n{second}" if first and second else first or second
+
+
 def ends_sentence(text: str) -> bool:
     return text.rstrip("'\"’”)] ").endswith(tuple(TERMINAL_PUNCTUATION))
 
@@ -70,7 +91,7 @@ def ends_sentence(text: str) -> bool:
 def printed_lines(text: str) -> list[PrintedLine]:
     """Split a paper into lines numbered from 1, reading Markdown headings and pipe tables."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = text.replace("\u00a0", " ").replace("\f", " ").replace("\v", " ")
+    text = text.translate(_INVISIBLE).translate(_WIDE_SPACES)
     return [_read_line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
 
 
@@ -97,4 +118,5 @@ def _read_line(number: int, raw: str) -> PrintedLine:
         lead = content[: len(content) - len(content.lstrip())]
         indent = len(lead.expandtabs(TAB_WIDTH))
         return PrintedLine(number, body.lstrip(" "), indent)
-    return PrintedLine(number, remove_emphasis(stripped), indent)
+    text = remove_emphasis(stripped)
+    return PrintedLine(number, _LIST_MARKER_BEFORE_NUMBER.sub("", text).strip(), indent)

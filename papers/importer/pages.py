@@ -10,7 +10,6 @@ import hashlib
 from dataclasses import dataclass, field
 
 from papers import numbering
-from papers.exceptions import PaperFormatError
 
 from .parsed import (
     ActionPlanSection,
@@ -53,16 +52,21 @@ def source_hash(text: str) -> str:
 def page_values(
     parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport, *, text: str
 ) -> PageValues:
-    """The field values of the page a parsed paper becomes; PaperFormatError when the page
-    could not hold the paper as printed (a number used twice, an over-long title)."""
+    """The field values of the page a parsed paper becomes. What the page cannot hold as
+    printed (a number used twice, an over-long title) is kept another way, with a warning."""
     header = parsed.header
     title = " ".join(header.title.split())
+    purpose = header.purpose
+    warnings = [str(warning) for warning in parsed.warnings]
     if len(title) > TITLE_MAX_LENGTH:
-        raise PaperFormatError(
-            f"the title is {len(title)} characters long; a page title may have at most "
-            f"{TITLE_MAX_LENGTH}: check that the title line is not joined to the text after it",
-            code="no_title",
+        shortened = title[: TITLE_MAX_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        purpose = f"{title}\n\n{purpose}".strip() if not purpose.startswith(title) else purpose
+        warnings.append(
+            f"the title is {len(title)} characters long, more than a page title holds "
+            f"({TITLE_MAX_LENGTH}): it was shortened, and kept in full in the purpose; check "
+            "that the title line is not joined to the text after it"
         )
+        title = shortened
     values = PageValues(
         page_type=PAGE_TYPES[parsed.kind],
         fields={
@@ -70,12 +74,13 @@ def page_values(
             "status": header.status,
             "status_as_printed": header.status_as_printed,
             "author": header.author_as_printed or header.author,
-            "purpose": header.purpose,
+            "purpose": purpose,
             "meeting_date": header.meeting_date,
             "source_hash": source_hash(text),
         },
-        warnings=[str(warning) for warning in parsed.warnings],
+        warnings=warnings,
     )
+    values.warnings.extend(_missing_facts(parsed))
     if isinstance(parsed, ParsedReport):
         _report_fields(parsed, values)
     elif isinstance(parsed, ParsedActionPlan):
@@ -86,18 +91,28 @@ def page_values(
     return values
 
 
+def _missing_facts(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> list[str]:
+    """A report or progress report goes to a meeting for something, from someone: say when the
+    paper prints no status or contact officer, so the officer fills them in on the draft."""
+    if isinstance(parsed, ParsedActionPlan):
+        return []
+    missing = []
+    if not parsed.header.status:
+        missing.append(
+            "the paper prints no status (such as “For information” or “For approval”): "
+            "choose one on the draft"
+        )
+    if parsed.contact is None:
+        missing.append("the paper names no contact officer: fill one in on the draft")
+    return missing
+
+
 def _report_fields(report: ParsedReport, values: PageValues) -> None:
     body = [_section_block(section, values.warnings) for section in report.sections]
+    _keep_repeated_report_numbers_as_text(body, report.sections, values.warnings)
     _number_unnumbered(
         body, report.sections, values.warnings, numbering.number_report, what="section"
     )
-    duplicates = numbering.report_duplicate_numbers(body)
-    if duplicates:
-        raise PaperFormatError(
-            f"the paper prints paragraph number{'s' if len(duplicates) > 1 else ''} "
-            f"{', '.join(duplicates)} more than once, so the page cannot link to each one: "
-            "correct the numbering in the file",
-        )
     values.fields.update(
         body=body,
         signatory=report.signatory,
@@ -163,10 +178,10 @@ def _content_block(item: BodyItem, warnings: list[str]) -> dict:
 
 def _action_plan_fields(plan: ParsedActionPlan, values: PageValues) -> None:
     sections = [_plan_section_block(section) for section in plan.sections]
+    _keep_repeated_numbers_as_text(sections, plan.sections, values.warnings, "heading")
     _number_unnumbered(
         sections, plan.sections, values.warnings, numbering.number_sequence, what="section"
     )
-    _refuse_duplicates(sections, "section")
     values.fields.update(
         period=plan.period,
         glossary=[
@@ -202,10 +217,10 @@ def _plan_section_block(section: ActionPlanSection) -> dict:
 
 def _progress_report_fields(report: ParsedProgressReport, values: PageValues) -> None:
     objectives = [_objective_block(objective) for objective in report.objectives]
+    _keep_repeated_numbers_as_text(objectives, report.objectives, values.warnings, "title")
     _number_unnumbered(
         objectives, report.objectives, values.warnings, numbering.number_sequence, "objective"
     )
-    _refuse_duplicates(objectives, "objective")
     values.fields.update(
         objectives=objectives,
         **_contact_fields(report.contact, values.warnings),
@@ -254,13 +269,55 @@ def _number_unnumbered(blocks: list, parsed: list, warnings: list[str], number, 
             )
 
 
-def _refuse_duplicates(blocks: list, what: str) -> None:
-    duplicates = numbering.sequence_duplicate_numbers(blocks)
-    if duplicates:
-        raise PaperFormatError(
-            f"the paper prints {what} number{'s' if len(duplicates) > 1 else ''} "
-            f"{', '.join(duplicates)} more than once: correct the numbering in the file"
-        )
+def _keep_repeated_report_numbers_as_text(
+    body: list, sections: list[Section], warnings: list[str]
+) -> None:
+    """A number printed twice cannot be the target of two links: the second time it is kept
+    in the text as printed ("2.2.1 KCP members…"), and the editor is told."""
+    seen_sections: set[str] = set()
+    seen_paragraphs: set[str] = set()
+    for block, section in zip(body, sections, strict=True):
+        value = block["value"]
+        if value["number"] and value["number"] in seen_sections:
+            warnings.append(_repeated(section.line, f"section {value['number']}"))
+            value["heading"] = f"{value['number']} {value['heading']}".strip()
+            value["number"] = ""
+        seen_sections.add(value["number"])
+        for position, (content, item) in enumerate(
+            zip(value["content"], section.items, strict=True)
+        ):
+            number = content["value"].get("number", "")
+            if content["type"] not in ("paragraph", "subheading") or not number:
+                continue
+            if number in seen_paragraphs:
+                warnings.append(_repeated(item.line, f"paragraph {number}"))
+                text = f"{number} {content['value']['text']}"
+                kind = "label" if content["type"] == "subheading" else "text"
+                if kind == "label" and len(text) > MAX_LABEL_LENGTH:
+                    kind = "text"
+                value["content"][position] = {"type": kind, "value": {"text": text}}
+            seen_paragraphs.add(number)
+
+
+def _keep_repeated_numbers_as_text(
+    blocks: list, parsed: list, warnings: list[str], name_field: str
+) -> None:
+    seen: set[str] = set()
+    for block, printed in zip(blocks, parsed, strict=True):
+        value = block["value"]
+        if value["number"] and value["number"] in seen:
+            warnings.append(_repeated(printed.line, value["number"]))
+            value[name_field] = f"{value['number']} {value[name_field]}".strip()
+            value["number"] = ""
+        seen.add(value["number"])
+
+
+def _repeated(line: int | None, what: str) -> str:
+    return _at(
+        line,
+        f"{what} is printed twice: the second is kept with its number in its text, as a link "
+        "can go to only one of them; correct the numbering in the editor",
+    )
 
 
 def _contact_fields(contact: ContactOfficer | None, warnings: list[str]) -> dict:

@@ -22,6 +22,7 @@ class ImportWarning:
 
     line: int | None
     message: str
+    is_unplaced: bool = False
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}" if self.line is not None else self.message
@@ -78,6 +79,7 @@ class PaperHeader:
     status_as_printed: str = ""
     author_as_printed: str = ""
     agenda_item: str = ""
+    guessed: set[str] = field(default_factory=set, compare=False)
 
 
 @dataclass

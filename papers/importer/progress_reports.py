@@ -2,11 +2,9 @@
 
 import re
 
-from papers.exceptions import PaperFormatError
-
 from .closing import annex_references, is_closing_label, read_closing
 from .header import read_header, record_status
-from .lines import PrintedLine, collapse_space, join_wrapped
+from .lines import PrintedLine, collapse_space, join_paragraphs, join_wrapped
 from .parsed import ImportWarning, Objective, ParsedProgressReport, ProgressAction
 from .reports import BULLET_LINE
 
@@ -42,6 +40,12 @@ def parse_progress_report(lines: list[PrintedLine]) -> ParsedProgressReport:
     report = ParsedProgressReport(header=reading.header, warnings=reading.warnings)
     closing_start = _ProgressReader(report, lines).read(reading.end)
     closing = read_closing(lines, closing_start, report.header, report.warnings)
+    actions = [action for objective in report.objectives for action in objective.actions]
+    for _line_number, text in closing.unplaced:  # kept at the end, under the last action
+        if actions:
+            actions[-1].progress = f"{actions[-1].progress}\n{collapse_space(text)}".strip()
+        else:
+            report.header.purpose = join_paragraphs(report.header.purpose, collapse_space(text))
     report.contact = closing.contact
     report.background_papers = closing.background_papers
     annexes = [ref for line in lines for ref in annex_references(line.text)]
@@ -99,12 +103,15 @@ class _ProgressReader:
             self.awaiting_title = None
         elif self.action is not None and self.field:
             self._add_text(text)
+        elif self.report.objectives:
+            self._start_action(line, "")
+            self.field = "action"
+            self._add_text(text)
+            self._warn_unplaced(line, "it was taken as an action of the objective above")
         else:
-            raise PaperFormatError(
-                "text in the progress report that is not an objective, action, progress, lead or "
-                "due date",
-                line=line.number,
-            )
+            header = self.report.header
+            header.purpose = join_paragraphs(header.purpose, collapse_space(text))
+            self._warn_unplaced(line, "it was kept with the purpose")
 
     def _start_objective(self, line: PrintedLine, match: re.Match[str]) -> None:
         self._finish_action()
@@ -124,30 +131,58 @@ class _ProgressReader:
 
     def _read_field(self, line: PrintedLine, match: re.Match[str]) -> None:
         name = _field_name(match)
+        label = match.group("label")
         if not self.report.objectives:
-            raise PaperFormatError(f"{match.group('label')} before any objective", line=line.number)
+            self.report.objectives.append(Objective("", "", [], line=line.number))
+            self.report.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"“{label}” comes before any objective: it was put in an objective "
+                    "without a title; give it one",
+                )
+            )
         if self.awaiting_title is not None:
-            raise PaperFormatError(
-                f"objective {self.awaiting_title.number} has no title", line=line.number
+            self.report.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"objective {self.awaiting_title.number} has no title: give it one",
+                )
             )
+            self.awaiting_title = None
         if name == "action":
-            self._finish_action()
-            self.action = ProgressAction(
-                "", "", number=match.group("number") or "", line=line.number
-            )
-            self.report.objectives[-1].actions.append(self.action)
+            self._start_action(line, match.group("number") or "")
         elif self.action is None:
-            raise PaperFormatError(
-                f"{match.group('label')} comes before any action in objective "
-                f"{self.report.objectives[-1].number}",
-                line=line.number,
+            self._start_action(line, "")
+            self.report.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"“{label}” comes before any action: it was put in an action with no text; "
+                    "fill in the action",
+                )
             )
         elif getattr(self.action, name):
-            raise PaperFormatError(
-                f"a second {match.group('label')} for the same action", line=line.number
+            self.report.warnings.append(
+                ImportWarning(
+                    line.number,
+                    f"a second “{label}” for the same action: it was added to the first",
+                )
             )
         self.field = name
         self._add_text(match.group("text"), is_new_block=True)
+
+    def _start_action(self, line: PrintedLine, number: str) -> None:
+        self._finish_action()
+        self.action = ProgressAction("", "", number=number, line=line.number)
+        self.report.objectives[-1].actions.append(self.action)
+
+    def _warn_unplaced(self, line: PrintedLine, where: str) -> None:
+        self.report.warnings.append(
+            ImportWarning(
+                line.number,
+                f"this text is not an objective, action, progress, lead or due date: {where}",
+                is_unplaced=True,
+            )
+        )
 
     def _add_text(self, text: str, *, is_new_block: bool = False) -> None:
         text = collapse_space(text)
@@ -174,7 +209,9 @@ class _ProgressReader:
                 ImportWarning(self.action.line, "this action has no progress recorded")
             )
         if self.action is not None and not self.action.action:
-            raise PaperFormatError("an Action: label with no text", line=self.action.line)
+            self.report.warnings.append(
+                ImportWarning(self.action.line, "this action has no text: fill it in")
+            )
         self.action = None
         self.field = ""
 

@@ -3,8 +3,6 @@
 import re
 from dataclasses import dataclass
 
-from papers.exceptions import PaperFormatError
-
 from .closing import annex_references, find_signatory, is_closing_label, read_closing
 from .header import is_in_capitals, read_header, read_status, record_status
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
@@ -92,19 +90,30 @@ def is_report_body_start(lines: list[PrintedLine], index: int) -> bool:
 
 
 def parse_report(lines: list[PrintedLine]) -> ParsedReport:
-    if not any(is_report_body_start(lines, index) for index in range(len(lines))):
-        raise _no_numbers_error(None)
-    reading = read_header(lines, is_body_start=lambda index: is_report_body_start(lines, index))
+    reading = read_header(
+        lines,
+        is_body_start=lambda index: is_report_body_start(lines, index),
+        is_body_start_after_title=lambda index: bool(read_section_line(lines[index].text)),
+    )
     header, warnings = reading.header, reading.warnings
     closing_start = next(
         (i for i in range(reading.end, len(lines)) if is_closing_label(lines[i].text)), len(lines)
     )
     signatory = find_signatory(lines, reading.end, closing_start)
     body_end = signatory[0] if signatory else closing_start
-    sections = _BodyReader(lines, header, warnings).read(reading.end, body_end)
+    reader = _BodyReader(lines, header, warnings)
+    sections = reader.read(reading.end, body_end)
     if not any(s.number or any(item.number for item in s.items) for s in sections):
-        raise _no_numbers_error(lines[reading.end].number if reading.end < len(lines) else None)
+        warnings.append(
+            ImportWarning(
+                lines[reading.end].number if reading.end < len(lines) else None,
+                "the paper prints no numbered sections or paragraphs: its text is kept as "
+                "unnumbered paragraphs",
+            )
+        )
     closing = read_closing(lines, closing_start, header, warnings)
+    for line_number, text in closing.unplaced:
+        reader.keep_as_text(line_number, text)
     annexes: list[str] = []
     for line in lines:
         annexes.extend(annex_references(line.text))
@@ -119,13 +128,6 @@ def parse_report(lines: list[PrintedLine]) -> ParsedReport:
         annexes=list(dict.fromkeys(annexes)),
         annex_titles=closing.annex_titles,
         warnings=sorted(warnings, key=lambda warning: warning.line or 0),
-    )
-
-
-def _no_numbers_error(line: int | None) -> PaperFormatError:
-    return PaperFormatError(
-        "no numbered sections or paragraphs were found, so the paper cannot be placed as a report",
-        line=line,
     )
 
 
@@ -148,6 +150,7 @@ class _BodyReader:
         self.after_blank = True
         self.previous_text = ""
         self.wrap_width = max([60, *(len(line.text) for line in lines)])
+        self.flattened_rows: set[int] = set()
 
     def read(self, start: int, end: int) -> list[Section]:
         self.end = end
@@ -196,10 +199,17 @@ class _BodyReader:
             len(cells) == 2 and (_CELL_MARKER.match(cells[0]) or cells[0].endswith(":"))
         ):
             return " ".join(cells)
-        raise PaperFormatError(
-            "a table in a report cannot be placed; only action plans may hold tables",
-            line=line.number,
-        )
+        if line.number not in self.flattened_rows:
+            self.flattened_rows.add(line.number)
+            self.warnings.append(
+                ImportWarning(
+                    line.number,
+                    "a table row in a report was kept as a line of text, its cells separated "
+                    "by “|”: set it out as a list or table in the editor",
+                    is_unplaced=True,
+                )
+            )
+        return " | ".join(cells)
 
     def _read_markdown_heading(self, index: int, text: str) -> int:
         line = self.lines[index]
@@ -238,7 +248,15 @@ class _BodyReader:
         if not first:
             following = self._next_text_index(index + 1)
             if following is None or not self._is_plain(self.lines[following].text):
-                raise PaperFormatError(f"paragraph {printed.number} has no text", line=line.number)
+                self.warnings.append(
+                    ImportWarning(
+                        line.number,
+                        f"paragraph {printed.number} has no text; its number was kept as a label",
+                        is_unplaced=True,
+                    )
+                )
+                self._add(BodyItem("label", text=printed.number, line=line.number))
+                return index + 1
             first, next_index = self.lines[following].text, following + 1
         if printed.is_run_in and re.match(r"^[A-Za-z](?:\s|[.)])", first):
             self.warnings.append(
@@ -347,6 +365,10 @@ class _BodyReader:
         if not self.sections:
             self.sections.append(Section("", "", [], line=item.line))
         self.sections[-1].items.append(item)
+
+    def keep_as_text(self, line_number: int, text: str) -> None:
+        """Keep a line the importer could not place as an unnumbered paragraph at the end."""
+        self._add(BodyItem("paragraph", "", collapse_space(text), line=line_number))
 
     def _close(self) -> None:
         self.open_paragraph = None

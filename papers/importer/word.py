@@ -10,6 +10,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from docx import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
@@ -18,7 +19,6 @@ from lxml import etree
 
 from papers.exceptions import PaperFormatError
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_PARTS = 5000
 BULLET_INDENT = "    "
 _HEADING_STYLE = re.compile(r"^heading\s+(?P<level>[1-6])$", re.IGNORECASE)
@@ -40,28 +40,75 @@ _ROMAN = (
 )
 
 
+_UNREADABLE_PACKAGE_ERRORS = (
+    PackageNotFoundError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    NotImplementedError,
+    EOFError,
+    OSError,
+    zlib.error,
+    zipfile.BadZipFile,
+    etree.LxmlError,
+)
+# Text-bearing elements inside a paragraph that python-docx's `paragraph.text` skips, or
+# that need reading as Word shows them: tracked insertions (w:ins), fields (w:fldSimple),
+# hyperlinks, smart tags and inline content controls (w:sdt) are walked into.
+_DELETED = {qn("w:del"), qn("w:moveFrom")}
+_SKIPPED = {qn("w:pPr"), qn("w:rPr"), qn("w:instrText"), qn("w:delText")}
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_TEXT_OF = {
+    qn("w:tab"): "\t",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\n",
+    qn("w:noBreakHyphen"): "-",
+    qn("w:softHyphen"): "",
+}
+
+
 def read_docx_text(path: Path) -> str:
     """The paper's paragraphs and tables in order, as text; PaperFormatError if not a Word file."""
     try:
-        _check_package(path)
-        document = Document(str(path))
+        document = open_word_package(path)
         return _DocumentWriter(document).text()
-    except (
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        AttributeError,
-        NotImplementedError,
-        EOFError,
-        OSError,
-        zlib.error,
-        zipfile.BadZipFile,
-        etree.LxmlError,
-    ) as error:
+    except _UNREADABLE_PACKAGE_ERRORS as error:
         raise PaperFormatError(
-            f"the Word file is damaged or not a Word document ({type(error).__name__})",
+            f"the Word file is damaged or not a Word document ({type(error).__name__}): open "
+            "it in Word and save it again as .docx",
             code="bad_docx",
         ) from None
+
+
+def open_word_package(path: Path):
+    """The Word document in `path`, refusing (PaperFormatError, one line, code "bad_docx" or
+    "too_large") a file that is not a .docx package, is damaged, or unpacks too large. Every
+    check on the package before its XML is parsed belongs here."""
+    _check_package(path)
+    return Document(str(path))
+
+
+def paragraph_text(paragraph_element) -> str:
+    """A paragraph's text as Word shows it: runs, including those inside tracked insertions,
+    fields, hyperlinks, smart tags and content controls; deleted text and field codes left
+    out; tabs, breaks and non-breaking hyphens as printed."""
+    parts: list[str] = []
+    _collect_text(paragraph_element, parts)
+    return "".join(parts)
+
+
+def _collect_text(element, parts: list[str]) -> None:
+    for child in element.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED or tag in _DELETED or tag == _MC_FALLBACK:
+            continue
+        if tag == qn("w:t"):
+            parts.append(child.text or "")
+        elif tag in _TEXT_OF:
+            parts.append(_TEXT_OF[tag])
+        elif tag != qn("w:p"):  # a paragraph nested in a text box is read on its own
+            _collect_text(child, parts)
 
 
 def _check_package(path: Path) -> None:
@@ -81,9 +128,16 @@ def _check_package(path: Path) -> None:
         raise PaperFormatError(
             "the zip file has no word/document.xml, so it is not a Word document", code="bad_docx"
         )
-    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNPACKED_BYTES:
+    # zipfile reads no more of a part than its header declares (and fails the CRC check if
+    # the data goes on), so the declared sizes bound the work before python-docx opens it.
+    unpacked = sum(part.file_size for part in parts)
+    limit = settings.KCP_DOCX_MAX_UNPACKED_BYTES
+    if len(parts) > MAX_PARTS or unpacked > limit:
         raise PaperFormatError(
-            "the Word file unpacks to more than 200 MB and cannot be imported", code="too_large"
+            f"the Word file unpacks to {unpacked / 1024 / 1024:.0f} MB, more than the "
+            f"{limit / 1024 / 1024:.0f} MB a paper may hold (large pictures are the usual "
+            "cause): save a copy without the pictures and import that",
+            code="too_large",
         )
 
 
@@ -244,7 +298,7 @@ class _DocumentWriter:
                     yield from self._blocks(content)
 
     def _paragraph(self, paragraph: Paragraph) -> str:
-        text = paragraph.text.strip(" ")
+        text = paragraph_text(paragraph._p).strip(" ")
         label = self.numbering.label(paragraph)
         p_pr = paragraph._p.pPr
         style_id = _child_value(p_pr, "w:pStyle") if p_pr is not None else None
@@ -285,16 +339,26 @@ class _DocumentWriter:
         merge = cell.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
         if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
             return ""
-        if cell.find(f".//{qn('w:tbl')}") is not None:
-            raise PaperFormatError(
-                "a table inside a table cell cannot be imported; flatten the table in Word first"
-            )
         texts = []
-        for paragraph_element in cell.findall(qn("w:p")):
-            text = self._paragraph(Paragraph(paragraph_element, self.document))
-            if text.startswith(("- ", "* ")):
-                text = "• " + text[2:]
-            texts.append(" ".join(text.split()))
+        for child in cell.iterchildren():
+            if child.tag == qn("w:p"):
+                text = self._paragraph(Paragraph(child, self.document))
+                if text.startswith(("- ", "* ")):
+                    text = "• " + text[2:]
+                texts.append(" ".join(text.split()))
+            elif child.tag == qn("w:tbl"):  # a table in a cell: its cells' text, in order
+                texts.extend(
+                    self._cell(inner)
+                    for row in child.findall(qn("w:tr"))
+                    for inner in row.findall(qn("w:tc"))
+                )
+            elif child.tag == qn("w:sdt"):
+                content = child.find(qn("w:sdtContent"))
+                if content is not None:
+                    texts.extend(
+                        " ".join(self._paragraph(Paragraph(p, self.document)).split())
+                        for p in content.findall(qn("w:p"))
+                    )
         return " ".join(text for text in texts if text)
 
 

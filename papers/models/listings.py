@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, PageChooserPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import meeting_calendar
 from papers.archive import archive_listing, group_slug_asked_for
 from papers.groups import public_groups
@@ -15,7 +16,7 @@ UPCOMING_MEETINGS_SHOWN = 25
 PAST_MEETINGS_PER_PAGE = 25
 
 
-class PaperArchivePage(Page):
+class PaperArchivePage(ViewRestrictionsFromMemoryMixin, Page):
     """Every published public paper, filtered by year, group, status and kind, and searched."""
 
     max_count = 1
@@ -46,7 +47,7 @@ class PaperArchivePage(Page):
         return context
 
 
-class MeetingIndexPage(Page):
+class MeetingIndexPage(ViewRestrictionsFromMemoryMixin, Page):
     """Every group's meetings, the forward programme and the away-from-Town-Hall measure."""
 
     max_count = 1

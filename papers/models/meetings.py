@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.extension_points import AgendaExtra, agenda_extras
+from home.site_chrome import ViewRestrictionsFromMemoryMixin, known_restrictions, public_pages_q
 
 PAPER_PAGE_TYPES = [
     "papers.ReportPage",
@@ -29,7 +30,7 @@ PAPER_PAGE_TYPES = [
 CALENDAR_FIELDS = ("title", "start", "end", "status", "venue_name", "venue_address")
 
 
-class MeetingPage(Page):
+class MeetingPage(ViewRestrictionsFromMemoryMixin, Page):
     """One meeting of a group. Its papers and minutes sit below it."""
 
     parent_page_types = ["themegroups.GroupPage"]
@@ -181,22 +182,21 @@ class MeetingPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         agenda = list(self.agenda_items.select_related("paper").order_by("sort_order"))
-        linked_ids = [item.paper_id for item in agenda if item.paper_id]
-        published_ids = (
-            set(Page.objects.filter(pk__in=linked_ids).live().public().values_list("pk", flat=True))
-            if linked_ids
-            else set()
-        )
+        restricted_paths, _ = known_restrictions()
         for position, item in enumerate(agenda, start=1):
             item.display_number = item.number or str(position)
             item.extras = []
-            item.published_paper = (
-                item.paper if item.paper_id in published_ids and not item.is_confidential else None
+            paper = item.paper
+            is_published = (
+                paper is not None and paper.live and not paper.path.startswith(restricted_paths)
             )
+            item.published_paper = paper if is_published and not item.is_confidential else None
         context["agenda"] = agenda
         extras = agenda_extras(self, request)
         context["agenda_extra_items"] = _place_agenda_extras(agenda, extras, request)
-        children = list(self.get_children().live().public().specific().order_by("path"))
+        children = list(
+            self.get_children().live().filter(public_pages_q()).specific().order_by("path")
+        )
         context["papers"] = [page for page in children if not _is_minutes(page)]
         context["minutes"] = next((page for page in children if _is_minutes(page)), None)
         return context

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import numbering
 from papers.blocks import (
     ActionPlanBodyBlock,
@@ -77,7 +78,7 @@ def _duplicate_error(field: str, duplicates: list[str], what: str) -> Validation
     )
 
 
-class PaperPage(Page):
+class PaperPage(ViewRestrictionsFromMemoryMixin, Page):
     """What every paper prints about itself. Concrete types add their own body."""
 
     parent_page_types = ["papers.MeetingPage"]

@@ -4,7 +4,7 @@ status and action plan cells are shown."""
 import re
 
 from django import template
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from papers import archive, meeting_calendar
@@ -53,19 +53,25 @@ def is_overdue(row, today) -> bool:
     return bool(today and hasattr(row, "is_overdue") and row.is_overdue(today))
 
 
-def _expand_first_uses(text: str, glossary: dict, seen: set) -> str:
-    """Escape `text` and wrap the first use on the page of each glossary acronym in <abbr>."""
-    html = escape(text)
-    for acronym, expansion in glossary.items():
+def _expand_first_uses(text: str, glossary: dict, seen: set) -> SafeString:
+    """The text escaped, with the first use on the page of each glossary acronym wrapped in
+    <abbr>. Acronyms are found in the raw text in one pass and the markup is built from
+    escaped pieces, so no entry's text is ever searched again once it has become markup."""
+    acronyms = sorted((a for a in glossary if a not in seen), key=len, reverse=True)
+    if not acronyms:
+        return escape(text)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, acronyms)) + r")(?!\w)")
+    pieces, position = [], 0
+    for match in pattern.finditer(text):
+        acronym = match.group(0)
         if acronym in seen:
             continue
-        pattern = re.compile(rf"(?<![\w&]){re.escape(escape(acronym))}(?!\w)")
-        match = pattern.search(html)
-        if match:
-            abbr = format_html('<abbr title="{}">{}</abbr>', expansion, acronym)
-            html = html[: match.start()] + abbr + html[match.end() :]
-            seen.add(acronym)
-    return html
+        seen.add(acronym)
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(format_html('<abbr title="{}">{}</abbr>', glossary[acronym], acronym))
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))  # every piece was escaped or built by format_html
 
 
 @register.simple_tag(takes_context=True)
@@ -73,7 +79,7 @@ def plan_cell(context, text: str) -> SafeString:
     """A table cell as written: lines starting "• " become a bulleted list, other lines
     paragraphs; the first use of each acronym on the page is expanded for screen readers."""
     if not text:
-        return mark_safe("")
+        return SafeString("")
     glossary = context.get("glossary_terms") or {}
     seen = context.get("acronyms_seen")
     if seen is None:
@@ -83,7 +89,8 @@ def plan_cell(context, text: str) -> SafeString:
 
     def flush_bullets():
         if bullets:
-            parts.append("<ul>" + "".join(f"<li>{item}</li>" for item in bullets) + "</ul>")
+            items = format_html_join("", "<li>{}</li>", ((item,) for item in bullets))
+            parts.append(format_html("<ul>{}</ul>", items))
             bullets.clear()
 
     for line in text.splitlines():
@@ -94,6 +101,6 @@ def plan_cell(context, text: str) -> SafeString:
             bullets.append(_expand_first_uses(BULLET.sub("", line), glossary, seen))
         else:
             flush_bullets()
-            parts.append(f"<p>{_expand_first_uses(line.strip(), glossary, seen)}</p>")
+            parts.append(format_html("<p>{}</p>", _expand_first_uses(line.strip(), glossary, seen)))
     flush_bullets()
-    return mark_safe("".join(parts))  # every piece of text was escaped above
+    return format_html_join("", "{}", ((part,) for part in parts))

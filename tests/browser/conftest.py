@@ -64,3 +64,32 @@ def fresh_cache(transactional_db):
     from django.core.cache import cache
 
     cache.clear()
+
+
+CSP_REPORT = "Content Security Policy"
+
+
+@pytest.fixture(autouse=True)
+def no_content_security_policy_violations(browser):
+    """Every page any browser test opens, public or admin, in any context it makes: the
+    Content-Security-Policy refuses nothing. Chromium reports each refusal as a console
+    error naming the policy, in the page or any frame of it (the admin's preview)."""
+    violations: list[str] = []
+    open_context = browser.new_context
+
+    def new_context(*args, **kwargs):
+        context = open_context(*args, **kwargs)
+        context.on(
+            "console",
+            lambda message: (
+                violations.append(f"{message.page and message.page.url}: {message.text}")
+                if CSP_REPORT in message.text
+                else None
+            ),
+        )
+        return context
+
+    browser.new_context = new_context
+    yield violations
+    browser.new_context = open_context
+    assert not violations, "Content-Security-Policy refused:\n" + "\n".join(violations)

@@ -1,6 +1,7 @@
 """The admin's Import paper view: upload, preview with warnings, create the draft; only for
 people who may add papers, and nothing is written until the officer clicks Create draft."""
 
+import datetime
 import re
 
 import pytest
@@ -151,12 +152,8 @@ def test_word_file_uploads_and_previews_like_its_text(officer_client, steering_g
         (SimpleUploadedFile("paper.pdf", b"%PDF-1.4"), "a .pdf file cannot be imported"),
         (SimpleUploadedFile("big.txt", b"a" * (10 * 1024 * 1024 + 1)), "papers over 10 MB"),
         (SimpleUploadedFile("blank.txt", b"   \n"), "the paper is empty"),
-        (
-            SimpleUploadedFile(
-                "untitled.txt", b"KENSINGTON AND CHELSEA PARTNERSHIP\n\n1.1 Text.\n"
-            ),
-            "untitled.txt: no title was found",
-        ),
+        (SimpleUploadedFile("paper.docx", b"PK\x03\x04 cut short"), "not a Word document"),
+        (SimpleUploadedFile("odd.txt", b"\x81\x8d\x8f\x90\x9d" * 20), "not in an encoding"),
     ],
 )
 def test_bad_upload_shows_what_to_fix_and_creates_nothing(
@@ -173,14 +170,15 @@ def test_bad_upload_shows_what_to_fix_and_creates_nothing(
     assert Page.objects.count() == pages
 
 
-def test_undated_report_asks_for_the_meeting_date(officer_client, steering_group):
+def test_undated_report_given_a_date_on_upload_previews_at_that_meeting(
+    officer_client, steering_group
+):
     text = (SEED_PAPERS_DIR / PRIORITIES).read_text(encoding="utf-8").replace("May 13th, 2009", "")
-    body = preview(officer_client, seed_upload(text=text), steering_group).content.decode()
-    assert "the paper prints no meeting date: give the date of the meeting it went to" in body
     body = preview(
         officer_client, seed_upload(text=text), steering_group, meeting_date="2009-05-13"
     ).content.decode()
     assert "at a new meeting on 13 May 2009" in body
+    assert "missing: give it below" not in body
 
 
 def test_user_who_may_not_add_pages_gets_403_and_no_menu_item(
@@ -218,3 +216,49 @@ def test_lead_officer_may_import_only_under_their_own_group(
     page = ReportPage.objects.get()
     assert page.get_parent().get_parent().pk == health_group.pk
     assert MeetingPage.objects.child_of(health_group).count() == 1
+
+
+def undated_upload() -> SimpleUploadedFile:
+    text = (SEED_PAPERS_DIR / PRIORITIES).read_text(encoding="utf-8")
+    return seed_upload(name="undated.txt", text=text.replace("May 13th, 2009", ""))
+
+
+def test_preview_marks_each_fact_recognised_guessed_or_missing(officer_client, steering_group):
+    body = preview(officer_client, seed_upload(), steering_group).content.decode()
+    assert "KCP Review – taking forward priorities for 2009/10 " in body
+    facts = re.findall(
+        r"<dt>([^<]+)</dt>\s*<dd>.*?\((recognised|guessed[^)]*|missing[^)]*)\)", body
+    )
+    assert facts == [
+        ("Title", "recognised"),
+        ("Meeting date", "recognised"),
+        ("Status", "recognised"),
+        ("Author", "missing: fill it in on the draft"),
+        ("Purpose", "recognised"),
+        ("Contact officer", "recognised"),
+    ]
+    untitled = seed_upload(name="2009-05-13-untitled-note.txt", text="13 May 2009\n\n1.1 Text.\n")
+    body = preview(officer_client, untitled, steering_group).content.decode()
+    assert re.search(r"<dt>Title</dt>\s*<dd>Untitled note <span[^>]*>\(guessed: check it\)", body)
+
+
+def test_undated_report_preview_asks_for_the_meeting_date_before_making_the_draft(
+    officer_client, steering_group
+):
+    response = preview(officer_client, undated_upload(), steering_group)
+    body = response.content.decode()
+    assert "missing: give it below" in body
+    assert re.search(r'<label[^>]*for="id_meeting_date"[^>]*>\s*Meeting date', body)
+    token = token_of(response)
+    pages = Page.objects.count()
+    refused = officer_client.post(CREATE_URL, {"token": token})
+    assert refused.status_code == 200
+    assert "Give the date of the meeting the paper went to." in refused.content.decode()
+    bad = officer_client.post(CREATE_URL, {"token": token, "meeting_date": "soon"})
+    assert "Write the date as YYYY-MM-DD" in bad.content.decode()
+    assert Page.objects.count() == pages
+    created = officer_client.post(CREATE_URL, {"token": token, "meeting_date": "2009-05-13"})
+    page = ReportPage.objects.get()
+    assert created.status_code == 302 and created.url == f"/admin/pages/{page.pk}/edit/"
+    assert page.get_parent().slug == "2009-05-13"
+    assert page.meeting_date == datetime.date(2009, 5, 13)

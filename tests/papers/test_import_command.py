@@ -5,7 +5,9 @@ import io
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from docx import Document
 from wagtail.models import Page, Revision
 
 from papers.models import ActionPlanPage, ReportPage
@@ -71,6 +73,7 @@ def test_dry_run_shows_the_structure_and_writes_nothing(steering_group):
     assert "Report: KCP Review – taking forward priorities for 2009/10" in out
     assert "  2.2 Role of the KCP (subheading)" in out
     assert 'Status: for_information (printed "For information")' in out
+    assert "To check: author (missing)\n" in out
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
 
 
@@ -80,16 +83,19 @@ def bad_files(folder):
     (folder / "huge.txt").write_bytes(b"a" * (10 * 1024 * 1024 + 1))
     with zipfile.ZipFile(folder / "broken.docx", "w") as package:
         package.writestr("notes.txt", "not a Word document")
-    (folder / "untitled.txt").write_text(
-        "KENSINGTON AND CHELSEA PARTNERSHIP\n\n13 May 2009\n\n1. Introduction\n\n1.1 Some text.\n"
-    )
+    (folder / "odd.txt").write_bytes(b"\x81\x8d\x8f\x90\x9d" * 20)
+    good = folder / "good.docx"
+    Document().save(str(good))
+    (folder / "truncated.docx").write_bytes(good.read_bytes()[:500])
+    good.unlink()
     (folder / "paper.pdf").write_bytes(b"%PDF-1.4\n")
     return {
         "empty.txt": "the paper is empty",
         "binary.txt": "binary data",
         "huge.txt": "over 10 MB",
         "broken.docx": "no word/document.xml",
-        "untitled.txt": "no title was found",
+        "odd.txt": "not in an encoding the importer can read",
+        "truncated.docx": "the file is not a Word document",
         "paper.pdf": "a .pdf file cannot be imported",
     }
 
@@ -114,16 +120,48 @@ def test_each_bad_file_gets_one_line_and_the_good_ones_still_import(steering_gro
     assert Page.objects.count() == pages + 4  # two meetings, two papers
 
 
-def test_a_file_that_fails_creates_nothing_not_even_its_meeting(steering_group, tmp_path):
+def test_a_paper_with_a_layout_it_cannot_place_imports_with_a_warning_naming_the_line(
+    steering_group, tmp_path
+):
     text = (SEED_PAPERS_DIR / PRIORITIES).read_text(encoding="utf-8")
     twice = tmp_path / "twice.txt"
     twice.write_text(text.replace("2.2.2 KCP members", "2.2.1 KCP members"), encoding="utf-8")
-    pages, revisions = Page.objects.count(), Revision.objects.count()
     status, out, err = run(twice)
+    assert status == 0
+    assert "/steering-group/2009-05-13/" in out
+    assert "twice.txt: line 29: paragraph 2.2.1 is printed twice" in err
+
+
+def test_a_file_that_fails_creates_nothing_not_even_its_meeting(
+    steering_group, tmp_path, monkeypatch
+):
+    def refuse(page):
+        raise ValidationError({"contact_phone": "Ensure this value has at most 60 characters."})
+
+    monkeypatch.setattr(ReportPage, "clean", refuse)
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+    status, out, err = run(SEED_PAPERS_DIR / PRIORITIES)
     assert status == 1 and out == ""
-    assert err.startswith("twice.txt: the paper prints paragraph number 2.2.1 more than once")
+    assert err.startswith(f"{PRIORITIES}: the page could not hold the paper as printed")
     assert len(err.splitlines()) == 1
     assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+
+
+def test_an_undated_report_is_refused_with_what_to_do_and_imports_with_meeting_date(
+    steering_group, tmp_path
+):
+    undated = tmp_path / "undated.txt"
+    text = (SEED_PAPERS_DIR / PRIORITIES).read_text(encoding="utf-8")
+    undated.write_text(text.replace("May 13th, 2009", ""), encoding="utf-8")
+    status, out, err = run(undated)
+    assert status == 1 and out == ""
+    assert err.strip() == (
+        "undated.txt: the paper prints no meeting date: give the date of the meeting it went "
+        "to with --meeting-date YYYY-MM-DD"
+    )
+    status, out, _ = run(undated, "--meeting-date", "2009-05-13")
+    assert status == 0
+    assert "/steering-group/2009-05-13/" in out
 
 
 def test_a_missing_file_is_named(steering_group, tmp_path):

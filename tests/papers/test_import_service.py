@@ -235,6 +235,8 @@ def test_meeting_date_option_wins_over_the_papers_date_and_says_so(steering_grou
 
 
 def test_report_without_a_date_is_refused_unless_a_meeting_date_is_given(steering_group):
+    """A report page sits at its meeting: the one missing fact the importer cannot leave
+    for later. The command asks for --meeting-date; the admin asks on the preview."""
     text = (FIXTURES / "2009-05-13-membership-review-run-in-numbers.txt").read_text()
     undated = text.replace("13/05/2009", "")
     pages = Page.objects.count()
@@ -267,17 +269,20 @@ def test_unknown_group_lists_the_groups_there_are(steering_group):
     assert ReportPage.objects.count() == 0
 
 
-def test_paper_that_prints_a_paragraph_number_twice_is_refused_and_nothing_is_made(
-    steering_group,
+def test_paper_that_prints_a_paragraph_number_twice_is_a_draft_with_a_warning_naming_the_line(
+    client, steering_group
 ):
     text = (SEED_PAPERS_DIR / PRIORITIES).read_text(encoding="utf-8")
     twice = text.replace("2.2.2 KCP members", "2.2.1 KCP members")
-    pages, revisions = Page.objects.count(), Revision.objects.count()
-    with pytest.raises(PaperFormatError) as raised:
-        import_paper(twice, source_name="twice.txt")
-    assert str(raised.value).startswith("twice.txt: ")
-    assert "2.2.1" in str(raised.value)
-    assert (Page.objects.count(), Revision.objects.count()) == (pages, revisions)
+    result = import_paper(twice, source_name="twice.txt", publish=True)
+    line = next(n for n, text in enumerate(twice.splitlines(), 1) if "2.2.1 KCP m" in text)
+    assert (
+        f"line {line}: paragraph 2.2.1 is printed twice: the second is kept with its number in "
+        "its text, as a link can go to only one of them; correct the numbering in the editor"
+    ) in result.warnings
+    page = rendered_text(client, result.page)
+    assert "2.2.1 KCP members to ensure that they update" in page
+    assert page.index("RBCK officers to enhance KCP website") < page.index("2.2.1 KCP members")
 
 
 def test_paper_the_page_cannot_hold_leaves_no_meeting_behind(steering_group, monkeypatch):

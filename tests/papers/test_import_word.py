@@ -10,7 +10,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from papers.exceptions import PaperFormatError
-from papers.importer import ParsedActionPlan, ParsedReport, parse_paper, read_paper_text
+from papers.importer import ParsedActionPlan, ParsedReport, parse_paper, read_paper_text, word
 from tests.papers.paper_files import (
     PARTNERSHIP_PLAN,
     REPORT_SEEDS,
@@ -187,3 +187,78 @@ def test_empty_word_document_is_refused_as_empty(tmp_path):
         read_paper_text(path)
     assert raised.value.code == "empty"
     assert str(raised.value) == "blank.docx: the paper is empty"
+
+
+def paragraph_with(document, inner_xml: str):
+    """A paragraph built from raw WordprocessingML, as Word writes it."""
+    paragraph = document.add_paragraph()
+    for child in parse_xml(f"<w:p {nsdecls('w')}>{inner_xml}</w:p>"):
+        paragraph._p.append(child)
+    return paragraph
+
+
+def test_text_in_tracked_insertions_fields_links_smart_tags_and_controls_is_read(tmp_path):
+    document = Document()
+    document.add_paragraph("A TITLE")
+    document.add_paragraph("1. Intro")
+    paragraph_with(
+        document,
+        '<w:r><w:t xml:space="preserve">1.1 The </w:t></w:r>'
+        '<w:ins w:id="1" w:author="RS"><w:r><w:t xml:space="preserve">revised </w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="RS"><w:r><w:delText>old </w:delText></w:r></w:del>'
+        '<w:r><w:t xml:space="preserve">plan is at </w:t></w:r>'
+        '<w:hyperlink w:anchor="x"><w:r><w:t>Annex A</w:t></w:r></w:hyperlink>'
+        '<w:r><w:t xml:space="preserve">, agreed on </w:t></w:r>'
+        '<w:fldSimple w:instr=" DATE "><w:r><w:t>13 May 2009</w:t></w:r></w:fldSimple>'
+        '<w:r><w:t xml:space="preserve"> by </w:t></w:r>'
+        '<w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t>Kensington</w:t></w:r></w:smartTag>'
+        '<w:r><w:t xml:space="preserve"> and </w:t></w:r>'
+        "<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>Chelsea</w:t></w:r></w:sdtContent></w:sdt>"
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> (page 2)</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        "<w:r><w:t>.</w:t></w:r>",
+    )
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    report = parse_paper(read_paper_text(path))
+    assert report.sections[0].items[0].text == (
+        "The revised plan is at Annex A, agreed on 13 May 2009 by Kensington and Chelsea (page 2)."
+    )
+
+
+def test_truncated_word_file_is_refused_in_one_line(tmp_path):
+    good = tmp_path / "good.docx"
+    document = Document()
+    document.add_paragraph("A TITLE")
+    document.save(str(good))
+    truncated = tmp_path / "truncated.docx"
+    truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(PaperFormatError) as raised:
+        read_paper_text(truncated)
+    assert raised.value.code == "bad_docx"
+    assert str(raised.value).startswith("truncated.docx: the file is not a Word document")
+    assert "\n" not in str(raised.value)
+
+
+def test_word_file_that_unpacks_too_large_is_refused_before_its_xml_is_parsed(
+    tmp_path, monkeypatch, settings
+):
+    path = tmp_path / "bomb.docx"
+    document = Document()
+    document.add_paragraph("A TITLE")
+    document.save(str(path))
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/padding.bin", b"\0" * (2 * 1024 * 1024))
+    settings.KCP_DOCX_MAX_UNPACKED_BYTES = 1024 * 1024
+    monkeypatch.setattr(word, "Document", None)  # parsing it would fail the test
+    with pytest.raises(PaperFormatError) as raised:
+        read_paper_text(path)
+    assert raised.value.code == "too_large"
+    assert str(raised.value).startswith("bomb.docx: the Word file unpacks to ")
+    assert str(raised.value).endswith(
+        "MB, more than the 1 MB a paper may hold (large pictures are the usual cause): save a "
+        "copy without the pictures and import that"
+    )

@@ -6,10 +6,13 @@ import datetime
 
 import pytest
 from django.core.cache import caches
+from django.core.mail import EmailMessage
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
-from home.page_cache import HIT_HEADER
+from home.models import ScheduledJob, StandardPage
+from home.outbox import queue_message
+from home.page_cache import HIT_HEADER, current_generation
 from papers.models import MeetingPage
 from tests.papers.conftest import LONDON, publish
 from tests.papers.test_archive import add_report
@@ -47,6 +50,27 @@ def test_an_anonymous_visitor_gets_the_cached_page_the_second_time(client, repor
     get(client, "/")  # the very first request creates the site's settings row
     assert get(client, report.url)[HIT_HEADER] == "miss"
     assert get(client, report.url)[HIT_HEADER] == "hit"
+
+
+def test_a_link_with_tracking_parameters_is_served_from_the_same_cache_entry(client, report):
+    get(client, "/")
+    assert get(client, report.url)[HIT_HEADER] == "miss"
+    tracked = f"{report.url}?utm_source=alert&utm_medium=email&UTM_campaign=agenda"
+    assert get(client, tracked)[HIT_HEADER] == "hit"
+    assert get(client, f"{report.url}?print=1")[HIT_HEADER] == "miss"  # a real parameter
+
+
+def test_a_process_reads_the_generation_from_memory_between_checks(
+    settings, report, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    settings.KCP_PAGE_CACHE_GENERATION_CHECK_SECONDS = 60
+    first = current_generation()
+    with django_assert_num_queries(0):
+        assert current_generation() == first
+    with django_capture_on_commit_callbacks(execute=True):
+        report.save_revision().publish()
+    with django_assert_num_queries(0):  # this process made it: taken at once, once committed
+        assert current_generation() != first
 
 
 WHERE_A_PAPER_SHOWS = ["paper", "/papers/", "/papers/feed/", "/"]
@@ -162,3 +186,11 @@ def test_search_results_are_cached_per_query(client, report):
     other = get(client, "/search/?query=nothing-like-it")
     assert other[HIT_HEADER] == "miss"
     assert report.title not in other.content.decode()
+
+
+def test_queueing_an_email_or_a_scheduler_tick_keeps_the_cached_pages(client, report):
+    get(client, "/")
+    assert get(client, report.url)[HIT_HEADER] == "miss"
+    queue_message(EmailMessage("Hello", "Body", to=["someone@kcp.example"]))
+    ScheduledJob.objects.create(name="a job", next_run_at=timezone.now())
+    assert get(client, report.url)[HIT_HEADER] == "hit"

@@ -126,7 +126,7 @@ def test_a_report_runs_the_same_queries_with_5_and_200_paragraphs(client, meetin
 
 def test_a_report_page_needs_few_queries(client, report, django_assert_max_num_queries):
     client.get(report.url)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(12):
         client.get(report.url)
 
 

@@ -35,7 +35,7 @@ def test_officer_approval_workflow_is_made_once_however_often_migrate_runs(theme
 
 
 def test_lead_officer_submits_and_an_officer_is_emailed_then_approves_and_it_is_published(
-    lead_officer_client, health_meeting, officer_with_two_factor
+    lead_officer_client, health_meeting, officer_with_two_factor, deliver_outbox
 ):
     url = f"/admin/pages/{health_meeting.pk}/edit/"
     data = querydict_from_html(lead_officer_client.get(url).content.decode(), "page-edit-form")
@@ -46,6 +46,7 @@ def test_lead_officer_submits_and_an_officer_is_emailed_then_approves_and_it_is_
     assert health_meeting.title == "Health and Well-Being Partnership, 2 June 2099"
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=health_meeting.pk)
     assert state.status == "in_progress"
+    deliver_outbox()
     assert any(
         "officer@kcp.example" in message.to and "moved to 3 June 2099" in message.subject
         for message in mail.outbox

@@ -1,15 +1,15 @@
 """News and Views (review 2.2.2): lead officers send their group's update for the next
 Steering Group meeting; the agenda lists the updates by group; after the meeting they appear
-on the groups' pages; reminders go out once, by the background email queue."""
+on the groups' pages; reminders go out once, through the outbox."""
 
 import datetime
 import io
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from home.models import OutgoingEmail
 from papers.models import AgendaItem, MeetingPage
 from tests.papers.conftest import LONDON, publish
 
@@ -45,10 +45,15 @@ def send_update(client, group, meeting, text="Smoking clinics opened in Golborne
 
 
 def test_lead_officer_sends_an_update_and_the_agenda_lists_it_under_news_and_views(
-    lead_officer_client, health_group, next_steering_group, client
+    lead_officer_client, officer, health_group, next_steering_group, client
 ):
+    from themegroups.models import NewsAndViewsUpdate
+    from themegroups.services import approve_news_and_views
+
     response = send_update(lead_officer_client, health_group, next_steering_group)
     assert response.status_code == 302
+    approve_news_and_views(user=officer, update=NewsAndViewsUpdate.objects.get())
+    client.logout()
     html = client.get("/steering-group/2099-03-10/").content.decode()
     item = html.split("News and Views from the theme groups")[1].split(
         '<section aria-labelledby="minutes'
@@ -95,17 +100,18 @@ def test_service_refuses_an_update_for_a_meeting_already_held(lead_officer, heal
 
 
 def test_updates_appear_on_the_groups_page_after_the_meeting(
-    lead_officer, health_group, next_steering_group, client
+    lead_officer, officer, health_group, next_steering_group, client
 ):
-    from themegroups.services import submit_news_and_views
+    from themegroups.services import approve_news_and_views, submit_news_and_views
 
-    submit_news_and_views(
+    update = submit_news_and_views(
         user=lead_officer,
         group=health_group,
         meeting=next_steering_group,
         text="Smoking clinics opened in Golborne.",
         presenter="Dr Michael Wilson",
     )
+    approve_news_and_views(user=officer, update=update)
     assert "Smoking clinics" not in client.get("/theme-groups/health/").content.decode()
     MeetingPage.objects.filter(pk=next_steering_group.pk).update(
         start=datetime.datetime(2020, 3, 10, 18, 30, tzinfo=LONDON)
@@ -139,9 +145,12 @@ def test_reminder_is_queued_once_for_lead_officers_whose_group_has_not_sent_an_u
         call_command("send_news_and_views_reminders", stdout=io.StringIO())
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_news_and_views_reminders", stdout=io.StringIO())
-    queued = DBTaskResult.objects.filter(task_path__endswith="send_news_and_views_reminder")
+    queued = OutgoingEmail.objects.filter(kind="News and Views reminder")
     assert queued.count() == 1
-    assert queued.get().backend_name == "background"
+    assert queued.get().to == ["lead.health@kcp.example"]
+    delivery = DBTaskResult.objects.filter(task_path="home.outbox.deliver_emails")
+    assert delivery.count() == 1
+    assert delivery.get().backend_name == "background"
 
 
 def test_no_reminder_once_the_group_has_sent_its_update(
@@ -158,20 +167,22 @@ def test_no_reminder_once_the_group_has_sent_its_update(
     )
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_news_and_views_reminders", stdout=io.StringIO())
+    assert not OutgoingEmail.objects.exists()
     assert not DBTaskResult.objects.exists()
 
 
 def test_reminder_email_says_when_the_update_is_due_and_where_to_send_it(
-    lead_officer, health_group, meeting_in_nine_days
+    lead_officer, health_group, meeting_in_nine_days, deliver_outbox
 ):
-    from themegroups.services import send_news_and_views_reminder
-
-    send_news_and_views_reminder.call(lead_officer.pk, meeting_in_nine_days.pk)
-    (message,) = mail.outbox
+    call_command("send_news_and_views_reminders", stdout=io.StringIO())
+    (message,) = deliver_outbox()
     assert message.to == ["lead.health@kcp.example"]
     assert "News and Views" in message.subject
     assert "Health and Well-Being Partnership" in message.body
     assert "http://testserver/admin/news-and-views/" in message.body
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    assert 'href="http://testserver/admin/news-and-views/"' in html
 
 
 def test_scheduler_runs_the_reminders():

@@ -2,9 +2,11 @@
 sub-groups, each holding its own meetings, papers and content pages, and the index that lists
 them."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -20,7 +22,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.models import ContentPage
-from papers.models import PAPER_PAGE_MODELS, MeetingPage
+from home.page_cache import current_generation
+from home.site_chrome import ViewRestrictionsFromMemoryMixin, public_pages_q
+from papers.archive import published_papers
+from papers.models import MeetingPage
 
 from .news_and_views import NewsAndViewsUpdate
 
@@ -30,7 +35,7 @@ UPCOMING_MEETINGS_SHOWN = 5
 NEWS_AND_VIEWS_SHOWN = 5
 
 
-class GroupIndexPage(Page):
+class GroupIndexPage(ViewRestrictionsFromMemoryMixin, Page):
     """/theme-groups/: lists every theme group, sub-partnership and sub-group."""
 
     max_count = 1
@@ -60,14 +65,14 @@ def listed_groups() -> list["GroupPage"]:
     now = timezone.now()
     next_meeting = (
         MeetingPage.objects.live()
-        .public()
+        .filter(public_pages_q())
         .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1, start__gte=now)
         .order_by("start")
         .values("pk")[:1]
     )
     groups = list(
         GroupPage.objects.live()
-        .public()
+        .filter(public_pages_q())
         .annotate(next_meeting_id=Subquery(next_meeting))
         .only("title", "slug", "url_path", "path", "depth", "kind", "purpose")
         .order_by("kind", "title")
@@ -83,7 +88,7 @@ def listed_groups() -> list["GroupPage"]:
     return groups
 
 
-class GroupPage(Page):
+class GroupPage(ViewRestrictionsFromMemoryMixin, Page):
     """A group of the Partnership. Its meetings, papers and content pages sit below it, so
     page permissions given on it make someone that group's lead officer."""
 
@@ -207,7 +212,7 @@ class GroupPage(Page):
         meetings = (
             MeetingPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_pages_q())
             .only("title", "slug", "url_path", "path", "depth", "start", "status", "venue_name")
         )
         context["upcoming_meetings"] = meetings.filter(start__gte=now).order_by("start")[
@@ -216,31 +221,37 @@ class GroupPage(Page):
         context["past_meetings"] = meetings.filter(start__lt=now).order_by("-start")[
             :PAST_MEETINGS_SHOWN
         ]
+        # One query whatever the papers' types, with each one's meeting date as paper_date.
         context["papers"] = (
-            Page.objects.descendant_of(self)
-            .live()
-            .public()
-            .type(*PAPER_PAGE_MODELS)
+            published_papers()
+            .descendant_of(self)
             .order_by("-first_published_at")
-            .specific()
-            .defer_streamfields()[:RECENT_PAPERS_SHOWN]
+            .only("title", "url_path", "path", "depth", "content_type")[:RECENT_PAPERS_SHOWN]
         )
+        # What only this page's revision and the generation change (who runs the group, its
+        # members and priorities, its content pages and links) is a cached fragment of the
+        # template, keyed on both: these lists are read only when the fragment is rendered.
+        context["cache_generation"] = current_generation()
+        context["fragment_cache_seconds"] = settings.KCP_FRAGMENT_CACHE_SECONDS
         context["content_pages"] = (
             GroupContentPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_pages_q())
             .only("title", "slug", "url_path", "path", "depth", "introduction")
         )
         context["lead_officers"] = self.lead_officers.select_related("organisation")
-        members = list(self.members.select_related("organisation"))
+        members = self.members.select_related("organisation")
         context["members"] = members
-        context["members_by_organisation"] = _by_organisation(members)
+        context["members_by_organisation"] = SimpleLazyObject(
+            lambda: _by_organisation(list(members))
+        )
         context["links"] = self.links.all()
         context["priorities"] = self.priorities.all()
         context["news_and_views"] = (
             NewsAndViewsUpdate.objects.filter(
                 group=self,
-                meeting__in=MeetingPage.objects.live().public(),
+                approved_at__isnull=False,
+                meeting__in=MeetingPage.objects.live().filter(public_pages_q()),
                 meeting__start__lt=now,
             )
             .select_related("meeting")
@@ -352,7 +363,7 @@ class GroupContentPage(ContentPage):
         verbose_name = "group content page"
 
 
-class LeadOfficersNetworkPage(Page):
+class LeadOfficersNetworkPage(ViewRestrictionsFromMemoryMixin, Page):
     """The lead officers' network: every group's priorities for the year side by side, with
     contacts. Only lead officers and Partnership officers may see it; the view restriction is
     kept in step by themegroups.services whenever a group is added."""

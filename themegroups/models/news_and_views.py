@@ -22,6 +22,12 @@ class NewsAndViewsUpdate(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField()
+    # The public sees an update once a Partnership officer approves it (officers' own and a
+    # trusted group's updates are approved as they are sent); sending it again clears this.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["group__title"]
@@ -34,3 +40,7 @@ class NewsAndViewsUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group.title}: {self.meeting.title}"
+
+    @property
+    def is_approved(self) -> bool:
+        return self.approved_at is not None

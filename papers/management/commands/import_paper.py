@@ -63,7 +63,8 @@ class Command(BaseCommand):
                 else:
                     self._import(path, group, meeting_date, publish)
             except PaperFormatError as error:
-                self.stderr.write(str(error))
+                hint = " with --meeting-date YYYY-MM-DD" if error.code == "no_meeting_date" else ""
+                self.stderr.write(f"{error}{hint}")
                 failed += 1
             except OSError as error:
                 self.stderr.write(f"{path.name}: cannot be read ({error.strerror or error})")

@@ -18,8 +18,8 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("themegroups", "0002_group_details_lead_officers_news_and_views"),
-        ("home", "0006_strategy_subjects_and_first_notice"),
+        ("themegroups", "0003_news_and_views_approval"),
+        ("home", "0008_strategy_subjects_and_first_notice"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_content_page_base'),
+        ('home', '0006_remove_wagtails_default_groups'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
