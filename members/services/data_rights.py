@@ -34,6 +34,7 @@ from home.extension_points import (
     row_as_dict,
     rows,
 )
+from home.models import OutgoingEmail
 
 from ..models import ConsentRecord, Member, MemberDataAuditEntry, MembershipChange, User
 from . import audit, retention
@@ -170,17 +171,34 @@ def background_work_naming(strings) -> "models.QuerySet[DBTaskResult]":
     ).filter(condition)
 
 
-def _export_background_work(user) -> list[dict]:
-    return rows(background_work_naming(_identifying_strings(user)))
+def emails_to(address: str):
+    """The outbox's emails to the person (home.OutgoingEmail keeps recipients as JSON)."""
+    if not address:
+        return OutgoingEmail.objects.none()
+    return OutgoingEmail.objects.annotate(
+        addressed_to=Concat(
+            Cast("to", models.TextField()),
+            Cast("cc", models.TextField()),
+            Cast("bcc", models.TextField()),
+        )
+    ).filter(addressed_to__icontains=address)
 
 
-def erase_background_work(strings) -> None:
-    """Work about an erased person is not done: a message to them is never sent."""
+def _export_background_work(user) -> dict:
+    return {
+        "queued_work": rows(background_work_naming(_identifying_strings(user))),
+        "emails": rows(emails_to(user.email)),
+    }
+
+
+def erase_background_work(strings, email: str = "") -> None:
+    """Work about an erased person is not done, and the outbox forgets what it sent them."""
     DBTaskResult.objects.filter(pk__in=background_work_naming(strings).values("pk")).delete()
+    OutgoingEmail.objects.filter(pk__in=emails_to(email).values("pk")).delete()
 
 
 def _erase_background_work(user) -> None:
-    erase_background_work(_identifying_strings(user))
+    erase_background_work(_identifying_strings(user), user.email)
 
 
 def _register() -> tuple[RegisterEntry, ...]:
@@ -276,7 +294,7 @@ def _register() -> tuple[RegisterEntry, ...]:
         ),
         RegisterEntry(
             "Messages and other work waiting to be done for you, such as an email being sent",
-            (f"{DBTaskResult._meta.label}.*",),
+            (f"{DBTaskResult._meta.label}.*", "home.OutgoingEmail.*"),
             "To send you what you asked for even when the mail server is busy.",
             "Consent, or public task for officers and editors",
             "Nobody reads it; the site's background worker uses it",
@@ -308,7 +326,7 @@ def membership_holder() -> DataHolder:
 def background_work_holder() -> DataHolder:
     return DataHolder(
         name="Background work",
-        models=(DBTaskResult,),
+        models=(DBTaskResult, OutgoingEmail),
         export=_export_background_work,
         erase=_erase_background_work,
         register=_register()[9:10],
@@ -352,8 +370,12 @@ def erase_member(member: Member, *, by=None) -> int:
     member_id = member.pk
     user = member.user if member.user_id else None
     # First, while the name and address are still there to find it by.
-    erase_background_work(identifying_strings(member, user))
+    erase_background_work(identifying_strings(member, user), user.email if user else "")
     if user is not None:
+        # The security log (members.audit) names accounts by their label: keep only the id.
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+        ).update(label=f"User {user.pk}")
         for holder in personal_data_holders():
             holder.erase(user)
         User.objects.filter(pk=user.pk).delete()

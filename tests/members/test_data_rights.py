@@ -171,7 +171,8 @@ def test_after_a_member_deletes_themselves_nothing_names_them_anywhere(
 
     response = member_client.post("/members/your-data/delete/", {"confirm": "on"})
     assert response["Location"] == "/members/your-data/deleted/"
-    assert where_found(needles) == []
+    found = where_found(needles)
+    assert found == [], "\n".join(found)
     assert not User.objects.filter(email=email).exists()
     assert MemberDataAuditEntry.objects.filter(member_id=member_id, action="erased").exists()
     assert MemberDataAuditEntry.objects.filter(member_id=member_id, action="inspected").exists()
@@ -203,9 +204,8 @@ def test_an_officer_erases_a_postal_member_on_request_and_nothing_names_them(
     assert Member.objects.filter(pk=joined_member.pk).exists()
 
 
-def test_officers_accounts_are_not_deleted_from_the_members_page(client, officer):
-    client.force_login(officer)
-    response = client.post("/members/your-data/delete/", {"confirm": "on"})
+def test_officers_accounts_are_not_deleted_from_the_members_page(officer_client, officer):
+    response = officer_client.post("/members/your-data/delete/", {"confirm": "on"})
     assert response.status_code == 403
     assert User.objects.filter(pk=officer.pk).exists()
 
