@@ -24,9 +24,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        # page_cache and models import Wagtail's models, which cannot load before the registry
-        # is ready.
-        from . import page_cache
+        # page_cache, seats and models import Wagtail's and home's models, which cannot load
+        # before the registry is ready.
+        from . import page_cache, seats
         from .models import OutgoingEmail, ScheduledJob
 
         page_cache.connect_signals()
@@ -34,6 +34,7 @@ class HomeConfig(AppConfig):
         page_cache.forget_pages_when_app_changes("home", "wagtaildocs", "wagtailimages")
         # ...but not the outbox's and the scheduler's, which change on every send and tick.
         page_cache.keep_pages_when_model_changes(OutgoingEmail, ScheduledJob)
+        seats.connect_signals()
         post_migrate.connect(create_cache_table, sender=self)
         # Runs after every app has migrated, when all permissions exist.
         post_migrate.connect(sync_role_permissions, dispatch_uid="kcp_sync_role_permissions")

@@ -52,6 +52,11 @@ OFFICER_MODEL_PERMISSIONS = (
     ("home", "add_privacynoticeversion"),
     ("home", "change_privacynoticeversion"),
     ("home", "view_privacynoticeversion"),
+    # Steering Group seats give the members' role: only officers keep them.
+    ("home", "add_steeringgroupseat"),
+    ("home", "change_steeringgroupseat"),
+    ("home", "delete_steeringgroupseat"),
+    ("home", "view_steeringgroupseat"),
 )
 
 
@@ -91,6 +96,30 @@ def grant_officer_permissions() -> None:
             GroupCollectionPermission.objects.get_or_create(
                 group=officers, collection=root_collection, permission=permission
             )
+
+
+def _groups_of(request) -> dict[int, str]:
+    """The signed-in person's groups (id: name), read once per request however many panels
+    or pages ask."""
+    cached = getattr(request, "_kcp_groups", None)
+    if cached is None:
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        cached = dict(user.groups.values_list("pk", "name")) if signed_in else {}
+        request._kcp_groups = cached
+    return cached
+
+
+def group_ids_of(request) -> frozenset[int]:
+    return frozenset(_groups_of(request))
+
+
+def role_names_of(request) -> frozenset[str]:
+    return frozenset(_groups_of(request).values())
+
+
+def is_steering_group_member(request) -> bool:
+    return STEERING_GROUP_MEMBERS in role_names_of(request)
 
 
 def is_partnership_officer(user) -> bool:

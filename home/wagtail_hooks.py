@@ -1,4 +1,4 @@
-"""Admin and serving hooks of the base app."""
+"""Admin and serving hooks of the base app, and the Steering Group seats' admin screens."""
 
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -11,8 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import outbox_views
-from .models import Interest, PrivacyNoticeVersion
+from .extension_points import PERSONAL_DATA
+from .models import Interest, PrivacyNoticeVersion, SteeringGroupSeat
 from .page_links import PageLinksInOneQuery
+from .personal_data import SeatsData
 from .roles import is_partnership_officer
 
 
@@ -58,6 +60,28 @@ class PrivacyNoticeVersionViewSet(SnippetViewSet):
 
 register_snippet(InterestViewSet)
 register_snippet(PrivacyNoticeVersionViewSet)
+
+
+class SteeringGroupSeatViewSet(SnippetViewSet):
+    """Officers keep the seats (only they hold its permissions): who, for whom, since when."""
+
+    model = SteeringGroupSeat
+    icon = "group"
+    menu_label = "Steering Group seats"
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["person", "organisation", "title", "joined", "left"]
+    list_filter = ["organisation"]
+    search_fields = ["title", "deputy"]
+    ordering = ["organisation__name", "joined"]
+
+
+register_snippet(SteeringGroupSeatViewSet)
+
+
+@hooks.register(PERSONAL_DATA)
+def seats_personal_data() -> SeatsData:
+    return SeatsData()
 
 
 @hooks.register("register_admin_urls")

@@ -31,6 +31,7 @@ urlpatterns = [
     path("accounts/signup/", RedirectView.as_view(pattern_name="members_join", query_string=True)),
     path("accounts/", include("allauth.urls")),
     path("cookies/", home_views.cookies, name="cookies"),
+    # Joining at /join/, the members' area under /members/ (members.urls has both).
     path("", include("members.urls")),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

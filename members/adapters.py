@@ -4,13 +4,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
-from home.outbox import label_email
+from home.outbox import label_email, queue_templated_email
 
 from .audit import log_security_event
-from .tasks import tell_owner_of_paused_sign_in
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -53,6 +52,12 @@ class AccountAdapter(DefaultAccountAdapter):
             self.get_client_ip(request) or "unknown"
         )
 
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """Account emails carry sign-in codes and verification and password-reset links:
+        the outbox keeps them but never shows their bodies to anyone."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        return label_email(message, kind=template_prefix, is_confidential=True)
+
     def pre_authenticate(self, request, **credentials):
         try:
             super().pre_authenticate(request, **credentials)
@@ -78,16 +83,26 @@ class AccountAdapter(DefaultAccountAdapter):
         ):
             return
         log_security_event("kcp.sign_in_paused", user=user, data={"ip": ip})
-        transaction.on_commit(lambda: tell_owner_of_paused_sign_in.enqueue(user.pk, ip))
+        queue_templated_email(
+            kind="Sign-in paused",
+            to=[user.email],
+            template="members/email/sign_in_paused",
+            context={
+                "person": user,
+                "ip": ip,
+                "reset_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("account_reset_password"),
+            },
+            idempotency_key=f"sign-in-paused:{user.pk}:{ip}:{_notice_window()}",
+        )
+
+
+def _notice_window() -> int:
+    """Which lockout-notice period this is: one email per account, connection and period."""
+    return int(timezone.now().timestamp()) // max(1, settings.KCP_LOCKOUT_NOTICE_SECONDS)
 
 
 def _account_for(email: str):
     if not email:
         return None
     return get_user_model().objects.filter(email__iexact=email.strip()).first()
-
-    def render_mail(self, template_prefix, email, context, headers=None):
-        """Account emails carry sign-in codes and verification and password-reset links:
-        the outbox keeps them but never shows their bodies to anyone."""
-        message = super().render_mail(template_prefix, email, context, headers=headers)
-        return label_email(message, kind=template_prefix, is_confidential=True)

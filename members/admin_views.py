@@ -1,7 +1,8 @@
-"""Officers' screens over member records: a Wagtail ModelViewSet (list with filters, search,
-inspect, CSV export, add and edit postal members, erase) and the retention report. Only
-Partnership officers pass the permission policy; every view, export and change is written to
-the member data audit log (members.services.audit)."""
+"""Officers' screens in the admin, Partnership officers only: member records as a Wagtail
+ModelViewSet (list with filters, search, inspect, CSV export, add and edit postal members,
+erase) and the retention report, every view, export and change written to the member data
+audit log (members.services.audit); everyone's induction progress, the skills and interests
+audit side by side with its CSV export, pairings, and the security log."""
 
 import datetime
 import json
@@ -10,27 +11,43 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.models import Interest
+from home.roles import is_partnership_officer
 
+from .audit import SECURITY_ACTIONS, security_log
 from .exceptions import MembersError
 from .forms import MemberAdminForm
 from .models import ConsentRecord, Member, MemberDataAuditEntry
-from .services import audit, consent, data_rights, partnership, retention
+from .services import (
+    audit,
+    consent,
+    data_rights,
+    induction,
+    partnership,
+    retention,
+    shadowing,
+    skills_audit,
+)
+
+SECURITY_LOG_ENTRIES_PER_PAGE = 50
 
 Action = MemberDataAuditEntry.Action
-
 # Characters a spreadsheet reads as the start of a formula (OWASP's list): a cell starting
 # with one is prefixed with an apostrophe, so it is shown as text and never run.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -47,14 +64,10 @@ class OfficersOnlyPolicy(ModelPermissionPolicy):
     its own (a group given it by mistake still sees nothing), the officers' role is needed."""
 
     def user_has_permission(self, user, action):
-        return partnership.is_partnership_officer(user) and super().user_has_permission(
-            user, action
-        )
+        return is_partnership_officer(user) and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return partnership.is_partnership_officer(user) and super().user_has_any_permission(
-            user, actions
-        )
+        return is_partnership_officer(user) and super().user_has_any_permission(user, actions)
 
 
 class ReadOnlyOfficersPolicy(OfficersOnlyPolicy):
@@ -69,7 +82,7 @@ class ReadOnlyOfficersPolicy(OfficersOnlyPolicy):
 
 class OfficersOnlyMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not partnership.is_partnership_officer(request.user):
+        if not is_partnership_officer(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -377,3 +390,65 @@ class AuditLogViewSet(ModelViewSet):
     inspect_view_enabled = False
     form_fields = []
     list_export = []
+
+
+class AdminScreen(WagtailAdminTemplateMixin, TemplateView):
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+
+class InductionProgressView(OfficersOnlyMixin, AdminScreen):
+    page_title = "Induction progress"
+    header_icon = "list-ol"
+    template_name = "members/admin/induction_progress.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rows"] = induction.progress_of_every_member(viewed_by=self.request.user)
+        return context
+
+
+class SkillsAuditAnswersView(OfficersOnlyMixin, AdminScreen):
+    page_title = "Skills and interests audit"
+    header_icon = "table"
+    template_name = "members/admin/skills_audit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["answers"] = skills_audit.answers_side_by_side(self.request.user)
+        return context
+
+
+class SkillsAuditCsvView(OfficersOnlyMixin, View):
+    def get(self, request):
+        response = HttpResponse(
+            skills_audit.answers_as_csv(request.user), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="skills-and-interests.csv"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class PairingCreateView(CreateView):
+    """Saving a pairing goes through the service, which queues the introduction emails."""
+
+    def save_instance(self):
+        pairing = shadowing.arrange_pairing(self.form.instance, arranged_by=self.request.user)
+        log(instance=pairing, action="wagtail.create", user=self.request.user)
+        return pairing
+
+
+class SecurityLogView(OfficersOnlyMixin, AdminScreen):
+    """Failed and paused sign-ins, two-factor changes and rights changes, newest first."""
+
+    page_title = "Security log"
+    header_icon = "warning"
+    template_name = "members/admin/security_log.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        entries = Paginator(security_log(), SECURITY_LOG_ENTRIES_PER_PAGE).get_page(
+            self.request.GET.get("p")
+        )
+        context.update(entries=entries, labels=SECURITY_ACTIONS)
+        return context

@@ -3,7 +3,8 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-# Member records: Partnership officers only (members.admin_views also requires the role).
+# Member records: Partnership officers only (members.admin_views also requires the role);
+# and they pair new Steering Group members with existing ones.
 OFFICER_PERMISSIONS = (
     ("members", "add_member"),
     ("members", "change_member"),
@@ -11,6 +12,10 @@ OFFICER_PERMISSIONS = (
     ("members", "view_member"),
     ("members", "view_memberdataauditentry"),
     ("members", "change_membershipretentionsettings"),
+    ("members", "add_pairing"),
+    ("members", "change_pairing"),
+    ("members", "delete_pairing"),
+    ("members", "view_pairing"),
 )
 
 
@@ -26,11 +31,13 @@ class MembersConfig(AppConfig):
     verbose_name = "Members"
 
     def ready(self):
-        # Connects the audit log's and the membership's receivers.
-        from . import signals  # noqa: F401
+        # signals imports the members' models, which cannot load before the registry is ready.
+        from . import signals
 
-        # After every app's migration, not only members': auth makes members' permissions
-        # in its own post_migrate receiver, which runs after this one (auth is listed later).
+        signals.connect_signals()
+        # After every app's migrations, not only members': Django makes an app's permissions
+        # in a post_migrate receiver of its own, connected after this one (auth comes after
+        # members in INSTALLED_APPS), so by the last app's signal they all exist.
         post_migrate.connect(
             grant_officers_members_permissions, dispatch_uid="kcp_members_officers"
         )

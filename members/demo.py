@@ -1,6 +1,8 @@
 """Demo accounts for `make run`: an administrator and a Partnership officer, email verified,
-with a two-factor authenticator whose codes `manage.py demo_logins` prints; and the wider
-partnership: a few dozen members of every kind, route and interest, one of whom can sign in."""
+with a two-factor authenticator whose codes `manage.py demo_logins` prints; the demo
+Steering Group's seats, two of whose members show the induction (one half-way through, one
+brand new); and the wider partnership: a few dozen members of every kind, route and interest,
+one of whom can sign in."""
 
 import datetime
 from typing import NamedTuple
@@ -11,9 +13,10 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from home.models import Interest
+from home.models import Interest, Organisation, SteeringGroupSeat
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
 
+from .demo_induction import load_induction
 from .models import ConsentRecord, Member, User
 from .services import consent
 
@@ -74,6 +77,74 @@ DEMO_ACCOUNTS = [
         groups=(WIDER_PARTNERSHIP_MEMBERS,),
         uses_two_factor=False,
     ),
+    # Steering Group members get their role from their seat (STEERING_GROUP_SEATS below).
+    DemoAccount(
+        "Steering Group member, half-way through induction",
+        "maria.lopez@kcp.example",
+        "Maria",
+        "Lopez",
+        uses_two_factor=False,
+    ),
+    DemoAccount(
+        "Steering Group member, new: nothing done yet",
+        "alan.brown@kcp.example",
+        "Alan",
+        "Brown",
+        uses_two_factor=False,
+    ),
+]
+
+HALF_WAY_MEMBER = "maria.lopez@kcp.example"
+NEW_MEMBER = "alan.brown@kcp.example"
+
+# The demo Steering Group (from the seed papers' membership list): organisation, email,
+# first and last name, seat, deputy, and how many days ago they joined.
+STEERING_GROUP_SEATS = [
+    (
+        "Royal Borough of Kensington and Chelsea",
+        "merrick.cockell@kcp.example",
+        "Merrick",
+        "Cockell",
+        "Chairman: Leader of the Council",
+        "Councillor Daniel Moylan, Deputy Leader",
+        2400,
+    ),
+    (
+        "Royal Borough of Kensington and Chelsea",
+        "derek.myers@kcp.example",
+        "Derek",
+        "Myers",
+        "Town Clerk and Chief Executive",
+        "",
+        2000,
+    ),
+    (
+        "NHS Kensington and Chelsea",
+        "michael.wilson@kcp.example",
+        "Michael",
+        "Wilson",
+        "Health representative",
+        "",
+        900,
+    ),
+    (
+        "Kensington and Chelsea Social Council",
+        HALF_WAY_MEMBER,
+        "Maria",
+        "Lopez",
+        "Voluntary sector representative",
+        "",
+        40,
+    ),
+    (
+        "Kensington and Chelsea College",
+        NEW_MEMBER,
+        "Alan",
+        "Brown",
+        "Learning and skills representative",
+        "",
+        2,
+    ),
 ]
 DEMO_MEMBER_EMAIL = "member@kcp.example"
 
@@ -103,6 +174,8 @@ def create_demo_account(
 
 def load(stdout) -> None:
     _accounts(stdout)
+    _steering_group_seats(stdout)
+    load_induction(stdout, half_way_member=User.objects.filter(email=HALF_WAY_MEMBER).first())
     _wider_partnership(stdout)
 
 
@@ -435,3 +508,22 @@ def _wider_partnership(stdout) -> None:
         else:
             consent.record_consent(member, ConsentRecord.Method.ONLINE, given_at=joined)
     stdout.write(f"Created {len(DEMO_MEMBERS)} wider partnership members.")
+
+
+def _steering_group_seats(stdout) -> None:
+    """Seats for the demo Steering Group; each gives its holder the members' role."""
+    today = timezone.localdate()
+    for name, email, first_name, last_name, title, deputy, days_ago in STEERING_GROUP_SEATS:
+        organisation = Organisation.objects.filter(name=name).first()
+        if organisation is None:
+            continue
+        user, _ = create_demo_account(email, first_name, last_name, stdout=stdout)
+        SteeringGroupSeat.objects.get_or_create(
+            person=user,
+            organisation=organisation,
+            defaults={
+                "title": title,
+                "deputy": deputy,
+                "joined": today - datetime.timedelta(days=days_ago),
+            },
+        )

@@ -23,3 +23,15 @@ class OrganisationNameNeeded(MembersError):
 
 class NotAnOfficer(MembersError):
     code = "not_an_officer"
+
+
+class NotASteeringGroupMember(MembersError):
+    code = "not_a_steering_group_member"
+
+
+class UnknownModule(MembersError):
+    code = "unknown_module"
+
+
+class InvalidPairing(MembersError):
+    code = "invalid_pairing"

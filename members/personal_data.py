@@ -1,7 +1,7 @@
-"""The personal data of a person's account, for export and erasure (kcp_personal_data): their
-name, email addresses, whether they use two-factor authentication, their editor preferences
-and the sessions they are signed in with. The wider partnership's own holders are in
-members.services.data_rights."""
+"""The personal data members stores, for export and erasure (kcp_personal_data): the account
+(name, email addresses, two-factor methods, editor preferences and the sessions they are signed
+in with), induction progress, pairings and the skills and interests audit. The wider
+partnership's own holders are in members.services.data_rights."""
 
 from dataclasses import dataclass
 
@@ -13,7 +13,14 @@ from wagtail.users.models import UserProfile
 
 from home.extension_points import RegisterEntry, row_as_dict, rows
 
-from .models import User
+from .models import (
+    InductionReminder,
+    ModuleCompletion,
+    Pairing,
+    SkillsAuditAnswers,
+    User,
+)
+from .services.shadowing import pairings_of
 
 ACCOUNT_REGISTER = (
     RegisterEntry(
@@ -86,3 +93,76 @@ class AccountData:
         user.is_active = False
         user.set_unusable_password()
         user.save()
+
+
+@dataclass(frozen=True)
+class InductionData:
+    name: str = "Induction progress"
+    models: tuple = (ModuleCompletion, InductionReminder)
+
+    def export(self, user) -> dict:
+        return {
+            "modules_done": [
+                {"module": done.module.title, "completed_at": done.completed_at.isoformat()}
+                for done in ModuleCompletion.objects.filter(member=user)
+                .select_related("module")
+                .order_by("completed_at")
+            ],
+            "officers_told_not_started_at": [
+                reminder.sent_at.isoformat()
+                for reminder in InductionReminder.objects.filter(member=user)
+            ],
+        }
+
+    @transaction.atomic
+    def erase(self, user) -> None:
+        ModuleCompletion.objects.filter(member=user).delete()
+        InductionReminder.objects.filter(member=user).delete()
+
+
+@dataclass(frozen=True)
+class PairingsData:
+    name: str = "Shadowing and meet-a-member pairings"
+    models: tuple = (Pairing,)
+
+    def export(self, user) -> list[dict]:
+        return [
+            {
+                "kind": pairing.get_kind_display(),
+                "new_member": str(pairing.new_member),
+                "existing_member": str(pairing.existing_member),
+                "meeting": pairing.meeting.title if pairing.meeting else "",
+                "arranged_at": pairing.arranged_at.isoformat(),
+                "completed_at": pairing.completed_at.isoformat() if pairing.completed_at else "",
+            }
+            for pairing in pairings_of(user)
+        ]
+
+    @transaction.atomic
+    def erase(self, user) -> None:
+        """A pairing is about the two members: erasing either removes it. Officers who
+        arranged or closed a pairing are forgotten from the others."""
+        pairings_of(user).delete()
+        Pairing.objects.filter(arranged_by=user).update(arranged_by=None)
+        Pairing.objects.filter(completed_by=user).update(completed_by=None)
+
+
+@dataclass(frozen=True)
+class SkillsAuditData:
+    name: str = "Skills and interests audit"
+    models: tuple = (SkillsAuditAnswers,)
+
+    def export(self, user) -> dict:
+        answers = SkillsAuditAnswers.objects.filter(member=user).first()
+        if answers is None:
+            return {}
+        return {
+            "expertise": answers.expertise,
+            "themes": answers.theme_labels,
+            "training": answers.training_labels,
+            "updated_at": answers.updated_at.isoformat(),
+        }
+
+    @transaction.atomic
+    def erase(self, user) -> None:
+        SkillsAuditAnswers.objects.filter(member=user).delete()

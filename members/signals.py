@@ -1,15 +1,18 @@
-"""Receivers that write the security audit log: two-factor changes (allauth's signals) and
-group memberships (every role and every lead officer's rights are a Django group); and the
-confirmed email address that starts a wider-partnership membership."""
+"""Receivers of members: the security audit log (two-factor changes through allauth's
+signals, group memberships: every role and every lead officer's rights are a Django group),
+the confirmed email address that starts a wider-partnership membership, and the induction
+section kept restricted to the Steering Group whoever saves it (admin, demo, tests)."""
 
 from allauth.account.signals import email_confirmed
 from allauth.mfa import signals as mfa_signals
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
 from .audit import log_security_event, rights_changed
+from .models import InductionIndexPage
+from .services.induction import keep_induction_restricted
 from .services.partnership import confirm_member
 
 
@@ -58,3 +61,12 @@ def log_group_membership(sender, instance, action, reverse, pk_set, **kwargs):
 def start_membership(request, email_address, **kwargs):
     """A confirmed email address starts the wider-partnership membership waiting for it."""
     confirm_member(email_address.user)
+
+
+def induction_index_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        keep_induction_restricted(instance)
+
+
+def connect_signals() -> None:
+    post_save.connect(induction_index_saved, sender=InductionIndexPage)

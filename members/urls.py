@@ -1,4 +1,5 @@
-"""The wider partnership's public and members' pages: joining, preferences, data rights."""
+"""The wider partnership's public and members' pages: joining, preferences, data rights; and
+the members' area under /members/: the dashboard, induction, pairings and the skills audit."""
 
 from django.urls import path
 
@@ -14,4 +15,16 @@ urlpatterns = [
     path("members/your-data/download/", views.download_your_data, name="members_download"),
     path("members/your-data/delete/", views.delete_your_data, name="members_delete"),
     path("members/your-data/deleted/", views.deleted, name="members_deleted"),
+    path("members/", views.dashboard, name="members_dashboard"),
+    path(
+        "members/induction/<int:module_id>/done/",
+        views.mark_module_done,
+        name="members_module_done",
+    ),
+    path(
+        "members/pairings/<int:pairing_id>/done/",
+        views.mark_pairing_done,
+        name="members_pairing_done",
+    ),
+    path("members/skills-audit/", views.skills_audit_form, name="members_skills_audit"),
 ]

@@ -1,6 +1,7 @@
 """The wider partnership's pages: joining, a member's preferences and their data rights; and
-the security log (officers only). Each action calls members.services; the officers' member
-screens are in members.admin_views."""
+the members' area: the dashboard at /members/, marking induction modules and pairings done,
+and the skills and interests audit. Each action calls members.services; the officers'
+screens (member records, the security log) are in members.admin_views."""
 
 import json
 
@@ -8,23 +9,21 @@ from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
+from home.extension_points import DASHBOARD_PANELS, panels
 from home.models import PartnershipSettings, PrivacyNoticePage, PrivacyNoticeVersion
+from home.roles import is_partnership_officer, is_steering_group_member
 
-from .audit import SECURITY_ACTIONS, security_log
-from .exceptions import MembersError
-from .forms import HONEYPOT_FIELD, ConfirmForm, JoinForm, PreferencesForm
+from .exceptions import InvalidPairing, MembersError, NotASteeringGroupMember, UnknownModule
+from .forms import HONEYPOT_FIELD, ConfirmForm, JoinForm, PreferencesForm, SkillsAuditForm
 from .models import ConsentRecord, Member
-from .services import consent, data_rights, partnership
+from .services import consent, data_rights, induction, partnership, shadowing, skills_audit
 
 
 def _privacy_notice_url(request) -> str:
@@ -202,7 +201,7 @@ def download_your_data(request):
 @login_required
 def delete_your_data(request):
     member = _membership_or_none(request)
-    if partnership.is_partnership_officer(request.user) or request.user.is_staff:
+    if is_partnership_officer(request.user) or request.user.is_staff:
         return _no_store(render(request, "members/delete_refused.html", status=403))
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -222,31 +221,74 @@ def deleted(request):
     return render(request, "members/deleted.html")
 
 
-# --- The security log (admin) ---------------------------------------------------------------
+def _refuse(request, message: str):
+    """A clear 403 for someone signed in who may not do this: never a sign-in loop."""
+    response = render(request, "403.html", {"refusal": message}, status=403)
+    response["Cache-Control"] = "private, no-cache, no-store"
+    return response
 
-ENTRIES_PER_PAGE = 50
+
+@never_cache
+@login_required
+def dashboard(request):
+    """The signed-in person's dashboard: whatever panels the site's features give them."""
+    rendered = [panel.render(request) for panel in panels(DASHBOARD_PANELS, request)]
+    return render(request, "members/dashboard.html", {"panels": rendered})
 
 
-is_partnership_officer = partnership.is_partnership_officer
+@never_cache
+@login_required
+@require_POST
+def mark_module_done(request, module_id: int):
+    try:
+        completion = induction.mark_module_done(request.user, module_id)
+    except NotASteeringGroupMember as error:
+        return _refuse(request, error.message)
+    except UnknownModule as error:
+        raise Http404(error.message) from error
+    messages.success(request, f"“{completion.module.title}” is marked as done.")
+    return redirect(completion.module.url)
 
 
-class SecurityLogView(WagtailAdminTemplateMixin, TemplateView):
-    """Failed and paused sign-ins, two-factor changes and rights changes, newest first."""
+@never_cache
+@login_required
+@require_POST
+def mark_pairing_done(request, pairing_id: int):
+    try:
+        pairing = shadowing.mark_pairing_done(request.user, pairing_id)
+    except InvalidPairing as error:
+        raise Http404(error.message) from error
+    other = pairing.other_than(request.user)
+    messages.success(request, f"Your {pairing.get_kind_display().lower()} with {other} is done.")
+    return redirect("members_dashboard")
 
-    page_title = "Security log"
-    header_icon = "warning"
-    template_name = "members/admin/security_log.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not is_partnership_officer(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        entries = Paginator(security_log(), ENTRIES_PER_PAGE).get_page(self.request.GET.get("p"))
-        context.update(entries=entries, labels=SECURITY_ACTIONS)
-        return context
+@never_cache
+@login_required
+def skills_audit_form(request):
+    if not is_steering_group_member(request):
+        return _refuse(
+            request,
+            "The skills and interests audit is for Steering Group members. If you have just "
+            "joined the Steering Group, ask the Partnership team to record your seat.",
+        )
+    answers = skills_audit.answers_of(request.user)
+    if request.method == "POST":
+        form = SkillsAuditForm(request.POST)
+        if form.is_valid():
+            skills_audit.save_answers(request.user, **form.cleaned_data)
+            messages.success(request, "Thank you: your skills and interests are saved.")
+            return redirect("members_dashboard")
+    else:
+        initial = (
+            {
+                "expertise": answers.expertise,
+                "themes": answers.themes,
+                "training": answers.training,
+                "other_training": answers.other_training,
+            }
+            if answers
+            else {}
+        )
+        form = SkillsAuditForm(initial=initial)
+    return render(request, "members/skills_audit_form.html", {"form": form, "answers": answers})

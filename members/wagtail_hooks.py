@@ -1,29 +1,196 @@
-"""Admin wiring of accounts and the wider partnership: the security log; the officers' member
-screens and retention report, and the permission policies that keep them to Partnership
-officers; and what members adds to the layers below: the personal data of accounts and of
-the wider partnership."""
+"""What members adds to the layers below and to the admin: its dashboard panels, the personal
+data it holds (accounts, the wider partnership, induction, pairings, the skills audit), the
+officers' screens and menu (member records and their retention report and audit log, the
+security log among them), the permission policies that keep member data to Partnership
+officers, the pairings admin and audit-log actions."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from home.extension_points import PERSONAL_DATA
+from home.extension_points import DASHBOARD_PANELS, PERSONAL_DATA, Panel
+from home.roles import (
+    STEERING_GROUP_MEMBERS,
+    WIDER_PARTNERSHIP_MEMBERS,
+    is_partnership_officer,
+    is_steering_group_member,
+    role_names_of,
+)
 
+from . import admin_views
 from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, ReadOnlyOfficersPolicy
 from .audit import SECURITY_ACTIONS
-from .models import Member, MemberDataAuditEntry
-from .personal_data import AccountData
-from .services import data_rights
-from .views import SecurityLogView, is_partnership_officer
+from .forms import PairingForm
+from .models import InductionIndexPage, InductionProgress, Member, MemberDataAuditEntry, Pairing
+from .personal_data import AccountData, InductionData, PairingsData, SkillsAuditData
+from .services import data_rights, induction, shadowing, skills_audit
 
-register_permission_policy(Member, OfficersOnlyPolicy(Member))
-register_permission_policy(MemberDataAuditEntry, ReadOnlyOfficersPolicy(MemberDataAuditEntry))
+# --- The dashboard's panels ---------------------------------------------------------------
+
+
+@hooks.register(DASHBOARD_PANELS)
+def induction_panel(request) -> Panel | None:
+    if not is_steering_group_member(request):
+        return None
+    index = InductionIndexPage.objects.live().only("url_path", "title").first()
+    return Panel(
+        template_name="members/panels/induction.html",
+        context={"progress": InductionProgress.of(request.user), "index": index},
+        order=20,
+    )
+
+
+@hooks.register(DASHBOARD_PANELS)
+def shadowing_panel(request) -> Panel | None:
+    if not is_steering_group_member(request):
+        return None
+    pairings = list(shadowing.pairings_of(request.user))
+    if not pairings:
+        return None
+    return Panel(
+        template_name="members/panels/shadowing.html",
+        context={"pairings": pairings},
+        order=30,
+    )
+
+
+@hooks.register(DASHBOARD_PANELS)
+def skills_audit_panel(request) -> Panel | None:
+    if not is_steering_group_member(request):
+        return None
+    return Panel(
+        template_name="members/panels/skills_audit.html",
+        context={"answers": skills_audit.answers_of(request.user)},
+        order=40,
+    )
+
+
+@hooks.register(DASHBOARD_PANELS)
+def your_account_panel(request) -> Panel | None:
+    """What is theirs, for everyone signed in: the account and the roles it holds."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    roles = sorted(role_names_of(request) & {STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS})
+    return Panel(
+        template_name="members/panels/your_account.html",
+        context={"roles": roles},
+        order=90,
+    )
+
+
+# --- Officers' screens ------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def members_admin_urls():
+    return [
+        path(
+            "induction-progress/",
+            admin_views.InductionProgressView.as_view(),
+            name="members_induction_progress",
+        ),
+        path(
+            "skills-audit/",
+            admin_views.SkillsAuditAnswersView.as_view(),
+            name="members_skills_audit_answers",
+        ),
+        path(
+            "skills-audit/export.csv",
+            admin_views.SkillsAuditCsvView.as_view(),
+            name="members_skills_audit_csv",
+        ),
+    ]
+
+
+class OfficersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_partnership_officer(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def induction_progress_menu_item():
+    return OfficersMenuItem(
+        "Induction progress",
+        reverse("members_induction_progress"),
+        icon_name="list-ol",
+        order=910,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def skills_audit_menu_item():
+    return OfficersMenuItem(
+        "Skills audit", reverse("members_skills_audit_answers"), icon_name="table", order=920
+    )
+
+
+class PairingViewSet(ModelViewSet):
+    """Officers pair members (the pairing permissions are theirs only)."""
+
+    model = Pairing
+    icon = "group"
+    menu_label = "Pairings"
+    menu_order = 930
+    add_to_admin_menu = True
+    list_display = ["new_member", "existing_member", "kind", "meeting", "completed_at"]
+    add_view_class = admin_views.PairingCreateView
+
+    def get_form_class(self, for_update=False):
+        return PairingForm
+
+
+pairing_viewset = PairingViewSet("pairings")
+
+
+@hooks.register("register_admin_viewset")
+def register_pairing_viewset():
+    return pairing_viewset
+
+
+@hooks.register("register_log_actions")
+def register_members_log_actions(actions):
+    actions.register_action(
+        induction.PROGRESS_VIEWED_ACTION,
+        "View induction progress",
+        "Induction progress viewed",
+    )
+    actions.register_action(
+        skills_audit.VIEWED_ACTION, "View skills audit answers", "Skills audit answers viewed"
+    )
+    actions.register_action(
+        skills_audit.EXPORTED_ACTION,
+        "Export skills audit answers",
+        "Skills audit answers exported",
+    )
+    actions.register_action(
+        skills_audit.CHANGED_ACTION, "Change skills audit answers", "Skills audit answers changed"
+    )
+
+
+# --- Personal data ------------------------------------------------------------------------
 
 
 @hooks.register(PERSONAL_DATA)
 def account_personal_data() -> AccountData:
     return AccountData()
+
+
+@hooks.register(PERSONAL_DATA)
+def induction_personal_data() -> InductionData:
+    return InductionData()
+
+
+@hooks.register(PERSONAL_DATA)
+def pairings_personal_data() -> PairingsData:
+    return PairingsData()
+
+
+@hooks.register(PERSONAL_DATA)
+def skills_audit_personal_data() -> SkillsAuditData:
+    return SkillsAuditData()
 
 
 @hooks.register(PERSONAL_DATA)
@@ -46,6 +213,11 @@ def member_viewsets():
     return [MemberViewSet("member"), AuditLogViewSet("member_audit")]
 
 
+# Member records and their audit log: Partnership officers only (see admin_views).
+register_permission_policy(Member, OfficersOnlyPolicy(Member))
+register_permission_policy(MemberDataAuditEntry, ReadOnlyOfficersPolicy(MemberDataAuditEntry))
+
+
 @hooks.register("register_log_actions")
 def register_security_actions(actions):
     for action, label in SECURITY_ACTIONS.items():
@@ -54,18 +226,15 @@ def register_security_actions(actions):
 
 @hooks.register("register_admin_urls")
 def security_log_urls():
-    return [path("security-log/", SecurityLogView.as_view(), name="members_security_log")]
-
-
-class OfficersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_partnership_officer(request.user)
+    return [
+        path("security-log/", admin_views.SecurityLogView.as_view(), name="members_security_log")
+    ]
 
 
 @hooks.register("register_admin_menu_item")
 def security_log_menu_item():
     return OfficersMenuItem(
-        "Security log", reverse("members_security_log"), icon_name="warning", order=910
+        "Security log", reverse("members_security_log"), icon_name="warning", order=940
     )
 
 

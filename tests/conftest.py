@@ -166,6 +166,64 @@ def migrated_sqlite_site(tmp_path_factory):
 
 
 @pytest.fixture
+def council(db):
+    from home.models import Organisation
+
+    return Organisation.objects.create(
+        name="Royal Borough of Kensington and Chelsea", short_name="RBKC", sector="council"
+    )
+
+
+def give_seat(user, organisation, *, title="Council representative", joined=None, left=None):
+    """A Steering Group seat for `user`, held from `joined` (a year ago by default)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from home.models import SteeringGroupSeat
+
+    return SteeringGroupSeat.objects.create(
+        person=user,
+        organisation=organisation,
+        title=title,
+        joined=joined or timezone.localdate() - datetime.timedelta(days=365),
+        left=left,
+    )
+
+
+@pytest.fixture
+def steering_group_member(django_user_model, council):
+    """Someone holding a current Steering Group seat (so in the members' role)."""
+    from allauth.account.models import EmailAddress
+
+    user = django_user_model.objects.create_user(
+        email="joan.member@kcp.example",
+        password="correct horse battery",
+        first_name="Joan",
+        last_name="Baptiste",
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    give_seat(user, council)
+    return user
+
+
+@pytest.fixture
+def wider_partnership_member(django_user_model):
+    """A member of the wider partnership, with no Steering Group seat."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth.models import Group
+
+    from home.roles import WIDER_PARTNERSHIP_MEMBERS
+
+    user = django_user_model.objects.create_user(
+        email="wider.member@kcp.example", password="correct horse battery", first_name="Sam"
+    )
+    user.groups.add(Group.objects.get(name=WIDER_PARTNERSHIP_MEMBERS))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
 def test_templates(settings):
     """tests/templates/ searched too: templates the extension point tests register."""
     engine = settings.TEMPLATES[0]

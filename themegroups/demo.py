@@ -188,14 +188,6 @@ DETAILS = {
     ),
 }
 
-STEERING_GROUP_MEMBERS = [
-    (RBKC, "Councillor Merrick Cockell", "Chairman"),
-    (RBKC, "Derek Myers", "Town Clerk and Chief Executive"),
-    (NHS, "Dr Michael Wilson", "Chief Executive"),
-    (POLICE, "Borough Commander", ""),
-    (KCSC, "Maria Lopez", "Chief Executive"),
-    (COLLEGE, "Alan Brown", "Principal"),
-]
 TERMS_OF_REFERENCE = (
     "<p>The Steering Group is the Partnership's decision-making body. It:</p><ul>"
     "<li>agrees the Community Strategy and the Local Area Agreement, and reviews them each "
@@ -222,15 +214,6 @@ def load(stdout) -> None:
         steering_group.chair = "Councillor Merrick Cockell, Leader of the Council"
         steering_group.lead_organisation = organisations[RBKC]
         steering_group.contact = _contact()
-        steering_group.members = [
-            GroupMember(
-                sort_order=position,  # as the admin sets it: listed in this order
-                organisation=organisations[name],
-                representative=person,
-                role=role,
-            )
-            for position, (name, person, role) in enumerate(STEERING_GROUP_MEMBERS)
-        ]
         _add_child(home, steering_group, stdout)
 
     index = GroupIndexPage.objects.first()

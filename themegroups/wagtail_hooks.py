@@ -1,14 +1,25 @@
 """Admin wiring of theme groups: the Lead officers screen (officers only) and the News and
-Views form (lead officers and officers), with their menu items."""
+Views form (lead officers and officers), with their menu items; and the members' dashboard
+panel of the Steering Group's next meetings."""
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Prefetch, Q
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.extension_points import MEETING_AGENDA_EXTRAS, PERSONAL_DATA, AgendaExtra
+from home.extension_points import (
+    DASHBOARD_PANELS,
+    MEETING_AGENDA_EXTRAS,
+    PERSONAL_DATA,
+    AgendaExtra,
+    Panel,
+)
+from home.roles import is_steering_group_member
+from papers.models import AgendaItem, MeetingIndexPage
+from papers.services import pages_visible_to
 
 from . import services, views
 from .personal_data import NewsAndViewsData
@@ -99,3 +110,45 @@ def news_and_views_on_the_agenda(meeting, request) -> AgendaExtra | None:
 @hooks.register(PERSONAL_DATA)
 def news_and_views_personal_data() -> NewsAndViewsData:
     return NewsAndViewsData()
+
+
+@hooks.register(DASHBOARD_PANELS)
+def next_steering_group_meetings_panel(request) -> Panel | None:
+    """For Steering Group members: the next meetings with their agenda and papers, restricted
+    papers included where the member may see them. Seven queries however many meetings,
+    agenda items and papers there are."""
+    if not is_steering_group_member(request):
+        return None
+    meetings = list(
+        services.upcoming_steering_group_meetings()
+        .filter(live=True)
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("paper").order_by("sort_order"),
+            )
+        )[: settings.KCP_DASHBOARD_MEETINGS_SHOWN]
+    )
+    papers = [
+        item.paper
+        for meeting in meetings
+        for item in meeting.agenda_items.all()
+        if item.paper_id and not item.is_confidential
+    ]
+    visible = pages_visible_to(request, [*meetings, *papers])
+    meetings = [meeting for meeting in meetings if meeting.pk in visible]
+    for meeting in meetings:
+        meeting.agenda = list(meeting.agenda_items.all())
+        for position, item in enumerate(meeting.agenda, start=1):
+            item.display_number = item.number or str(position)
+            item.visible_paper = (
+                item.paper if item.paper_id in visible and not item.is_confidential else None
+            )
+    return Panel(
+        template_name="themegroups/panels/next_meetings.html",
+        context={
+            "meetings": meetings,
+            "calendar": MeetingIndexPage.objects.live().public().only("url_path").first(),
+        },
+        order=10,
+    )

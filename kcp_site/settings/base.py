@@ -371,6 +371,9 @@ KCP_SCHEDULED_JOBS = [
     ("send_news_and_views_reminders", 3600),
     ("clean_up_old_records", 3600),
     ("apply_member_retention", 24 * 3600),
+    # A seat's joining or leaving day gives or takes away the Steering Group members' role.
+    ("sync_steering_group_roles", 60),
+    ("send_induction_reminders", 3600),
 ]
 # The scheduler wakes this often to see which jobs are due (and closes stale connections).
 KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))
@@ -402,3 +405,8 @@ KCP_STAFF_IDLE_TIMEOUT_SECONDS = int(os.environ.get("KCP_STAFF_IDLE_TIMEOUT_SECO
 # Uploads: the largest document file, and how far a .docx may unpack before it is read.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 KCP_DOCX_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
+# Induction (members): officers are told about a Steering Group member who has finished no
+# module this many days after taking their seat.
+KCP_INDUCTION_REMINDER_DAYS = int(os.environ.get("KCP_INDUCTION_REMINDER_DAYS", "28"))
+# How many of the Steering Group's next meetings the members' dashboard shows.
+KCP_DASHBOARD_MEETINGS_SHOWN = 3

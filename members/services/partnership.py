@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.models import Interest
-from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
+from home.roles import WIDER_PARTNERSHIP_MEMBERS, is_partnership_officer
 
 from ..exceptions import AddressNeeded, NoInterestChosen, NotAnOfficer, OrganisationNameNeeded
 from ..models import ConsentRecord, Member, MembershipChange
@@ -40,12 +40,6 @@ class MembershipDetails:
             self.postal_address.strip() and self.postcode.strip()
         ):
             raise AddressNeeded("Enter the postal address and postcode letters should go to.")
-
-
-def is_partnership_officer(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.is_superuser or user.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
 
 
 def _interest_slugs(interests: Iterable[Interest]) -> list[str]:

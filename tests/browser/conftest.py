@@ -6,6 +6,19 @@ import shutil
 
 import pytest
 
+# The members' area fixtures, for tests/browser/test_members_area.py.
+from tests.conftest import council  # noqa: F401
+from tests.members.conftest import (  # noqa: F401
+    half_way_member,
+    induction,
+    induction_document,
+    media_in_tmp,
+    modules,
+    new_member,
+    steering_group,
+    upcoming_meeting,
+)
+
 INSTALL_HINT = (
     "Chromium is needed for the browser tests. Install it with: apt-get install -y chromium"
 )

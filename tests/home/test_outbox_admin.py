@@ -138,11 +138,17 @@ def test_the_listing_takes_the_same_number_of_queries_for_three_or_sixty_message
     def queries_for_listing() -> int:
         with CaptureQueriesContext(connection) as queries:
             assert officer_client.get("/admin/outbox/").status_code == 200
+        print("RUN"); [print("  ", q["sql"][:130]) for q in queries.captured_queries]
         return len(queries)
 
     for number in range(3):
         make_email(f"small-{number}", State.PENDING)
+    # The first request creates the site's settings row, a change the next one builds the
+    # site chrome again for: measure from the third.
+    queries_for_listing()
+    queries_for_listing()
     small = queries_for_listing()
     for number in range(57):
         make_email(f"large-{number}", State.PENDING)
+    queries_for_listing()
     assert queries_for_listing() == small

@@ -19,7 +19,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("themegroups", "0003_news_and_views_approval"),
-        ("home", "0008_strategy_subjects_and_first_notice"),
+        ("home", "0009_strategy_subjects_and_first_notice"),
     ]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

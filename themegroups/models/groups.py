@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from home.models import ContentPage
 from home.page_cache import current_generation
+from home.seats import current_members
 from home.site_chrome import ViewRestrictionsFromMemoryMixin, public_pages_q
 from papers.archive import published_papers
 from papers.models import MeetingPage
@@ -170,7 +171,9 @@ class GroupPage(ViewRestrictionsFromMemoryMixin, Page):
             "members",
             label="Member",
             heading="Member organisations",
-            help_text="Each partner organisation on the group, with its representative.",
+            help_text="Each partner organisation on the group, with its representative. The "
+            "Steering Group's members are listed from its seats instead (Steering Group seats "
+            "in the menu), so they are not entered here.",
         ),
         InlinePanel("links", label="Link", heading="The group's own websites"),
         FieldPanel("terms_of_reference"),
@@ -240,7 +243,12 @@ class GroupPage(ViewRestrictionsFromMemoryMixin, Page):
             .only("title", "slug", "url_path", "path", "depth", "introduction")
         )
         context["lead_officers"] = self.lead_officers.select_related("organisation")
-        members = self.members.select_related("organisation")
+        # Querysets, read only when the cached fragment is rendered again. The Steering Group's
+        # members are its seats, kept by officers, not page content.
+        if self.is_steering_group:
+            members = current_members()
+        else:
+            members = self.members.select_related("organisation")
         context["members"] = members
         context["members_by_organisation"] = SimpleLazyObject(
             lambda: _by_organisation(list(members))

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0006_remove_wagtails_default_groups'),
+        ('home', '0007_steering_group_seats'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

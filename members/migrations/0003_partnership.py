@@ -9,8 +9,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0008_strategy_subjects_and_first_notice'),
-        ('members', '0001_initial'),
+        ('home', '0009_strategy_subjects_and_first_notice'),
+        ('members', '0002_induction_shadowing_skills_audit'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -31,6 +31,6 @@ def forwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("home", "0007_interests_and_privacy_notice_versions")]
+    dependencies = [("home", "0008_interests_and_privacy_notice_versions")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

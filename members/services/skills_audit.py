@@ -1,0 +1,87 @@
+"""The skills and interests audit: members answer, officers compare and export the answers.
+Every officer view and export of the answers is written to the audit log."""
+
+import csv
+import io
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from home.models import SteeringGroupSeat
+
+from ..models import SkillsAuditAnswers
+
+VIEWED_ACTION = "members.skills_audit.viewed"
+EXPORTED_ACTION = "members.skills_audit.exported"
+CHANGED_ACTION = "members.skills_audit.changed"
+# A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def answers_of(member) -> SkillsAuditAnswers | None:
+    return SkillsAuditAnswers.objects.filter(member=member).first()
+
+
+@transaction.atomic
+def save_answers(member, *, expertise, themes, training, other_training) -> SkillsAuditAnswers:
+    answers, _ = SkillsAuditAnswers.objects.update_or_create(
+        member=member,
+        defaults={
+            "expertise": expertise,
+            "themes": list(themes),
+            "training": list(training),
+            "other_training": other_training,
+        },
+    )
+    log(instance=answers, action=CHANGED_ACTION, user=member)
+    return answers
+
+
+def answers_side_by_side(officer) -> list[SkillsAuditAnswers]:
+    """Every member's answers, for officers; the viewing is logged."""
+    answers = list(
+        SkillsAuditAnswers.objects.select_related("member").order_by(
+            "member__last_name", "member__first_name"
+        )
+    )
+    organisations = {
+        seat.person_id: seat.organisation.name
+        for seat in SteeringGroupSeat.objects.current().select_related("organisation")
+    }
+    for answer in answers:
+        answer.organisation_name = organisations.get(answer.member_id, "No current seat")
+        log(instance=answer, action=VIEWED_ACTION, user=officer)
+    return answers
+
+
+def neutralise(value: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    value = str(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def answers_as_csv(officer) -> str:
+    answers = list(
+        SkillsAuditAnswers.objects.select_related("member").order_by(
+            "member__last_name", "member__first_name"
+        )
+    )
+    output = io.StringIO()
+    writer = csv.writer(output)
+    writer.writerow(["Name", "Email", "Areas of expertise", "Themes", "Training", "Updated"])
+    for answer in answers:
+        writer.writerow(
+            [
+                neutralise(cell)
+                for cell in (
+                    answer.member.get_full_name(),
+                    answer.member.email,
+                    answer.expertise,
+                    "; ".join(answer.theme_labels),
+                    "; ".join(answer.training_labels),
+                    answer.updated_at.date().isoformat(),
+                )
+            ]
+        )
+        log(instance=answer, action=EXPORTED_ACTION, user=officer)
+    return output.getvalue()
