@@ -39,6 +39,45 @@ ACCOUNT_REGISTER = (
     ),
 )
 
+OFFICERS_ONLY = "Partnership officers (the KCP support team) only"
+STEERING_GROUP_BASIS = "Public task (UK GDPR article 6(1)(e))"
+
+INDUCTION_REGISTER = (
+    RegisterEntry(
+        "Your induction: the modules you marked done and when, and when officers were told "
+        "you had not started",
+        ("members.ModuleCompletion.*", "members.InductionReminder.*"),
+        "To help new Steering Group members find their feet, and officers to offer help.",
+        STEERING_GROUP_BASIS,
+        f"You; {OFFICERS_ONLY}",
+        "As long as your account; deleted with it.",
+    ),
+)
+
+PAIRINGS_REGISTER = (
+    RegisterEntry(
+        "Shadowing and meet-a-member pairings: who you are paired with, for which meeting, "
+        "what to expect, who arranged it and when it was done",
+        ("members.Pairing.*",),
+        "To introduce new Steering Group members to existing ones.",
+        STEERING_GROUP_BASIS,
+        f"You and the member you are paired with; {OFFICERS_ONLY}",
+        "As long as either member's account; deleted with it.",
+    ),
+)
+
+SKILLS_AUDIT_REGISTER = (
+    RegisterEntry(
+        "Your answers to the skills and interests audit: your expertise, the themes you are "
+        "interested in and the training you would like",
+        ("members.SkillsAuditAnswers.*",),
+        "To plan the Steering Group's training and match members to the work.",
+        STEERING_GROUP_BASIS,
+        f"You; {OFFICERS_ONLY}",
+        "Until you change them, or as long as your account; deleted with it.",
+    ),
+)
+
 
 def sessions_of(user) -> list[Session]:
     """Sessions signed in as the user, or holding their address (a sign-in half done)."""
@@ -99,6 +138,7 @@ class AccountData:
 class InductionData:
     name: str = "Induction progress"
     models: tuple = (ModuleCompletion, InductionReminder)
+    register: tuple = INDUCTION_REGISTER
 
     def export(self, user) -> dict:
         return {
@@ -124,6 +164,7 @@ class InductionData:
 class PairingsData:
     name: str = "Shadowing and meet-a-member pairings"
     models: tuple = (Pairing,)
+    register: tuple = PAIRINGS_REGISTER
 
     def export(self, user) -> list[dict]:
         return [
@@ -151,6 +192,7 @@ class PairingsData:
 class SkillsAuditData:
     name: str = "Skills and interests audit"
     models: tuple = (SkillsAuditAnswers,)
+    register: tuple = SKILLS_AUDIT_REGISTER
 
     def export(self, user) -> dict:
         answers = SkillsAuditAnswers.objects.filter(member=user).first()

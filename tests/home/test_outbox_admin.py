@@ -138,7 +138,6 @@ def test_the_listing_takes_the_same_number_of_queries_for_three_or_sixty_message
     def queries_for_listing() -> int:
         with CaptureQueriesContext(connection) as queries:
             assert officer_client.get("/admin/outbox/").status_code == 200
-        print("RUN"); [print("  ", q["sql"][:130]) for q in queries.captured_queries]
         return len(queries)
 
     for number in range(3):
