@@ -24,9 +24,11 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        # page_cache, seats and models import Wagtail's and home's models, which cannot load
-        # before the registry is ready.
+        # page_cache and seats import Wagtail's and home's models, which cannot load before
+        # the registry is ready.
         from . import page_cache, seats
+
+        # home's own models cannot load before the registry is ready either.
         from .models import OutgoingEmail, ScheduledJob
 
         page_cache.connect_signals()
