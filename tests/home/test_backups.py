@@ -42,7 +42,8 @@ def test_a_sqlite_site_restored_from_its_backup_into_an_empty_database_serves_th
 
     restored = manage(target, "restore", str(archive))
 
-    assert "Restored the sqlite database and 1 media file(s)" in restored.stdout
+    # The demo's induction document and the minutes added above.
+    assert "Restored the sqlite database and 2 media file(s)" in restored.stdout
     assert snapshot(target) == snapshot(source)
 
 
@@ -81,7 +82,8 @@ def test_a_postgresql_site_restored_from_its_backup_into_an_empty_database_serve
         MEDIA_ROOT=str(target_media),
     )
 
-    assert "Restored the postgresql database and 1 media file(s)" in restored.stdout
+    # The demo's induction document and the minutes added above.
+    assert "Restored the postgresql database and 2 media file(s)" in restored.stdout
     source = snapshot(
         tmp_path,
         DATABASE_URL=database_url(connection.settings_dict["NAME"]),

@@ -1,6 +1,7 @@
 """Pages restricted to a group: members see them, others get a clear refusal, never a loop."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
@@ -27,6 +28,8 @@ def test_anonymous_visitor_is_asked_to_sign_in(client, induction_page):
 
 
 def test_signed_in_non_member_gets_a_403_naming_who_may_see_it(client, induction_page, officer):
+    # Officers must have two-factor authentication set up before anything else (issue 12).
+    TOTP.activate(officer, "JBSWY3DPEHPK3PXPKCPTESTS")
     client.force_login(officer)
     response = client.get("/induction-pack/")
     assert response.status_code == 403
