@@ -24,8 +24,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        # page_cache, seats and models import Wagtail's and home's models, which cannot load
-        # before the registry is ready.
+        # page_cache and seats import Wagtail's and home's models, which cannot load before
+        # the registry is ready.
         from . import page_cache, seats
         from .models import OutgoingEmail, ScheduledJob  # (the same reason)
 

@@ -30,8 +30,8 @@ def load(stdout) -> None:
                     "text": "Anyone who lives or works in the borough can join the wider "
                     "partnership and get news of new papers by email or by post.",
                     "link_page": None,
-                    "link_url": "https://www.rbkc.gov.uk/",
-                    "link_text": "Contact the Partnership team",
+                    "link_url": "/join/",
+                    "link_text": "Join the wider partnership",
                 },
             }
         ]
@@ -101,7 +101,10 @@ def _accessibility_statement(home, stdout) -> None:
         ),
         testing=(
             "<p>Every page type is tested automatically on each change with axe (WCAG 2.2 A "
-            "and AA rules), by keyboard, and at a width of 320 pixels.</p>"
+            "and AA rules), by keyboard, and at a width of 320 pixels. This covers the pages "
+            "of the wider partnership: joining (empty, with errors and confirmed), your "
+            "membership choices, the page and download of the data we hold about you, and "
+            "deleting your membership; and the privacy notice and cookies pages.</p>"
         ),
         date_prepared=datetime.date(2026, 11, 24),
         date_reviewed=datetime.date(2026, 11, 24),

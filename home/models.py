@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import ContentStreamBlock
-from .extension_points import HOME_PAGE_PANELS, panels
+from .extension_points import HOME_PAGE_PANELS, data_protection_register, panels
 from .site_chrome import ViewRestrictionsFromMemoryMixin, settings_for_request
 
 
@@ -238,6 +238,14 @@ class PrivacyNoticePage(ViewRestrictionsFromMemoryMixin, Page):
     class Meta:
         verbose_name = "privacy notice"
 
+    def get_context(self, request, *args, **kwargs):
+        """The field-by-field part comes from the data-protection register in the code (each
+        app's `kcp_personal_data` holders), so the notice says what the site really keeps."""
+        context = super().get_context(request, *args, **kwargs)
+        context["register"] = data_protection_register()
+        context["versions"] = PrivacyNoticeVersion.objects.all()
+        return context
+
 
 @register_snippet
 class Organisation(index.Indexed, models.Model):
@@ -274,6 +282,81 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Interest(models.Model):
+    """A subject members can ask to hear about: each theme group (made when the group's page
+    is, see themegroups.signals) and each subject of the Community Strategy. Shared by every
+    app: alerts match papers to members by it."""
+
+    class Kind(models.TextChoices):
+        THEME_GROUP = "theme_group", "Theme group"
+        STRATEGY_SUBJECT = "strategy_subject", "Community Strategy subject"
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    description = models.CharField(
+        max_length=255, blank=True, help_text="One line telling members what news this brings."
+    )
+    group_page = models.OneToOneField(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interest",
+        help_text="The theme group's page, for interests made from a group.",
+    )
+    is_offered = models.BooleanField(
+        default=True, help_text="Untick to stop offering it to people joining; members keep it."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("is_offered"),
+    ]
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PrivacyNoticeVersion(models.Model):
+    """One published version of the privacy notice. Consent records name the version a person
+    agreed to; a version that asks for renewal makes everyone who agreed to an older one
+    renew their consent."""
+
+    number = models.PositiveIntegerField(unique=True)
+    published_on = models.DateField()
+    changes = models.TextField(help_text="What changed since the previous version, in a line.")
+    asks_for_renewal = models.BooleanField(
+        default=False,
+        help_text="Tick if the change is one members must agree to again (a new use of their "
+        "data, a new recipient): they are asked to renew their consent.",
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("published_on"),
+        FieldPanel("changes"),
+        FieldPanel("asks_for_renewal"),
+    ]
+
+    class Meta:
+        ordering = ["-number"]
+        get_latest_by = "number"
+
+    def __str__(self) -> str:
+        return f"Version {self.number} ({self.published_on:%-d %B %Y})"
+
+    @classmethod
+    def current(cls) -> "PrivacyNoticeVersion":
+        return cls.objects.latest()
 
 
 class SteeringGroupSeatQuerySet(models.QuerySet):

@@ -5,13 +5,28 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from .extension_points import RegisterEntry
 from .models import SteeringGroupSeat
+
+SEATS_REGISTER = (
+    RegisterEntry(
+        "Your Steering Group seat: the partner organisation you represent, the seat, your "
+        "named deputy, and the days you joined and left",
+        ("home.SteeringGroupSeat.*",),
+        "To show who sits on the Steering Group and to give its members the members' area.",
+        "Public task (UK GDPR article 6(1)(e))",
+        "Everyone, on the Steering Group's public page, while you hold the seat; the rest "
+        "Partnership officers (the KCP support team) only",
+        "As long as your account; deleted with it.",
+    ),
+)
 
 
 @dataclass(frozen=True)
 class SeatsData:
     name: str = "Steering Group seats"
     models: tuple = (SteeringGroupSeat,)
+    register: tuple = SEATS_REGISTER
 
     def export(self, user) -> list[dict]:
         return [

@@ -45,6 +45,13 @@ OFFICER_MODEL_PERMISSIONS = (
     ("home", "change_organisation"),
     ("home", "delete_organisation"),
     ("home", "view_organisation"),
+    # The interests members choose from, and the privacy notice's versions.
+    ("home", "add_interest"),
+    ("home", "change_interest"),
+    ("home", "view_interest"),
+    ("home", "add_privacynoticeversion"),
+    ("home", "change_privacynoticeversion"),
+    ("home", "view_privacynoticeversion"),
     # Steering Group seats give the members' role: only officers keep them.
     ("home", "add_steeringgroupseat"),
     ("home", "change_steeringgroupseat"),

@@ -33,6 +33,33 @@ def search(request):
     )
 
 
+def site_cookies() -> list[dict]:
+    """Every cookie the site sets. All are strictly necessary, so none needs consent (PECR
+    regulation 6(4)); tests/home/test_cookies.py fails if the site sets one not listed."""
+    return [
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "purpose": "Keeps you signed in, and remembers where you are while you join or "
+            "sign in.",
+            "expires": "When you sign out, or after two weeks",
+        },
+        {
+            "name": settings.CSRF_COOKIE_NAME,
+            "purpose": "Stops other websites sending forms to this one in your name.",
+            "expires": "After a year",
+        },
+        {
+            "name": "messages",
+            "purpose": "Shows a message, such as “Your choices are saved”, on the next page.",
+            "expires": "When the message has been shown",
+        },
+    ]
+
+
+def cookies(request):
+    return render(request, "home/cookies.html", {"cookies": site_cookies()})
+
+
 def robots_txt(request):
     """Crawlers may read everything but the admin and the sign-in pages; the sitemap's
     address is absolute, as the robots.txt standard asks."""

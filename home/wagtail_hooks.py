@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import outbox_views
 from .extension_points import PERSONAL_DATA
-from .models import SteeringGroupSeat
+from .models import Interest, PrivacyNoticeVersion, SteeringGroupSeat
 from .page_links import PageLinksInOneQuery
 from .personal_data import SeatsData
 from .roles import is_partnership_officer
@@ -39,6 +39,27 @@ def refuse_signed_in_people_outside_the_pages_groups(page, request, serve_args, 
             response["Cache-Control"] = "private, no-cache, no-store"
             return response
     return None
+
+
+class InterestViewSet(SnippetViewSet):
+    """The subjects members choose from. Theme groups add theirs; officers add the rest."""
+
+    model = Interest
+    icon = "tag"
+    menu_label = "Interests"
+    list_display = ["name", "kind", "is_offered"]
+    list_filter = ["kind", "is_offered"]
+
+
+class PrivacyNoticeVersionViewSet(SnippetViewSet):
+    model = PrivacyNoticeVersion
+    icon = "lock"
+    menu_label = "Privacy notice versions"
+    list_display = ["number", "published_on", "asks_for_renewal", "changes"]
+
+
+register_snippet(InterestViewSet)
+register_snippet(PrivacyNoticeVersionViewSet)
 
 
 class SteeringGroupSeatViewSet(SnippetViewSet):

@@ -27,8 +27,12 @@ urlpatterns = [
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Joining happens at /join/ (members.views.JoinView), allauth's sign-up form extended.
+    path("accounts/signup/", RedirectView.as_view(pattern_name="members_join", query_string=True)),
     path("accounts/", include("allauth.urls")),
-    path("members/", include("members.urls")),
+    path("cookies/", home_views.cookies, name="cookies"),
+    # Joining at /join/, the members' area under /members/ (members.urls has both).
+    path("", include("members.urls")),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -3,8 +3,15 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-# Partnership officers pair new Steering Group members with existing ones.
+# Member records: Partnership officers only (members.admin_views also requires the role);
+# and they pair new Steering Group members with existing ones.
 OFFICER_PERMISSIONS = (
+    ("members", "add_member"),
+    ("members", "change_member"),
+    ("members", "delete_member"),
+    ("members", "view_member"),
+    ("members", "view_memberdataauditentry"),
+    ("members", "change_membershipretentionsettings"),
     ("members", "add_pairing"),
     ("members", "change_pairing"),
     ("members", "delete_pairing"),

@@ -9,6 +9,22 @@ class MembersError(PartnershipError):
     code = "members"
 
 
+class NoInterestChosen(MembersError):
+    code = "no_interest"
+
+
+class AddressNeeded(MembersError):
+    code = "address_needed"
+
+
+class OrganisationNameNeeded(MembersError):
+    code = "organisation_needed"
+
+
+class NotAnOfficer(MembersError):
+    code = "not_an_officer"
+
+
 class NotASteeringGroupMember(MembersError):
     code = "not_a_steering_group_member"
 

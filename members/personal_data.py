@@ -1,12 +1,17 @@
 """The personal data members stores, for export and erasure (kcp_personal_data): the account
-(name, email addresses, two-factor methods), induction progress, pairings and the skills and
-interests audit."""
+(name, email addresses, two-factor methods, editor preferences and the sessions they are signed
+in with), induction progress, pairings and the skills and interests audit. The wider
+partnership's own holders are in members.services.data_rights."""
 
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.contrib.sessions.models import Session
 from django.db import transaction
+from wagtail.users.models import UserProfile
+
+from home.extension_points import RegisterEntry, row_as_dict, rows
 
 from .models import (
     InductionReminder,
@@ -17,11 +22,78 @@ from .models import (
 )
 from .services.shadowing import pairings_of
 
+ACCOUNT_REGISTER = (
+    RegisterEntry(
+        "Your account: sign-in details, when you last signed in, whether you are signed in "
+        "now, and the two-factor authenticator of officers and editors",
+        (
+            "members.User.*",
+            "mfa.Authenticator.*",
+            "wagtailusers.UserProfile.*",
+            "sessions.Session.*",
+        ),
+        "To let you sign in and keep your account secure.",
+        "Consent, for members; public task, for officers and editors (article 6(1)(e))",
+        "Partnership officers (the KCP support team) only",
+        "As long as your account; deleted with it.",
+    ),
+)
+
+OFFICERS_ONLY = "Partnership officers (the KCP support team) only"
+STEERING_GROUP_BASIS = "Public task (UK GDPR article 6(1)(e))"
+
+INDUCTION_REGISTER = (
+    RegisterEntry(
+        "Your induction: the modules you marked done and when, and when officers were told "
+        "you had not started",
+        ("members.ModuleCompletion.*", "members.InductionReminder.*"),
+        "To help new Steering Group members find their feet, and officers to offer help.",
+        STEERING_GROUP_BASIS,
+        f"You; {OFFICERS_ONLY}",
+        "As long as your account; deleted with it.",
+    ),
+)
+
+PAIRINGS_REGISTER = (
+    RegisterEntry(
+        "Shadowing and meet-a-member pairings: who you are paired with, for which meeting, "
+        "what to expect, who arranged it and when it was done",
+        ("members.Pairing.*",),
+        "To introduce new Steering Group members to existing ones.",
+        STEERING_GROUP_BASIS,
+        f"You and the member you are paired with; {OFFICERS_ONLY}",
+        "As long as either member's account; deleted with it.",
+    ),
+)
+
+SKILLS_AUDIT_REGISTER = (
+    RegisterEntry(
+        "Your answers to the skills and interests audit: your expertise, the themes you are "
+        "interested in and the training you would like",
+        ("members.SkillsAuditAnswers.*",),
+        "To plan the Steering Group's training and match members to the work.",
+        STEERING_GROUP_BASIS,
+        f"You; {OFFICERS_ONLY}",
+        "Until you change them, or as long as your account; deleted with it.",
+    ),
+)
+
+
+def sessions_of(user) -> list[Session]:
+    """Sessions signed in as the user, or holding their address (a sign-in half done)."""
+    found = []
+    for session in Session.objects.all().iterator():
+        decoded = session.get_decoded()
+        if str(decoded.get("_auth_user_id", "")) == str(user.pk) or user.email in str(decoded):
+            found.append(session)
+    return found
+
 
 @dataclass(frozen=True)
 class AccountData:
     name: str = "account"
-    models: tuple = (User, EmailAddress, Authenticator)
+    models: tuple = (User, EmailAddress, Authenticator, UserProfile, Session)
+    register: tuple = ACCOUNT_REGISTER
 
     def export(self, user) -> dict:
         return {
@@ -37,14 +109,23 @@ class AccountData:
             "two_factor_methods": sorted(
                 Authenticator.objects.filter(user=user).values_list("type", flat=True)
             ),
+            # Every field, as stored (secrets shown only as set or not set).
+            "account_record": row_as_dict(user),
+            "email_address_records": rows(EmailAddress.objects.filter(user=user)),
+            "two_factor_records": rows(Authenticator.objects.filter(user=user)),
+            "editor_preferences": rows(UserProfile.objects.filter(user=user)),
+            "signed_in_sessions": len(sessions_of(user)),
         }
 
     @transaction.atomic
     def erase(self, user) -> None:
         """The account row stays (other records point at it) but names nobody and can no
         longer sign in."""
+        sessions = [session.pk for session in sessions_of(user)]
         EmailAddress.objects.filter(user=user).delete()
         Authenticator.objects.filter(user=user).delete()
+        UserProfile.objects.filter(user=user).delete()
+        Session.objects.filter(pk__in=sessions).delete()
         user.first_name = ""
         user.last_name = ""
         user.email = f"erased-{user.pk}@invalid"
@@ -57,6 +138,7 @@ class AccountData:
 class InductionData:
     name: str = "Induction progress"
     models: tuple = (ModuleCompletion, InductionReminder)
+    register: tuple = INDUCTION_REGISTER
 
     def export(self, user) -> dict:
         return {
@@ -82,6 +164,7 @@ class InductionData:
 class PairingsData:
     name: str = "Shadowing and meet-a-member pairings"
     models: tuple = (Pairing,)
+    register: tuple = PAIRINGS_REGISTER
 
     def export(self, user) -> list[dict]:
         return [
@@ -109,6 +192,7 @@ class PairingsData:
 class SkillsAuditData:
     name: str = "Skills and interests audit"
     models: tuple = (SkillsAuditAnswers,)
+    register: tuple = SKILLS_AUDIT_REGISTER
 
     def export(self, user) -> dict:
         answers = SkillsAuditAnswers.objects.filter(member=user).first()

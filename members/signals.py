@@ -1,8 +1,9 @@
 """Receivers of members: the security audit log (two-factor changes through allauth's
 signals, group memberships: every role and every lead officer's rights are a Django group),
-and the induction section kept restricted to the Steering Group whoever saves it (admin, demo,
-tests)."""
+the confirmed email address that starts a wider-partnership membership, and the induction
+section kept restricted to the Steering Group whoever saves it (admin, demo, tests)."""
 
+from allauth.account.signals import email_confirmed
 from allauth.mfa import signals as mfa_signals
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -12,6 +13,7 @@ from django.dispatch import receiver
 from .audit import log_security_event, rights_changed
 from .models import InductionIndexPage
 from .services.induction import keep_induction_restricted
+from .services.partnership import confirm_member
 
 
 def _acting(request):
@@ -53,6 +55,12 @@ def log_group_membership(sender, instance, action, reverse, pk_set, **kwargs):
             rights_changed(user=user, groups=[instance], added=added)
     else:
         rights_changed(user=instance, groups=list(Group.objects.filter(pk__in=pk_set)), added=added)
+
+
+@receiver(email_confirmed)
+def start_membership(request, email_address, **kwargs):
+    """A confirmed email address starts the wider-partnership membership waiting for it."""
+    confirm_member(email_address.user)
 
 
 def induction_index_saved(sender, instance, raw=False, **kwargs):

@@ -1,11 +1,14 @@
 """What members adds to the layers below and to the admin: its dashboard panels, the personal
-data it holds, the officers' screens and menu (the security log among them), the pairings
-admin and audit-log actions."""
+data it holds (accounts, the wider partnership, induction, pairings, the skills audit), the
+officers' screens and menu (member records and their retention report and audit log, the
+security log among them), the permission policies that keep member data to Partnership
+officers, the pairings admin and audit-log actions."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from home.extension_points import DASHBOARD_PANELS, PERSONAL_DATA, Panel
 from home.roles import (
@@ -17,11 +20,12 @@ from home.roles import (
 )
 
 from . import admin_views
+from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, ReadOnlyOfficersPolicy
 from .audit import SECURITY_ACTIONS
 from .forms import PairingForm
-from .models import InductionIndexPage, InductionProgress, Pairing
+from .models import InductionIndexPage, InductionProgress, Member, MemberDataAuditEntry, Pairing
 from .personal_data import AccountData, InductionData, PairingsData, SkillsAuditData
-from .services import induction, shadowing, skills_audit
+from .services import data_rights, induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
 
@@ -189,6 +193,31 @@ def skills_audit_personal_data() -> SkillsAuditData:
     return SkillsAuditData()
 
 
+@hooks.register(PERSONAL_DATA)
+def membership_personal_data():
+    return data_rights.membership_holder()
+
+
+@hooks.register(PERSONAL_DATA)
+def background_work_personal_data():
+    return data_rights.background_work_holder()
+
+
+@hooks.register(PERSONAL_DATA)
+def editing_records_personal_data():
+    return data_rights.editing_records_holder()
+
+
+@hooks.register("register_admin_viewset")
+def member_viewsets():
+    return [MemberViewSet("member"), AuditLogViewSet("member_audit")]
+
+
+# Member records and their audit log: Partnership officers only (see admin_views).
+register_permission_policy(Member, OfficersOnlyPolicy(Member))
+register_permission_policy(MemberDataAuditEntry, ReadOnlyOfficersPolicy(MemberDataAuditEntry))
+
+
 @hooks.register("register_log_actions")
 def register_security_actions(actions):
     for action, label in SECURITY_ACTIONS.items():
@@ -206,4 +235,18 @@ def security_log_urls():
 def security_log_menu_item():
     return OfficersMenuItem(
         "Security log", reverse("members_security_log"), icon_name="warning", order=940
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def retention_report_menu_item():
+    return OfficersMenuItem(
+        "Member retention", reverse("member:retention"), icon_name="time", order=860
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def audit_log_menu_item():
+    return OfficersMenuItem(
+        "Member data audit log", reverse("member_audit:index"), icon_name="list-ul", order=870
     )

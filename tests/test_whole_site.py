@@ -5,6 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from members.demo import DEMO_MEMBERS
+from members.models import Member
 from tests.site_crawl import crawl, html_errors
 
 
@@ -40,3 +42,29 @@ def test_every_page_of_the_demo_site_is_valid_html(crawled_site):
 def test_the_html_checker_itself_reports_a_broken_page():
     broken = "<!DOCTYPE html><html lang=en><head><title>x</title></head><body><p><div></p></body>"
     assert html_errors({"/broken/": broken})[0].startswith("/broken/ line 1:")
+
+
+def test_the_crawl_covers_joining_the_privacy_notice_and_cookies(crawled_site):
+    for path in ("/join/", "/privacy/", "/cookies/"):
+        assert crawled_site[path].status_code == 200, path
+
+
+def test_no_demo_members_name_email_or_address_is_on_any_public_page(crawled_site):
+    assert Member.objects.count() == len(DEMO_MEMBERS)  # the demo members are loaded
+    needles = set()
+    for name, _kind, _organisation, _route, contact, _interests in DEMO_MEMBERS:
+        needles.add(name)
+        needles.add(contact.splitlines()[0])
+    bodies = {
+        path: b"".join(
+            response.streaming_content if response.streaming else [response.content]
+        ).decode(errors="replace")
+        for path, response in crawled_site.items()
+    }
+    leaks = [
+        f"{path}: {needle}"
+        for path, body in bodies.items()
+        for needle in needles
+        if needle in body or needle.replace("'", "&#x27;") in body
+    ]
+    assert not leaks, leaks

@@ -5,13 +5,29 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from home.extension_points import RegisterEntry
+
 from .models import NewsAndViewsReminder, NewsAndViewsUpdate
+
+NEWS_AND_VIEWS_REGISTER = (
+    RegisterEntry(
+        "Lead officers' News and Views updates, and the reminders sent to them",
+        ("themegroups.NewsAndViewsUpdate.*", "themegroups.NewsAndViewsReminder.*"),
+        "To collect each group's update for the Steering Group and remind lead officers when "
+        "one is due.",
+        "Public task (UK GDPR article 6(1)(e))",
+        "Partnership officers and the group's lead officers",
+        "Updates are the group's word to the Steering Group and stay; who sent them, and the "
+        "reminders, go when the person's account does.",
+    ),
+)
 
 
 @dataclass(frozen=True)
 class NewsAndViewsData:
     name: str = "News and Views"
     models: tuple = (NewsAndViewsUpdate, NewsAndViewsReminder)
+    register: tuple = NEWS_AND_VIEWS_REGISTER
 
     def export(self, user) -> dict:
         updates = NewsAndViewsUpdate.objects.filter(submitted_by=user).select_related("group")

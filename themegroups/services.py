@@ -21,6 +21,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.models import Interest
 from home.outbox import queue_templated_email
 from home.roles import PARTNERSHIP_OFFICERS
 from papers.models import MeetingPage
@@ -102,6 +103,32 @@ def provision_lead_officers(page: GroupPage) -> LeadOfficerGroup:
     keep_network_page_restricted()
     assign_officer_approval_workflow()
     return access
+
+
+GROUPS_WITH_AN_INTEREST = (GroupPage.Kind.THEME_GROUP, GroupPage.Kind.SUB_PARTNERSHIP)
+
+
+def keep_group_interest(page: GroupPage) -> Interest | None:
+    """Each theme group (and sub-partnership) is a subject members can ask to hear about:
+    a new group adds its interest, a renamed one renames it."""
+    if page.kind not in GROUPS_WITH_AN_INTEREST:
+        return None
+    interest = Interest.objects.filter(group_page=page).first()
+    if interest is None:
+        slug = page.slug
+        if Interest.objects.filter(slug=slug).exists():
+            slug = f"{page.slug}-{page.pk}"
+        interest = Interest.objects.filter(name=page.title, group_page__isnull=True).first()
+        if interest is None:
+            return Interest.objects.create(
+                name=page.title, slug=slug, kind=Interest.Kind.THEME_GROUP, group_page=page
+            )
+        interest.group_page = page
+        interest.save(update_fields=["group_page"])
+    elif interest.name != page.title and not Interest.objects.filter(name=page.title).exists():
+        interest.name = page.title
+        interest.save(update_fields=["name"])
+    return interest
 
 
 def _rename(access: LeadOfficerGroup, page: GroupPage) -> None:

@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from .models import GroupIndexPage, GroupPage, LeadOfficerGroup, LeadOfficersNetworkPage
 from .services import (
     assign_officer_approval_workflow,
+    keep_group_interest,
     keep_network_page_restricted,
     provision_lead_officers,
 )
@@ -19,6 +20,7 @@ def group_page_saved(sender, instance, created, raw=False, update_fields=None, *
     if raw or (update_fields is not None and "title" not in update_fields and not created):
         return
     provision_lead_officers(instance)
+    keep_group_interest(instance)
 
 
 def index_page_saved(sender, instance, created, raw=False, **kwargs):

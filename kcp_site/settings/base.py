@@ -193,7 +193,17 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Joining the wider partnership (/join/) asks for an email address and no password: members
+# sign in with a code emailed to them; officers and editors keep their passwords.
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_FORMS = {"signup": "members.forms.JoinForm", "login": "members.forms.SignInForm"}
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"  # filled in only by robots: see members.forms
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = int(os.environ.get("KCP_LOGIN_CODE_SECONDS", "900"))
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_EMAIL_CONFIRMATION_HMAC = True
+# Confirming in the browser that joined signs the person in (allauth allows it only there).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -205,6 +215,11 @@ ACCOUNT_RATE_LIMITS = {
     # Both are held in the shared database cache; the windows are short.
     "login_failed": "10/m/ip,5/5m/key",
     "login": "30/m/ip",
+    # Joining and asking for sign-in codes: enough for a family on one connection, too few
+    # for a script (allauth's limits stand in for a CAPTCHA, with the join form's honeypot).
+    "signup": "10/m/ip,60/h/ip",
+    "request_login_code": "10/m/ip,5/5m/key",
+    "confirm_email": "1/3m/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Kensington and Chelsea Partnership"
@@ -364,6 +379,7 @@ KCP_SCHEDULED_JOBS = [
     ("clean_up_old_records", 3600),
     ("expire_event_offers", 60),
     ("erase_event_needs", 3600),
+    ("apply_member_retention", 24 * 3600),
     # A seat's joining or leaving day gives or takes away the Steering Group members' role.
     ("sync_steering_group_roles", 60),
     ("send_induction_reminders", 3600),

@@ -1,6 +1,8 @@
 """The members app's models, one module per domain (see shared/DESIGN.md)."""
 
 from .accounts import EmailUserManager, User
+from .audit import MemberDataAuditEntry
+from .consent import ConsentRecord
 from .induction import (
     InductionDocument,
     InductionIndexPage,
@@ -9,16 +11,23 @@ from .induction import (
     InductionReminder,
     ModuleCompletion,
 )
+from .partnership import Member, MembershipChange
+from .retention import MembershipRetentionSettings
 from .shadowing import Pairing
 from .skills_audit import SkillsAuditAnswers
 
 __all__ = [
+    "ConsentRecord",
     "EmailUserManager",
     "InductionDocument",
     "InductionIndexPage",
     "InductionModulePage",
     "InductionProgress",
     "InductionReminder",
+    "Member",
+    "MemberDataAuditEntry",
+    "MembershipChange",
+    "MembershipRetentionSettings",
     "ModuleCompletion",
     "Pairing",
     "SkillsAuditAnswers",

@@ -1,6 +1,7 @@
 """Checks only a browser can make: axe-core's WCAG 2.2 A/AA rules, reflow at 320px,
 keyboard reach and visible focus."""
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -100,11 +101,25 @@ def tab_through(page, limit: int = 200) -> list[dict]:
     return stops
 
 
+RADIO_NAME = re.compile(r'<input type="radio" name="([^"]+)"')
+
+
+def _radio_group(html: str) -> str | None:
+    match = RADIO_NAME.match(html)
+    return match.group(1) if match else None
+
+
 def assert_keyboard_usable(page) -> None:
-    """Every interactive element is reached by Tab, and each shows where focus is."""
+    """Every interactive element is reached by Tab, and each shows where focus is. A group of
+    radio buttons is one Tab stop, as browsers make it (the arrow keys move within it)."""
     stops = tab_through(page)
     reached = {stop["html"] for stop in stops}
-    missed = [html for html in focusable_elements(page) if html not in reached]
+    reached_groups = {_radio_group(html) for html in reached} - {None}
+    missed = [
+        html
+        for html in focusable_elements(page)
+        if html not in reached and _radio_group(html) not in reached_groups
+    ]
     assert not missed, f"Not reachable by keyboard on {page.url}: {missed}"
     invisible = [stop["html"] for stop in stops if not stop["focus_visible"]]
     assert not invisible, f"No visible focus on {page.url}: {invisible}"

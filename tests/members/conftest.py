@@ -1,18 +1,24 @@
-"""Members' area fixtures, each built on the one before: the induction section with its
-modules and a document, Steering Group members at different points of it, officers and
-lead officers."""
+"""Members fixtures, each built on the one before: the interests people choose from, a
+member who joined online and confirmed, a postal member an officer added, and the clients
+that act as each kind of person; the induction section with its modules and a document,
+Steering Group members at different points of it, officers and lead officers."""
 
 import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
+from django.core import mail
 from django.core.files.base import ContentFile
+from django.test import Client
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from members.models import InductionDocument, InductionIndexPage, InductionModulePage
+from home.models import Interest
+from home.outbox import deliver_due_emails
+from members.models import InductionDocument, InductionIndexPage, InductionModulePage, Member
 from members.services.induction import induction_collection, mark_module_done
+from members.services.partnership import MembershipDetails, add_postal_member
 from papers.models import MeetingPage
 from tests.conftest import give_seat
 from tests.papers.conftest import LONDON, publish, steering_group  # noqa: F401
@@ -95,6 +101,80 @@ def half_way_member(django_user_model, council, modules):
     for module in modules[: len(modules) // 2]:
         mark_module_done(user, module.pk)
     return user
+
+
+@pytest.fixture
+def interests(db):
+    """The strategy subjects the migration made, and a theme group's interest."""
+    Interest.objects.get_or_create(
+        slug="health", defaults={"name": "Health and Well-Being", "kind": "theme_group"}
+    )
+    return {interest.slug: interest for interest in Interest.objects.all()}
+
+
+def join_data(vocabulary, **overrides):
+    data = {
+        "name": "Olwen Prydderch",
+        "email": "olwen.prydderch@example.org",
+        "kind": "resident",
+        "organisation_name": "",
+        "interests": [vocabulary["health"].pk, vocabulary["homes-and-housing"].pk],
+        "route": "weekly_digest",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def joined_member(interests):
+    """Someone who joined online, in their own browser, and followed the link in the email."""
+    browser = Client()
+    browser.post("/join/", join_data(interests))
+    link = confirmation_link(sent_mail()[-1])
+    browser.post(link)
+    sent_mail().clear()
+    return Member.objects.get(user__email="olwen.prydderch@example.org")
+
+
+def sent_mail() -> list:
+    """Deliver what the outbox holds now, as the worker would, and return what was sent."""
+    while deliver_due_emails():
+        pass
+    return mail.outbox
+
+
+def confirmation_link(message) -> str:
+    for line in message.body.splitlines():
+        if "/accounts/confirm-email/" in line:
+            return line.strip().removeprefix("http://testserver")
+    raise AssertionError(f"No confirmation link in {message.body!r}")
+
+
+@pytest.fixture
+def member_client(client, joined_member):
+    """Signed in as the member (confirming in the same browser signs them in)."""
+    client.force_login(joined_member.user)
+    return client
+
+
+@pytest.fixture
+def postal_member(officer, interests):
+    return add_postal_member(
+        officer,
+        MembershipDetails(
+            name="Bronwen Ashcombe",
+            kind="resident",
+            organisation_name="",
+            interests=(interests["older-people"],),
+            route="post",
+            postal_address="14 Quenby Mews\nLondon",
+            postcode="W11 9ZQ",
+        ),
+        consent_method="paper_form",
+        consent_given_on=datetime.date(2026, 11, 3),
+    )
 
 
 @pytest.fixture

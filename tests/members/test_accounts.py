@@ -97,12 +97,14 @@ def test_unverified_email_address_cannot_sign_in(client, django_user_model, deli
     assert mail.outbox and "Confirm" in mail.outbox[0].subject
 
 
-def test_public_sign_up_is_closed_until_membership_opens(client):
+def test_allauths_own_sign_up_address_creates_nothing_and_leads_to_join(client, django_user_model):
+    """Joining is at /join/ (tests/members/test_joining.py), with its own questions."""
     response = client.post(
         "/accounts/signup/",
         {"email": "someone@example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
-    assert "Sign Up Closed" in response.content.decode()
+    assert response["Location"] == "/join/"
+    assert not django_user_model.objects.filter(email="someone@example.org").exists()
 
 
 def test_password_reset_emails_a_link(client, officer, deliver_outbox):

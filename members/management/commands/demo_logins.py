@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import (
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from members.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET
+from members.demo import DEMO_ACCOUNTS, DEMO_MEMBER_EMAIL, DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):
@@ -22,6 +22,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.role:<28} {account.email}")
+        self.stdout.write(
+            f"The wider partnership member {DEMO_MEMBER_EMAIL} can also sign in without a "
+            "password: choose “email me a sign-in code” at /accounts/login/ and the code is "
+            "printed in the web server's console. Their choices: /members/preferences/"
+        )
         self.stdout.write(
             f"Two-factor code now: {code}  (codes change every 30 seconds: run "
             "`.venv/bin/python manage.py demo_logins` again, or add the secret "

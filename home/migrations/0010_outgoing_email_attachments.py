@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("home", "0007_steering_group_seats"),
+        ("home", "0009_strategy_subjects_and_first_notice"),
     ]
 
     operations = [
