@@ -2,6 +2,7 @@
 calendar feeds' entries, the personal data registrations hold, the page editor's places, and
 the admin menu's link to the registrations."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -15,6 +16,7 @@ from home.extension_points import (
     PERSONAL_DATA,
     CalendarSource,
     Panel,
+    RegisterEntry,
 )
 
 from . import services
@@ -75,6 +77,36 @@ class EventRegistrationsData:
 
     name = "events"
     models = (Registration, PersonalDataAuditEntry)
+    register = (
+        RegisterEntry(
+            "Your registrations for events and their waiting lists: your name, email address, "
+            "the answers to the event's questions, your place or turn and when you registered",
+            ("events.Registration.*",),
+            "To give you a place at the event, tell you about it, offer you a freed place and "
+            "check you in on the day.",
+            "Performance of a task in the public interest (UK GDPR article 6(1)(e))",
+            "You; Partnership officers; the lead officers of the group running the event, "
+            "without your access and dietary needs",
+            "As long as the event's records are kept; your name and email address are removed "
+            "if you ask us to erase your data.",
+        ),
+        RegisterEntry(
+            "Your access and dietary needs for an event, if you chose to tell us",
+            ("events.RegistrationNeeds.*",),
+            "To make the event accessible to you and cater for you.",
+            "Your explicit consent (UK GDPR articles 6(1)(a) and 9(2)(a))",
+            "Partnership officers (the KCP support team) only",
+            f"Deleted {settings.KCP_EVENT_NEEDS_KEPT_DAYS} days after the event.",
+        ),
+        RegisterEntry(
+            "A record of which officer viewed, exported or changed registrations, and when",
+            ("events.PersonalDataAuditEntry.*",),
+            "To account for every use of registrations' personal data.",
+            "Legal obligation (UK GDPR article 6(1)(c))",
+            "Partnership officers (the KCP support team) only",
+            "As long as the event's records are kept; the officer's name is removed on erasure.",
+        ),
+    )
 
     def export(self, user) -> list[dict]:
         return [
