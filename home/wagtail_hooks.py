@@ -5,17 +5,16 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import PageViewRestriction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import outbox_views
+from .admin_menu import OfficersMenuItem
 from .extension_points import PERSONAL_DATA
 from .models import Interest, PrivacyNoticeVersion, SteeringGroupSeat
 from .page_links import PageLinksInOneQuery
 from .personal_data import SeatsData
-from .roles import is_partnership_officer
 
 
 @hooks.register("before_serve_page")
@@ -99,11 +98,6 @@ def outbox_admin_urls():
             name="home_retry_email",
         ),
     ]
-
-
-class OfficersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_partnership_officer(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -6,15 +6,14 @@ officers, the pairings admin and audit-log actions."""
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from home.admin_menu import OfficersMenuItem
 from home.extension_points import DASHBOARD_PANELS, PERSONAL_DATA, Panel
 from home.roles import (
     STEERING_GROUP_MEMBERS,
     WIDER_PARTNERSHIP_MEMBERS,
-    is_partnership_officer,
     is_steering_group_member,
     role_names_of,
 )
@@ -103,11 +102,6 @@ def members_admin_urls():
             name="members_skills_audit_csv",
         ),
     ]
-
-
-class OfficersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_partnership_officer(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -23,7 +23,7 @@ from wagtail.models import (
 
 from home.models import Interest
 from home.outbox import queue_templated_email
-from home.roles import PARTNERSHIP_OFFICERS
+from home.roles import PARTNERSHIP_OFFICERS, is_partnership_officer
 from papers.models import MeetingPage
 from papers.services import collection_for_group
 
@@ -273,12 +273,6 @@ def trust_group(page: GroupPage, *, is_trusted: bool = True) -> LeadOfficerGroup
 
 def is_lead_officer_of(user, page: GroupPage) -> bool:
     return user.is_authenticated and user.groups.filter(lead_officer_group__page=page).exists()
-
-
-def is_partnership_officer(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
-    )
 
 
 def groups_led_by(user):

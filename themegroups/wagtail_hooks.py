@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from home.admin_menu import OfficersMenuItem
 from home.extension_points import (
     DASHBOARD_PANELS,
     MEETING_AGENDA_EXTRAS,
@@ -53,11 +54,6 @@ def theme_group_admin_urls():
             name="themegroups_approve_news_and_views",
         ),
     ]
-
-
-class OfficersMenuItem(MenuItem):
-    def is_shown(self, request):
-        return services.is_partnership_officer(request.user)
 
 
 class LeadOfficersMenuItem(MenuItem):
