@@ -35,3 +35,27 @@ class UnknownModule(MembersError):
 
 class InvalidPairing(MembersError):
     code = "invalid_pairing"
+
+
+class NothingToPost(MembersError):
+    code = "nothing_to_post"
+
+
+class BatchAlreadyPosted(MembersError):
+    code = "batch_already_posted"
+
+
+class LetterNotPosted(MembersError):
+    code = "letter_not_posted"
+
+
+class PdfRendererUnavailable(MembersError):
+    code = "pdf_renderer_unavailable"
+
+
+class NotAPostalMember(MembersError):
+    code = "not_a_postal_member"
+
+
+class EmailNeeded(MembersError):
+    code = "email_needed"

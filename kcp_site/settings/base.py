@@ -400,6 +400,13 @@ KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
 KCP_EVENT_OFFER_HOLD_MS = int(os.environ.get("KCP_EVENT_OFFER_HOLD_MS", str(48 * 3600 * 1000)))
 KCP_EVENT_NEEDS_KEPT_DAYS = int(os.environ.get("KCP_EVENT_NEEDS_KEPT_DAYS", "30"))
 
+# Postal batches: the window envelope the letters are printed for ("DL" or "C5", see
+# members.services.postal.ENVELOPE_WINDOWS), and how many letters WeasyPrint renders at a
+# time before pypdf joins them (memory stays flat however large the batch; each chunk of 100
+# takes about a second).
+KCP_POSTAL_ENVELOPE = os.environ.get("KCP_POSTAL_ENVELOPE", "DL")
+KCP_POSTAL_PDF_CHUNK_SIZE = int(os.environ.get("KCP_POSTAL_PDF_CHUNK_SIZE", "100"))
+
 # News and Views (themegroups): updates are due this many days before a Steering Group
 # meeting, and lead officers whose group has sent none are reminded this many days before that.
 KCP_NEWS_AND_VIEWS_DEADLINE_DAYS = 7
