@@ -1,6 +1,7 @@
 """The members app's models, one module per domain (see shared/DESIGN.md)."""
 
 from .accounts import EmailUserManager, User
+from .alerts import AlertDelivery, DigestSettings, Posting
 from .audit import MemberDataAuditEntry
 from .consent import ConsentRecord
 from .induction import (
@@ -17,7 +18,9 @@ from .shadowing import Pairing
 from .skills_audit import SkillsAuditAnswers
 
 __all__ = [
+    "AlertDelivery",
     "ConsentRecord",
+    "DigestSettings",
     "EmailUserManager",
     "InductionDocument",
     "InductionIndexPage",
@@ -30,6 +33,7 @@ __all__ = [
     "MembershipRetentionSettings",
     "ModuleCompletion",
     "Pairing",
+    "Posting",
     "SkillsAuditAnswers",
     "User",
 ]
