@@ -10,7 +10,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from home.admin_menu import OfficersMenuItem
-from home.extension_points import DASHBOARD_PANELS, PERSONAL_DATA, Panel
+from home.extension_points import (
+    DASHBOARD_PANELS,
+    EMAIL_OUTCOMES,
+    EMAIL_SEND_CHECKS,
+    PERSONAL_DATA,
+    Panel,
+)
 from home.roles import (
     STEERING_GROUP_MEMBERS,
     WIDER_PARTNERSHIP_MEMBERS,
@@ -24,7 +30,7 @@ from .audit import SECURITY_ACTIONS
 from .forms import PairingForm
 from .models import InductionIndexPage, InductionProgress, Member, MemberDataAuditEntry, Pairing
 from .personal_data import AccountData, InductionData, PairingsData, SkillsAuditData
-from .services import data_rights, induction, shadowing, skills_audit
+from .services import alerts, data_rights, induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
 
@@ -307,3 +313,16 @@ def audit_log_menu_item():
     return OfficersMenuItem(
         "Member data audit log", reverse("member_audit:index"), icon_name="list-ul", order=870
     )
+
+
+# --- Alerts -----------------------------------------------------------------------------------
+
+
+@hooks.register(EMAIL_SEND_CHECKS)
+def alert_still_for_its_reader(email) -> str | None:
+    return alerts.reason_not_to_send(email)
+
+
+@hooks.register(EMAIL_OUTCOMES)
+def alert_outcome(email) -> None:
+    alerts.record_email_outcome(email)

@@ -1,6 +1,7 @@
 """The members app's models, one module per domain (see shared/DESIGN.md)."""
 
 from .accounts import EmailUserManager, User
+from .alerts import AlertDelivery, DigestSettings, Posting
 from .audit import MemberDataAuditEntry
 from .consent import ConsentRecord
 from .induction import (
@@ -18,7 +19,9 @@ from .shadowing import Pairing
 from .skills_audit import SkillsAuditAnswers
 
 __all__ = [
+    "AlertDelivery",
     "ConsentRecord",
+    "DigestSettings",
     "EmailUserManager",
     "InductionDocument",
     "InductionIndexPage",
@@ -33,6 +36,7 @@ __all__ = [
     "Pairing",
     "PostalBatch",
     "PostalLetter",
+    "Posting",
     "SkillsAuditAnswers",
     "User",
 ]

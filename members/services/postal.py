@@ -3,8 +3,8 @@
 Rules:
 - A batch holds every posting made after the last batch marked posted (its `covers_until`) up
   to the moment it is built, matched to postal members by the email route's own rule
-  (`alerts.members_for_posting`, asked once per posting): one letter per active postal member whose post route is not
-  paused and who has something new; nobody else gets a letter.
+  (`alerts.members_for_posting`, asked once per posting): one letter per active postal
+  member whose post route is not paused and who has something new; nobody else gets one.
 - At most one batch is open (built, not posted). Building again replaces the open batch, so
   a posting made meanwhile is not missed; a posted batch never changes.
 - A letter is rendered once, when the batch is built, and kept as rendered: the browser's
