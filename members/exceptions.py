@@ -59,3 +59,11 @@ class NotAPostalMember(MembersError):
 
 class EmailNeeded(MembersError):
     code = "email_needed"
+
+
+class AddressTooLong(MembersError):
+    code = "address_too_long"
+
+
+class ReturnAddressNeeded(MembersError):
+    code = "return_address_needed"

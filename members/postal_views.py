@@ -6,6 +6,8 @@ services do it)."""
 
 from django import forms
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,13 +15,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 
-from .admin_views import AdminScreen, OfficersOnlyMixin
+from home.roles import is_partnership_officer
+
+from .admin_views import AdminScreen
 from .exceptions import MembersError
 from .forms import InterestsField
 from .models import Member, MembershipChange, PostalBatch, PostalLetter
 from .services import audit, postal
 
 EARLIEST_DATE_MESSAGE = "Enter a date from this century, like 27 3 2026."
+
+
+class OfficersOnlyMixin(LoginRequiredMixin):
+    """Signed out: the sign-in page. Signed in but not a Partnership officer: 403."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not is_partnership_officer(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _no_future(value, what: str):
@@ -240,9 +255,9 @@ class PostalBatchView(OfficersOnlyMixin, AdminScreen):
             return self.render_to_response(self.get_context_data(posted_form=form))
         try:
             postal.mark_posted(request.user, batch, posted_on=form.cleaned_data["posted_on"])
-        except MembersError as error:
-            form.add_error(None, error.message)
-            return self.render_to_response(self.get_context_data(posted_form=form))
+        except MembersError as error:  # posted meanwhile, from another officer's screen
+            messages.error(request, error.message)
+            return redirect("members_postal_batch", batch.pk)
         messages.success(request, f"Postal batch {batch.pk} is posted; the next starts after it.")
         return redirect("members_postal_batch", batch.pk)
 

@@ -24,7 +24,7 @@ from home.roles import (
     role_names_of,
 )
 
-from . import admin_views, postal_views
+from . import admin_views
 from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, ReadOnlyOfficersPolicy
 from .audit import SECURITY_ACTIONS
 from .forms import PairingForm
@@ -106,57 +106,6 @@ def members_admin_urls():
             "skills-audit/export.csv",
             admin_views.SkillsAuditCsvView.as_view(),
             name="members_skills_audit_csv",
-        ),
-    ]
-
-
-@hooks.register("register_admin_urls")
-def postal_mailing_urls():
-    return [
-        path(
-            "postal-mailing/",
-            postal_views.PostalMailingView.as_view(),
-            name="members_postal_mailing",
-        ),
-        path(
-            "postal-mailing/<int:pk>/",
-            postal_views.PostalBatchView.as_view(),
-            name="members_postal_batch",
-        ),
-        path(
-            "postal-mailing/<int:pk>/letters/",
-            postal_views.PostalLettersView.as_view(),
-            name="members_postal_letters",
-        ),
-        path(
-            "postal-mailing/<int:pk>/letters/<int:letter_pk>/",
-            postal_views.PostalLettersView.as_view(),
-            name="members_postal_letter",
-        ),
-        path(
-            "postal-mailing/<int:pk>/letters.pdf",
-            postal_views.PostalPdfView.as_view(),
-            name="members_postal_pdf",
-        ),
-        path(
-            "postal-mailing/<int:pk>/labels/",
-            postal_views.PostalLabelsView.as_view(),
-            name="members_postal_labels",
-        ),
-        path(
-            "postal-mailing/<int:pk>/labels.csv",
-            postal_views.PostalLabelsCsvView.as_view(),
-            name="members_postal_labels_csv",
-        ),
-        path(
-            "postal-mailing/returned/<int:pk>/",
-            postal_views.ReturnedLetterView.as_view(),
-            name="members_postal_returned",
-        ),
-        path(
-            "postal-mailing/members/<int:pk>/change/",
-            postal_views.ChangeByPostView.as_view(),
-            name="members_postal_change",
         ),
     ]
 

@@ -35,12 +35,14 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django_tasks import task
 from pypdf import PdfWriter
+from wagtail.models import Site
 
 from home.models import Interest, PartnershipSettings
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
 
 from ..exceptions import (
+    AddressTooLong,
     BatchAlreadyPosted,
     EmailNeeded,
     LetterNotPosted,
@@ -48,6 +50,7 @@ from ..exceptions import (
     NotAPostalMember,
     NothingToPost,
     PdfRendererUnavailable,
+    ReturnAddressNeeded,
 )
 from ..models import Member, PostalBatch, PostalLetter, User
 from ..models.alerts import AlertDelivery, Posting
@@ -101,13 +104,17 @@ class EnvelopeWindow:
 # with a 90 x 45 mm window 20 mm from the left. The rectangles are where the window falls on
 # the letter, allowing for the letter sliding a few millimetres inside the envelope.
 ENVELOPE_WINDOWS = {
-    "DL": EnvelopeWindow("DL", "DL (A4 folded in three)", Rectangle(20, 50, 90, 38)),
-    "C5": EnvelopeWindow("C5", "C5 (A4 folded once)", Rectangle(20, 46, 90, 42)),
+    "DL": EnvelopeWindow("DL", "DL (A4 folded in three)", Rectangle(20, 48, 90, 45)),
+    "C5": EnvelopeWindow("C5", "C5 (A4 folded once)", Rectangle(20, 46, 90, 45)),
 }
 # The page's margins (top, right, bottom, left) and the gap kept between the window's edge
 # and the address, so a letter that slips still shows the whole address.
 PAGE_MARGINS_MM = (15, 18, 18, 20)
 WINDOW_INSET_MM = 3
+# How many lines of address the window shows (letters.css: 12 pt and 16 pt text at 1.2 and
+# 1.1 line heights in a 39 mm high block); a longer address is refused when the batch is
+# built, never cut off.
+ADDRESS_LINES_THAT_FIT = {False: 7, True: 6}
 
 
 def envelope_window(code: str | None = None) -> EnvelopeWindow:
@@ -169,7 +176,9 @@ class PartnershipContact:
 
     @classmethod
     def current(cls) -> "PartnershipContact":
-        partnership = PartnershipSettings.for_site(None)
+        partnership = PartnershipSettings.for_site(
+            Site.objects.filter(is_default_site=True).first()
+        )
         return cls(
             name=partnership.partnership_name,
             address_lines=tuple(
@@ -273,6 +282,12 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
     """Build the batch of every posting since the last one posted, replacing an open batch."""
     _check_officer(officer)
     now = now or timezone.now()
+    partnership = PartnershipContact.current()
+    if not partnership.address_lines:
+        raise ReturnAddressNeeded(
+            "Letters tell members to write to the Partnership: add its postal address under "
+            "Settings, Partnership contact details, then build the batch."
+        )
     previous = last_posted_batch()
     covers_from = previous.covers_until if previous else None
     postings = Posting.objects.filter(posted_at__lte=now).select_related("page")
@@ -297,7 +312,6 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
         )
         for posting in postings
     }
-    partnership = PartnershipContact.current()
     envelope = envelope_window()
     today = timezone.localdate(now)
     letters: list[tuple[PostalLetter, list[Posting]]] = []
@@ -327,6 +341,20 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
             html=render_letter(content, partnership),
         )
         letters.append((letter, matching))
+    too_long = [
+        letter.member_id
+        for letter, _ in letters
+        if len(letter.address_lines) > ADDRESS_LINES_THAT_FIT[letter.is_large_print]
+    ]
+    if too_long:
+        raise AddressTooLong(
+            "These members' addresses have more lines than an envelope's window shows "
+            f"({ADDRESS_LINES_THAT_FIT[False]} lines with the name, "
+            f"{ADDRESS_LINES_THAT_FIT[True]} in large print): "
+            + ", ".join(f"member {pk}" for pk in too_long)
+            + ". Join some lines on their records (for example the flat and the street), "
+            "then build the batch again."
+        )
     if not letters:
         raise NothingToPost(
             "No postal member has anything new: nothing has been posted on their subjects "

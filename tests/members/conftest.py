@@ -21,6 +21,7 @@ from members.services.induction import induction_collection, mark_module_done
 from members.services.partnership import MembershipDetails, add_postal_member
 from papers.models import MeetingPage
 from tests.conftest import give_seat
+from tests.members.postal_fixtures import *  # noqa: F403 (the postal batches' fixtures)
 from tests.papers.conftest import LONDON, publish, steering_group  # noqa: F401
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer
