@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from allauth.core.context import request_context
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -829,5 +830,12 @@ def _switch_to_email(officer, member, change: ChangeAskedByPost, asked, request)
             asked_on=asked.on,
         )
     )
-    transaction.on_commit(lambda: address.send_confirmation(request))
+    transaction.on_commit(lambda: _send_confirmation(address, request))
     return changes
+
+
+def _send_confirmation(address: EmailAddress, request) -> None:
+    """allauth reads the request from its own context, which is gone when the commit comes
+    after the view has returned: give it the officer's request again."""
+    with request_context(request):
+        address.send_confirmation(request)
