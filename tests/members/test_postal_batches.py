@@ -2,6 +2,7 @@
 something new, posted, reprinted exactly, returned; and only Partnership officers see them."""
 
 import datetime
+import os
 
 import pytest
 from django.test import Client
@@ -9,11 +10,12 @@ from django.utils import timezone
 
 from members.exceptions import AddressTooLong, NothingToPost, ReturnAddressNeeded
 from members.models import AlertDelivery, Member, MemberDataAuditEntry, PostalBatch, Posting
-from members.services import alerts, postal
+from members.services import alerts, data_rights, postal
 from papers.models import MeetingPage
 from tests.members.postal_fixtures import add_paper
 from tests.members.postal_fixtures import postal as add_postal_member
 from tests.papers.conftest import publish
+from tests.site_crawl import html_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -417,3 +419,38 @@ def test_building_a_batch_takes_the_same_number_of_queries_for_few_or_many_membe
     many = build_with(30)
     assert many == few
     assert few <= 40
+
+
+def test_erasing_a_postal_member_removes_their_letters_and_the_batch_pdf_that_held_them(
+    officer, postal_readers, postings
+):
+    batch = postal.build_batch(officer)
+    postal.make_pdf(postal.request_pdf(officer, batch).pk)
+    batch.refresh_from_db()
+    pdf_path = batch.pdf.path
+    assert batch.pdf_state == PostalBatch.PdfState.READY
+    erased = postal_readers["health"]
+    exported = data_rights.export_member(erased)["held"]["Postal letters"]
+    assert len(exported) == 1 and "Bronwen Ashcombe" in exported[0]["html"]
+
+    data_rights.erase_member(erased, by=officer)
+    batch.refresh_from_db()
+    assert list(batch.letters.values_list("member", flat=True)) == [postal_readers["both"].pk]
+    assert batch.pdf_state == PostalBatch.PdfState.NOT_STARTED and not batch.pdf
+    assert not os.path.exists(pdf_path)
+
+
+def test_the_letters_and_the_label_sheet_are_valid_html(
+    officer, officer_client, postal_readers, postings
+):
+    batch = postal.build_batch(officer)
+    documents = {
+        "letters": officer_client.get(f"/admin/postal-mailing/{batch.pk}/letters/"),
+        "one letter": officer_client.get(
+            f"/admin/postal-mailing/{batch.pk}/letters/{batch.letters.first().pk}/"
+        ),
+        "labels": officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels/"),
+    }
+    assert {response.status_code for response in documents.values()} == {200}
+    errors = html_errors({name: r.content.decode() for name, r in documents.items()})
+    assert not errors, "\n".join(errors)
