@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views import View
+from wagtail.admin.widgets import AdminDateInput
 
 from home.roles import is_partnership_officer
 
@@ -53,7 +54,7 @@ def _no_store(response):
 class PostedForm(forms.Form):
     posted_on = forms.DateField(
         label="The day the letters went in the post",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=AdminDateInput,
         error_messages={"required": "Enter the day the letters were posted, like 27 3 2026."},
     )
 
@@ -74,7 +75,7 @@ class PostedForm(forms.Form):
 class ReturnedForm(forms.Form):
     returned_on = forms.DateField(
         label="The day it came back",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=AdminDateInput,
         error_messages={"required": "Enter the day the letter came back, like 27 3 2026."},
     )
     reason = forms.CharField(
@@ -115,7 +116,7 @@ class ChangeByPostForm(forms.Form):
     asked_on = forms.DateField(
         label="When did they ask?",
         help_text="The date on their letter, or of the call.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=AdminDateInput,
         error_messages={"required": "Enter the day they asked, like 27 3 2026."},
     )
     letters = forms.ChoiceField(
