@@ -284,8 +284,8 @@ def test_a_letter_has_the_address_in_uk_order_the_date_the_postings_and_how_to_r
     for posting in postings:
         assert posting.title in text and posting.url in text
     assert "paper copy" in text and "020 7361 3671" in text
-    assert "Changing or stopping these letters" in text
-    assert f"member number ({postal_readers['both'].pk})" in text
+    assert "To change or stop these letters" in text
+    assert f"member number, {postal_readers['both'].pk}." in text
     assert page["Cache-Control"] == "private, no-store"
 
 
