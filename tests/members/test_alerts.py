@@ -18,24 +18,9 @@ from members.events.models import Audience, EventPage
 from members.models import AlertDelivery, Member, Posting
 from members.services import alerts
 from papers.models import AgendaItem, MeetingPage, ReportPage
-from tests.members.alerts_fixtures import (  # noqa: F401
-    add_report,
-    health_group,
-    health_interest,
-    health_meeting,
-    health_reader,
-    housing_interest,
-    housing_reader,
-    make_member,
-    postal_health_reader,
-    send_alerts,
-    sent_to,
-    steering_health_reader,
-    theme_groups,
-    weekly_health_reader,
-)
-from tests.members.events.conftest import events_index, make_event  # noqa: F401
-from tests.papers.conftest import LONDON, publish, steering_group  # noqa: F401
+from tests.members.alerts_fixtures import add_report, make_member, send_alerts
+from tests.members.events.conftest import make_event
+from tests.papers.conftest import LONDON, publish
 
 pytestmark = pytest.mark.django_db
 
