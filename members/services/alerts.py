@@ -32,7 +32,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -597,3 +597,18 @@ def pause_email(members: QuerySet, *, reason: str) -> int:
         member.save(update_fields=["email_paused_at", "email_paused_reason"])
         paused += 1
     return paused
+
+
+# --- For officers -----------------------------------------------------------------------------
+
+
+def postings_with_counts() -> QuerySet:
+    """Every posting, newest first, with how many members it was sent to, failed for, waits
+    for and was withdrawn from (one query per page of the list)."""
+    State = AlertDelivery.State
+    return Posting.objects.annotate(
+        sent_count=Count("deliveries", filter=Q(deliveries__state=State.SENT)),
+        failed_count=Count("deliveries", filter=Q(deliveries__state=State.FAILED)),
+        queued_count=Count("deliveries", filter=Q(deliveries__state=State.QUEUED)),
+        withdrawn_count=Count("deliveries", filter=Q(deliveries__state=State.WITHDRAWN)),
+    ).order_by("-posted_at", "-pk")
