@@ -59,3 +59,12 @@ def test_loading_the_demo_twice_changes_nothing(client, demo_site):
     count = InductionModulePage.objects.count()
     call_command("load_demo_content", stdout=io.StringIO())
     assert InductionModulePage.objects.count() == count == 6
+
+
+def test_the_demo_has_postings_with_alerts_sent_and_one_refused(demo_site):
+    from members.models import AlertDelivery, Member, Posting
+
+    assert Posting.objects.filter(kind_label="report").exists()
+    assert AlertDelivery.objects.filter(state=AlertDelivery.State.SENT).exists()
+    assert AlertDelivery.objects.filter(state=AlertDelivery.State.FAILED).count() == 1
+    assert Member.objects.filter(email_paused_at__isnull=False).count() == 1
