@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from members.demo import DEMO_PASSWORD, HALF_WAY_MEMBER, NEW_MEMBER
-from members.models import InductionModulePage
+from members.models import AlertDelivery, InductionModulePage, Member, Posting
 
 pytestmark = pytest.mark.django_db
 
@@ -62,8 +62,6 @@ def test_loading_the_demo_twice_changes_nothing(client, demo_site):
 
 
 def test_the_demo_has_postings_with_alerts_sent_and_one_refused(demo_site):
-    from members.models import AlertDelivery, Member, Posting
-
     assert Posting.objects.filter(kind_label="report").exists()
     assert AlertDelivery.objects.filter(state=AlertDelivery.State.SENT).exists()
     assert AlertDelivery.objects.filter(state=AlertDelivery.State.FAILED).count() == 1
