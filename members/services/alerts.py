@@ -445,7 +445,8 @@ def _bundles(postings: Iterable[Posting]) -> list[list[Posting]]:
 
 def send_due_postings(now: datetime.datetime | None = None) -> int:
     """Fan out every posting whose bundling time has passed; returns how many messages were
-    queued. Safe to run twice at once: a posting is claimed before it is sent."""
+    queued. Safe to run twice, even at once: each message's idempotency key and each
+    delivery's uniqueness mean a member is queued a posting once."""
     now = now or timezone.now()
     due_before = now - datetime.timedelta(seconds=settings.KCP_ALERT_BUNDLE_SECONDS)
     due = list(
@@ -456,12 +457,10 @@ def send_due_postings(now: datetime.datetime | None = None) -> int:
     )
     queued = 0
     for bundle in _bundles(due):
-        claimed = Posting.objects.filter(
-            pk__in=[posting.pk for posting in bundle], sent_at__isnull=True
-        ).update(sent_at=now)
-        if claimed != len(bundle):
-            continue
         queued += _fan_out_at_once(bundle)
+        # Marked only once every batch is queued: a worker that dies part-way leaves the
+        # posting due, and the next run queues the rest (the keys skip what was queued).
+        Posting.objects.filter(pk__in=[posting.pk for posting in bundle]).update(sent_at=now)
     return queued
 
 

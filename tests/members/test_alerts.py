@@ -281,3 +281,36 @@ def test_fan_out_queries_stay_the_same_for_few_and_many_members(
     # Members, their interests, their groups, what they had, the outbox insert, its ids,
     # the deliveries' insert, and the batch's savepoint and its release.
     assert per_batch == 9
+
+
+def test_a_fan_out_that_died_part_way_is_finished_by_the_next_run_without_repeats(
+    django_user_model, health_meeting, health_interest, settings, deliver_outbox
+):
+    settings.KCP_ALERT_BATCH_SIZE = 2
+    members = [
+        make_member(django_user_model, f"reader{n}@kcp.example", [health_interest])
+        for n in range(5)
+    ]
+    add_report(health_meeting)
+    posting = Posting.objects.get()
+    # The first batch was queued, then the worker died before marking the posting sent.
+    first_two = alerts.members_for_posting(posting).order_by("pk")[:2]
+    alerts._queue_batch(
+        [
+            (
+                alerts.MessageRenderer("members/email/alert", {}).message_for(
+                    recipient, [posting], kind=alerts.ALERT_KIND, key=f"alert:{posting.pk}:{pk}"
+                ),
+                recipient,
+                [posting],
+            )
+            for pk in first_two.values_list("pk", flat=True)
+            for recipient in [alerts.Recipient(pk, "Reader", Member.objects.get(pk=pk).email)]
+        ],
+        AlertDelivery.Channel.EMAIL_AT_ONCE,
+    )
+    assert alerts.send_due_postings() == 3  # the other three; the first two are not queued again
+    assert sorted(message.to[0] for message in deliver_outbox()) == sorted(
+        member.email for member in members
+    )
+    assert alerts.send_due_postings() == 0
