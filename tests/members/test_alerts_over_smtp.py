@@ -17,7 +17,7 @@ from tests.smtp_server import REFUSED_DOMAIN
 from tests.themegroups.conftest import lead_officer, lead_officer_client  # noqa: F401
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_paper_approved_through_the_workflow_is_alerted_over_smtp_with_unsubscribe_headers(
     lead_officer_client,  # noqa: F811
     health_meeting,
