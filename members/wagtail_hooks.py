@@ -267,6 +267,18 @@ def audit_log_menu_item():
 # --- Alerts -----------------------------------------------------------------------------------
 
 
+@hooks.register("register_admin_urls")
+def alerts_admin_urls():
+    return [path("alerts-sent/", admin_views.AlertsSentView.as_view(), name="members_alerts_sent")]
+
+
+@hooks.register("register_admin_menu_item")
+def alerts_sent_menu_item():
+    return OfficersMenuItem(
+        "Alerts sent", reverse("members_alerts_sent"), icon_name="mail", order=855
+    )
+
+
 @hooks.register(EMAIL_SEND_CHECKS)
 def alert_still_for_its_reader(email) -> str | None:
     return alerts.reason_not_to_send(email)

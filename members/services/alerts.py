@@ -32,7 +32,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -234,18 +234,18 @@ def unsubscribe_token(member: Member | int) -> str:
     """A signed token naming the member, under its own salt: the credential of the
     unsubscribe link, so it never expires and works without signing in."""
     member_id = member if isinstance(member, int) else member.pk
-    return signing.dumps(member_id, salt=UNSUBSCRIBE_SALT)
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(member_id))
 
 
 def member_for_token(token: str) -> Member | None:
     """The member an unsubscribe link was made for; None for a tampered or unknown token."""
     try:
-        member_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        member_id = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
     except signing.BadSignature:
         return None
-    if not isinstance(member_id, int):
+    if not member_id.isdigit():
         return None
-    return Member.objects.filter(pk=member_id).first()
+    return Member.objects.filter(pk=int(member_id)).first()
 
 
 def unsubscribe_url(member: Member | int) -> str:
@@ -445,7 +445,8 @@ def _bundles(postings: Iterable[Posting]) -> list[list[Posting]]:
 
 def send_due_postings(now: datetime.datetime | None = None) -> int:
     """Fan out every posting whose bundling time has passed; returns how many messages were
-    queued. Safe to run twice at once: a posting is claimed before it is sent."""
+    queued. Safe to run twice, even at once: each message's idempotency key and each
+    delivery's uniqueness mean a member is queued a posting once."""
     now = now or timezone.now()
     due_before = now - datetime.timedelta(seconds=settings.KCP_ALERT_BUNDLE_SECONDS)
     due = list(
@@ -456,12 +457,10 @@ def send_due_postings(now: datetime.datetime | None = None) -> int:
     )
     queued = 0
     for bundle in _bundles(due):
-        claimed = Posting.objects.filter(
-            pk__in=[posting.pk for posting in bundle], sent_at__isnull=True
-        ).update(sent_at=now)
-        if claimed != len(bundle):
-            continue
         queued += _fan_out_at_once(bundle)
+        # Marked only once every batch is queued: a worker that dies part-way leaves the
+        # posting due, and the next run queues the rest (the keys skip what was queued).
+        Posting.objects.filter(pk__in=[posting.pk for posting in bundle]).update(sent_at=now)
     return queued
 
 
@@ -597,3 +596,18 @@ def pause_email(members: QuerySet, *, reason: str) -> int:
         member.save(update_fields=["email_paused_at", "email_paused_reason"])
         paused += 1
     return paused
+
+
+# --- For officers -----------------------------------------------------------------------------
+
+
+def postings_with_counts() -> QuerySet:
+    """Every posting, newest first, with how many members it was sent to, failed for, waits
+    for and was withdrawn from (one query per page of the list)."""
+    State = AlertDelivery.State
+    return Posting.objects.annotate(
+        sent_count=Count("deliveries", filter=Q(deliveries__state=State.SENT)),
+        failed_count=Count("deliveries", filter=Q(deliveries__state=State.FAILED)),
+        queued_count=Count("deliveries", filter=Q(deliveries__state=State.QUEUED)),
+        withdrawn_count=Count("deliveries", filter=Q(deliveries__state=State.WITHDRAWN)),
+    ).order_by("-posted_at", "-pk")

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('home', '0011_outgoing_email_withdrawn'),
-        ('papers', '0004_one_action_row_block'),
+        ('papers', '0005_search_title_body_index'),
     ]
 
     operations = [
