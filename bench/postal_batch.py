@@ -38,15 +38,14 @@ GROUPS = [
     ("Community Safety Programme Board", "community-safety", "Reduces crime."),
     ("Children and Young People's Partnership", "children", "Gives children the best start."),
 ]
+# Two papers for each group, in the order of GROUPS.
 PAPER_TITLES = [
     "Health inequalities in the north of the borough",
-    "Damp and mould in social housing",
     "Winter pressures on GP surgeries",
     "Anti-social behaviour on the Golborne estates",
-    "Youth clubs after the funding review",
     "The annual community safety strategy",
+    "Youth clubs after the funding review",
     "School readiness across the wards",
-    "Air quality near primary schools",
 ]
 STREETS = ["Quenby Mews", "Elgin Crescent", "Talbot Road", "Lancaster Road", "Portobello Road"]
 
@@ -102,7 +101,7 @@ def make_postings() -> int:
             group,
             MeetingPage(title=f"{title}, next meeting", start=start, venue_name="The Town Hall"),
         )
-        for _ in range(len(PAPER_TITLES) // len(GROUPS)):
+        for _ in range(2):
             publish(
                 meeting,
                 ReportPage(
