@@ -491,4 +491,7 @@ def remind_away_day(request, event_id: int):
                     f"member{'s' if reminder.recipients != 1 else ''} who had not answered.",
                 )
             return redirect("events_manage_away_day", event_id=event.pk)
+    else:
+        # The token is a hidden field: its error is shown with the form's own.
+        form.add_error(None, form.errors["token"][0])
     return _away_day_screen(request, event, form, status=400)
