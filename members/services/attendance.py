@@ -26,7 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -99,14 +100,11 @@ def year_from(value, now: datetime.datetime | None = None) -> MunicipalYear:
 
 def steering_group_meetings():
     """Every meeting under the Steering Group's page (drafts too: officers record what
-    happened whether or not the page is published)."""
-    paths = list(
-        group_page_model().objects.filter(kind=STEERING_GROUP_KIND).values_list("path", flat=True)
-    )
-    under = Q(pk__in=[])
-    for path in paths:
-        under |= Q(path__startswith=path)
-    return MeetingPage.objects.filter(under)
+    happened whether or not the page is published). One query: a meeting's parent, whose
+    path is the meeting's without its last step, is a group of the Steering Group's kind."""
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - MeetingPage.steplen)
+    steering_group = group_page_model().objects.filter(kind=STEERING_GROUP_KIND, path=parent_path)
+    return MeetingPage.objects.filter(Exists(steering_group))
 
 
 def meetings_of_year(year: MunicipalYear, now: datetime.datetime | None = None) -> list:
@@ -338,9 +336,9 @@ def _tally(year, seats, meetings, threshold):
 def attendance_report(
     year: MunicipalYear, *, viewed_by=None, now: datetime.datetime | None = None
 ) -> Report:
-    """Every member's and partner organisation's attendance in `year`: six queries however
-    many seats and meetings (the site and its settings, the Steering Group's page, its
-    meetings, the seats and the records), and an audit entry when an officer views it."""
+    """Every member's and partner organisation's attendance in `year`: five queries however
+    many seats and meetings (the site and its settings, the Steering Group's meetings, the
+    seats and the records), and an audit entry when an officer views it."""
     threshold = threshold_percent()
     meetings = meetings_of_year(year, now)
     seats = _seats_of_year(year)
@@ -369,7 +367,8 @@ def record_of(person, now: datetime.datetime | None = None) -> Figures | None:
     seats = _seats_of_year(year, person)
     if not seats:
         return None
-    members, _ = _tally(year, seats, meetings_of_year(year, now), threshold_percent())
+    # The dashboard shows the member their share, not the flag: no threshold to read.
+    members, _ = _tally(year, seats, meetings_of_year(year, now), threshold=0)
     return members[person.pk]
 
 
