@@ -24,6 +24,7 @@ from papers.models import MeetingPage
 from tests.conftest import give_seat
 from tests.members.conftest import account
 from tests.papers.conftest import LONDON, publish
+from themegroups.models import GroupPage
 
 pytestmark = pytest.mark.django_db
 Status = MeetingAttendance.Status
@@ -231,8 +232,6 @@ def test_the_service_refuses_a_seat_not_held_on_the_day(meetings, seats, officer
 def test_a_meeting_of_another_group_has_no_recording_screen(
     client, officer_with_two_factor, home_page
 ):
-    from themegroups.models import GroupPage
-
     theme = publish(home_page, GroupPage(title="Health", slug="health", purpose="Health."))
     other = meeting(theme, datetime.date(2025, 5, 1))
     client.force_login(officer_with_two_factor)

@@ -7,12 +7,14 @@ import datetime
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from home.models import OutgoingEmail
 from members.events import away_days
-from members.events.exceptions import AnswersClosed, NotInvited
+from members.events.exceptions import AnswersClosed, NotAnAwayDay, NotInvited
 from members.events.models import (
     Audience,
     AwayDayReminder,
@@ -140,8 +142,6 @@ def test_the_ordinary_registration_form_of_an_away_day_leads_to_the_answer_form(
 
 
 def test_an_away_day_must_be_for_the_steering_group_and_have_a_cut_off(events_index):
-    from django.core.exceptions import ValidationError
-
     event = make_event(events_index, title="Forum day", audience=Audience.PUBLIC)
     event.kind = EventKind.AWAY_DAY
     event.registration_closes = None
@@ -391,8 +391,6 @@ def test_an_officer_cannot_remind_after_the_cut_off(away_day, member_a, officer)
 
 
 def test_answering_an_event_that_is_not_an_away_day_is_refused(workshop, member_a):
-    from members.events.exceptions import NotAnAwayDay
-
     with pytest.raises(NotAnAwayDay):
         away_days.answer_away_day(workshop, member_a, away_days.AwayDayAnswer(Reply.ATTENDING))
 
@@ -420,3 +418,13 @@ def test_the_dashboard_shows_the_open_away_day_and_the_members_answer(
 def test_the_dashboard_shows_no_away_day_panel_to_others(client, away_day, wider_member):
     client.force_login(wider_member)
     assert "away-day-panel-heading" not in client.get(reverse("members_dashboard")).content.decode()
+
+
+def test_the_scheduler_runs_the_automatic_reminder_job(settings, away_day, member_a):
+    assert ("send_away_day_reminders", 3600) in settings.KCP_SCHEDULED_JOBS
+    type(away_day).objects.filter(pk=away_day.pk).update(
+        registration_closes=timezone.now() + datetime.timedelta(days=1)
+    )
+    call_command("send_away_day_reminders")
+    call_command("send_away_day_reminders")
+    assert reminders_to(away_day) == ["ann@kcp.example"]
