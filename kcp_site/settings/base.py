@@ -239,7 +239,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "rtf", "txt", "xlsx", "xls", "ods", "csv"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "home.search_backend",
         # English stemming on PostgreSQL: "priority" finds "priorities".
         "SEARCH_CONFIG": "english"
         if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
