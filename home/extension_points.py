@@ -33,6 +33,14 @@ PERSONAL_DATA = "kcp_personal_data"
 # fn(group, request) -> CalendarSource | None: more events for the iCalendar feeds; `group` is
 # the group page of a group's feed, or None for the feed of every meeting.
 CALENDAR_SOURCES = "kcp_calendar_sources"
+# fn(email) -> str | None: asked by the outbox just before it sends `email` (an OutgoingEmail);
+# a reason (a sentence) withdraws the message unsent. Return None at once for kinds you do not
+# own: it is asked for every message.
+EMAIL_SEND_CHECKS = "kcp_email_send_checks"
+# fn(email) -> None: told after the outbox sent `email`, gave up on it (state "failed";
+# `email.is_refused_for_good` is True when the server refused it with a 5xx) or withdrew it;
+# read `email.state`. Return at once for kinds you do not own.
+EMAIL_OUTCOMES = "kcp_email_outcomes"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -105,6 +113,16 @@ def agenda_extras(meeting, request) -> list[AgendaExtra]:
 
 def calendar_sources(group, request) -> list[CalendarSource]:
     return _answers(CALENDAR_SOURCES, group, request)
+
+
+def reason_to_withdraw(email) -> str | None:
+    """The first reason an app gives not to send `email` (EMAIL_SEND_CHECKS), or None."""
+    return next(iter(_answers(EMAIL_SEND_CHECKS, email)), None)
+
+
+def tell_email_outcome(email) -> None:
+    for fn in hooks.get_hooks(EMAIL_OUTCOMES):
+        fn(email)
 
 
 def personal_data_holders() -> list[PersonalDataHolder]:

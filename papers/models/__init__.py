@@ -13,6 +13,7 @@ from .paper_pages import (
     ProgressReportPage,
     ReportPage,
 )
+from .postings import PostingSubjects, is_posting_type
 
 __all__ = [
     "PAPER_PAGE_MODELS",
@@ -25,6 +26,8 @@ __all__ = [
     "MinutesPage",
     "PaperArchivePage",
     "PaperPage",
+    "PostingSubjects",
     "ProgressReportPage",
     "ReportPage",
+    "is_posting_type",
 ]
