@@ -17,6 +17,7 @@ from django.utils import timezone
 from home.models import Interest, Organisation, OutgoingEmail, SteeringGroupSeat
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
 
+from .demo_attendance import load_attendance
 from .demo_induction import load_induction
 from .models import AlertDelivery, ConsentRecord, Member, User
 from .services import alerts, consent
@@ -179,6 +180,7 @@ def load(stdout) -> None:
     load_induction(stdout, half_way_member=User.objects.filter(email=HALF_WAY_MEMBER).first())
     _wider_partnership(stdout)
     _alerts_sent(stdout)
+    load_attendance(stdout)
 
 
 def _accounts(stdout) -> None:

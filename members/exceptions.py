@@ -37,6 +37,10 @@ class InvalidPairing(MembersError):
     code = "invalid_pairing"
 
 
+class AttendanceNotValid(MembersError):
+    code = "attendance_not_valid"
+
+
 class NothingToPost(MembersError):
     code = "nothing_to_post"
 

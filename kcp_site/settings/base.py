@@ -379,6 +379,7 @@ KCP_SCHEDULED_JOBS = [
     ("clean_up_old_records", 3600),
     ("expire_event_offers", 60),
     ("erase_event_needs", 3600),
+    ("send_away_day_reminders", 3600),
     ("apply_member_retention", 24 * 3600),
     # A seat's joining or leaving day gives or takes away the Steering Group members' role.
     ("sync_steering_group_roles", 60),

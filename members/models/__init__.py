@@ -2,6 +2,7 @@
 
 from .accounts import EmailUserManager, User
 from .alerts import AlertDelivery, DigestSettings, Posting
+from .attendance import AttendanceSettings, MeetingAttendance
 from .audit import MemberDataAuditEntry
 from .consent import ConsentRecord
 from .induction import (
@@ -20,6 +21,7 @@ from .skills_audit import SkillsAuditAnswers
 
 __all__ = [
     "AlertDelivery",
+    "AttendanceSettings",
     "ConsentRecord",
     "DigestSettings",
     "EmailUserManager",
@@ -28,6 +30,7 @@ __all__ = [
     "InductionModulePage",
     "InductionProgress",
     "InductionReminder",
+    "MeetingAttendance",
     "Member",
     "MemberDataAuditEntry",
     "MembershipChange",
