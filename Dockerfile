@@ -20,9 +20,11 @@ RUN useradd --create-home --uid 1000 kcp \
     && chown -R kcp:kcp /var/lib/kcp
 WORKDIR /app
 
-# pg_dump / pg_restore for `manage.py backup` and `manage.py restore`.
+# pg_dump / pg_restore for `manage.py backup` and `manage.py restore`; Pango (and fonts) for
+# WeasyPrint, which makes the postal batches' PDFs.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends postgresql-client \
+        libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation \
     && rm -rf /var/lib/apt/lists/*
 
 COPY requirements.txt .

@@ -207,6 +207,7 @@ def _details_from(form, member: Member | None = None) -> partnership.MembershipD
         route=data.get("route") or (member.route if member else Member.Route.POST),
         postal_address=data.get("postal_address", member.postal_address if member else ""),
         postcode=data.get("postcode", member.postcode if member else ""),
+        is_large_print=data.get("is_large_print", member.is_large_print if member else False),
     )
 
 

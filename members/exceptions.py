@@ -39,3 +39,35 @@ class InvalidPairing(MembersError):
 
 class AttendanceNotValid(MembersError):
     code = "attendance_not_valid"
+
+
+class NothingToPost(MembersError):
+    code = "nothing_to_post"
+
+
+class BatchAlreadyPosted(MembersError):
+    code = "batch_already_posted"
+
+
+class LetterNotPosted(MembersError):
+    code = "letter_not_posted"
+
+
+class PdfRendererUnavailable(MembersError):
+    code = "pdf_renderer_unavailable"
+
+
+class NotAPostalMember(MembersError):
+    code = "not_a_postal_member"
+
+
+class EmailNeeded(MembersError):
+    code = "email_needed"
+
+
+class AddressTooLong(MembersError):
+    code = "address_too_long"
+
+
+class ReturnAddressNeeded(MembersError):
+    code = "return_address_needed"

@@ -239,6 +239,7 @@ class MemberAdminForm(forms.ModelForm):
             "organisation_name",
             "postal_address",
             "postcode",
+            "is_large_print",
             "interests",
             "route",
         ]
@@ -256,6 +257,7 @@ class MemberAdminForm(forms.ModelForm):
             self.fields["route"].choices = EMAIL_ROUTE_CHOICES
             del self.fields["postal_address"]
             del self.fields["postcode"]
+            del self.fields["is_large_print"]
         if self.is_new:
             self.fields["consent_method"].required = True
             self.fields["consent_given_on"].required = True

@@ -132,6 +132,13 @@ def members_admin_urls():
 
 
 @hooks.register("register_admin_menu_item")
+def postal_mailing_menu_item():
+    return OfficersMenuItem(
+        "Postal mailing", reverse("members_postal_mailing"), icon_name="mail", order=855
+    )
+
+
+@hooks.register("register_admin_menu_item")
 def induction_progress_menu_item():
     return OfficersMenuItem(
         "Induction progress",
@@ -229,6 +236,11 @@ def attendance_personal_data() -> AttendanceData:
 @hooks.register(PERSONAL_DATA)
 def membership_personal_data():
     return data_rights.membership_holder()
+
+
+@hooks.register(PERSONAL_DATA)
+def postal_letters_personal_data():
+    return data_rights.postal_letters_holder()
 
 
 @hooks.register(PERSONAL_DATA)

@@ -403,6 +403,13 @@ KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
 KCP_EVENT_OFFER_HOLD_MS = int(os.environ.get("KCP_EVENT_OFFER_HOLD_MS", str(48 * 3600 * 1000)))
 KCP_EVENT_NEEDS_KEPT_DAYS = int(os.environ.get("KCP_EVENT_NEEDS_KEPT_DAYS", "30"))
 
+# Postal batches: the window envelope the letters are printed for ("DL" or "C5", see
+# members.services.postal.ENVELOPE_WINDOWS), and how many letters WeasyPrint renders at a
+# time, in how many processes at once, before pypdf joins them (memory stays flat however
+# large the batch; bench/postal_batch.py measures it).
+KCP_POSTAL_ENVELOPE = os.environ.get("KCP_POSTAL_ENVELOPE", "DL")
+KCP_POSTAL_PDF_CHUNK_SIZE = int(os.environ.get("KCP_POSTAL_PDF_CHUNK_SIZE", "50"))
+KCP_POSTAL_PDF_PROCESSES = int(os.environ.get("KCP_POSTAL_PDF_PROCESSES", "2"))
 # Alerts (members.services.alerts): a posting goes out this long after it is posted, so the
 # items of one meeting published together go as one message; members are queued in batches.
 KCP_ALERT_BUNDLE_SECONDS = float(os.environ.get("KCP_ALERT_BUNDLE_SECONDS", "300"))

@@ -14,6 +14,7 @@ from .induction import (
     ModuleCompletion,
 )
 from .partnership import Member, MembershipChange
+from .postal import PostalBatch, PostalLetter
 from .retention import MembershipRetentionSettings
 from .shadowing import Pairing
 from .skills_audit import SkillsAuditAnswers
@@ -36,6 +37,8 @@ __all__ = [
     "MembershipRetentionSettings",
     "ModuleCompletion",
     "Pairing",
+    "PostalBatch",
+    "PostalLetter",
     "Posting",
     "SkillsAuditAnswers",
     "User",

@@ -21,6 +21,13 @@ class MemberDataAuditEntry(models.Model):
         RECORDED_ATTENDANCE = "recorded_attendance", "Recorded a meeting's attendance"
         VIEWED_ATTENDANCE = "viewed_attendance", "Viewed attendance"
         EXPORTED_ATTENDANCE = "exported_attendance", "Exported the attendance report as CSV"
+        BUILT_POSTAL_BATCH = "built_postal_batch", "Built a postal batch"
+        VIEWED_POSTAL_BATCH = "viewed_postal_batch", "Viewed a postal batch"
+        OPENED_LETTERS = "opened_letters", "Opened postal letters to print"
+        DOWNLOADED_LETTERS = "downloaded_letters", "Downloaded a postal batch's PDF"
+        EXPORTED_LABELS = "exported_labels", "Printed or exported address labels"
+        MARKED_POSTED = "marked_posted", "Marked a postal batch as posted"
+        RECORDED_RETURN = "recorded_return", "Recorded a letter returned undelivered"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     officer = models.ForeignKey(

@@ -46,6 +46,18 @@ class Member(models.Model):
         max_length=500, blank=True, help_text="Street, town: each part on its own line."
     )
     postcode = models.CharField(max_length=10, blank=True)
+    is_large_print = models.BooleanField(
+        "Large print letters",
+        default=False,
+        help_text="Postal members who asked for large print get their letters in 16 pt or larger.",
+    )
+    post_paused_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The day a letter came back undelivered: no more letters are sent until an "
+        "officer checks the address and resumes them.",
+    )
+    post_paused_reason = models.CharField(max_length=200, blank=True)
     status = models.CharField(
         max_length=30, choices=Status.choices, default=Status.AWAITING_VERIFICATION
     )
@@ -87,6 +99,10 @@ class Member(models.Model):
         return self.status == self.Status.ACTIVE
 
     @property
+    def is_post_paused(self) -> bool:
+        return self.post_paused_on is not None
+
+    @property
     def is_email_paused(self) -> bool:
         return self.email_paused_at is not None
 
@@ -100,6 +116,14 @@ class MembershipChange(models.Model):
     member or by an officer. Values are interest slugs and choice codes, never a name or an
     address, so the history itself holds nothing to erase but its link to the member."""
 
+    class HowAsked(models.TextChoices):
+        ONLINE = "", "Online, or by the site"
+        POST = "post", "By post"
+        TELEPHONE = "telephone", "By telephone"
+        IN_PERSON = "in_person", "In person"
+
+    OFFICER_CHANNELS = (HowAsked.POST, HowAsked.TELEPHONE, HowAsked.IN_PERSON)
+
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="changes")
     changed_at = models.DateTimeField(default=timezone.now)
     changed_by = models.ForeignKey(
@@ -111,6 +135,15 @@ class MembershipChange(models.Model):
         help_text="Empty when the member made the change themselves or the site did.",
     )
     what = models.CharField(max_length=40)
+    how_asked = models.CharField(
+        max_length=20,
+        choices=HowAsked.choices,
+        blank=True,
+        help_text="How the member asked, when an officer recorded it for them.",
+    )
+    asked_on = models.DateField(
+        null=True, blank=True, help_text="The day the member asked, when an officer recorded it."
+    )
     before = models.JSONField(default=dict, blank=True)
     after = models.JSONField(default=dict, blank=True)
 

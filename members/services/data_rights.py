@@ -42,6 +42,8 @@ from ..models import (
     Member,
     MemberDataAuditEntry,
     MembershipChange,
+    PostalBatch,
+    PostalLetter,
     User,
 )
 from . import audit, retention
@@ -71,9 +73,10 @@ def _export_membership_of(user) -> dict:
 
 
 def erase_membership(member: Member) -> None:
-    """The membership with its consents and change history; Wagtail's log entries about it
-    keep only its number."""
+    """The membership with its consents, change history and letters; Wagtail's log entries
+    about it keep only its number."""
     member_id = member.pk
+    erase_postal_letters(member)
     ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Member), object_id=str(member_id)
     ).update(label=f"Member {member_id}", data={})
@@ -89,6 +92,71 @@ def _erase_membership_of(user) -> None:
     Member.objects.filter(added_by=user).update(added_by=None)
     ConsentRecord.objects.filter(recorded_by=user).update(recorded_by=None)
     MembershipChange.objects.filter(changed_by=user).update(changed_by=None)
+
+
+def export_postal_letters(member: Member | None) -> list[dict]:
+    if member is None:
+        return []
+    return rows(member.postal_letters.prefetch_related("postings"))
+
+
+def erase_postal_letters(member: Member) -> None:
+    """The member's letters go with them, and so does the PDF of every batch that held one
+    (it can be made again, without them, from the batch's page)."""
+    batches = PostalBatch.objects.filter(letters__member=member).distinct()
+    for batch in batches:
+        if batch.pdf:
+            batch.pdf.delete(save=False)
+    PostalBatch.objects.filter(pk__in=[batch.pk for batch in batches]).update(
+        pdf="", pdf_state=PostalBatch.PdfState.NOT_STARTED, pdf_finished_at=None
+    )
+    PostalLetter.objects.filter(member=member).delete()
+
+
+def _export_postal_letters_of(user) -> list[dict]:
+    return export_postal_letters(_member_of(user))
+
+
+def _erase_postal_letters_of(user) -> None:
+    member = _member_of(user)
+    if member is not None:
+        erase_postal_letters(member)
+    PostalBatch.objects.filter(built_by=user).update(built_by=None)
+    PostalBatch.objects.filter(posted_by=user).update(posted_by=None)
+    PostalBatch.objects.filter(pdf_requested_by=user).update(pdf_requested_by=None)
+    PostalLetter.objects.filter(returned_recorded_by=user).update(returned_recorded_by=None)
+
+
+POSTAL_REGISTER = (
+    RegisterEntry(
+        "The letters posted to you (postal members): what each said, the address it went to, "
+        "whether it was in large print, and whether it came back undelivered and why",
+        ("members.PostalLetter.*",),
+        "To send you by post what email members get, to print a letter again exactly as it "
+        "was, and to stop letters to an address where you no longer live.",
+        "Consent (UK GDPR article 6(1)(a))",
+        "Partnership officers (the KCP support team) only",
+        "As long as your membership; erased with it, together with the PDF of the batch it was in.",
+    ),
+    RegisterEntry(
+        "Postal batches: when each was built, printed and posted, and which officer did it",
+        ("members.PostalBatch.*",),
+        "To know what went in the post and when, and so where the next batch starts.",
+        "Public task (UK GDPR article 6(1)(e))",
+        "Partnership officers (the KCP support team) only",
+        "While the letters are kept; an officer's name is removed when their account is deleted.",
+    ),
+)
+
+
+def postal_letters_holder() -> DataHolder:
+    return DataHolder(
+        name="Postal letters",
+        models=(PostalLetter, PostalBatch),
+        export=_export_postal_letters_of,
+        erase=_erase_postal_letters_of,
+        register=POSTAL_REGISTER,
+    )
 
 
 EDITORIAL_RECORDS = (
@@ -250,12 +318,16 @@ def _register() -> tuple[RegisterEntry, ...]:
             while_member,
         ),
         RegisterEntry(
-            "The subjects you chose and how you want to hear, and whether our emails to you are "
-            "paused because your mail server refused them",
+            "The subjects you chose and how you want to hear: by post, in large print or "
+            "not, and whether your letters are paused because one came back and why; by "
+            "email, whether our emails are paused because your mail server refused them",
             (
                 "members.Member.interests",
                 "members.Member.route",
                 "members.Member.status",
+                "members.Member.is_large_print",
+                "members.Member.post_paused_on",
+                "members.Member.post_paused_reason",
                 "members.Member.email_paused_at",
                 "members.Member.email_paused_reason",
             ),
@@ -378,6 +450,7 @@ def export_member(member: Member) -> dict:
             held[holder.name] = holder.export(member.user)
     else:
         held["Wider partnership membership"] = export_membership(member)
+        held["Postal letters"] = export_postal_letters(member)
         held["Background work"] = rows(background_work_naming(identifying_strings(member)))
     return {"generated_at": timezone.now().isoformat(), "held": held}
 

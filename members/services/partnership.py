@@ -30,6 +30,7 @@ class MembershipDetails:
     route: str
     postal_address: str = ""
     postcode: str = ""
+    is_large_print: bool = False
 
     def check(self) -> None:
         if not self.interests:
@@ -46,9 +47,23 @@ def _interest_slugs(interests: Iterable[Interest]) -> list[str]:
     return sorted(interest.slug for interest in interests)
 
 
-def _record(member, what, *, by=None, before=None, after=None) -> MembershipChange:
+@dataclass(frozen=True)
+class AskedBy:
+    """How and when a member asked an officer for a change (by post, telephone, in person)."""
+
+    how: str
+    on: datetime.date
+
+
+def _record(member, what, *, by=None, before=None, after=None, asked=None) -> MembershipChange:
     return MembershipChange.objects.create(
-        member=member, changed_by=by, what=what, before=before or {}, after=after or {}
+        member=member,
+        changed_by=by,
+        what=what,
+        before=before or {},
+        after=after or {},
+        how_asked=asked.how if asked else "",
+        asked_on=asked.on if asked else None,
     )
 
 
@@ -101,10 +116,17 @@ def confirm_member(user) -> Member | None:
 
 @transaction.atomic
 def change_preferences(
-    member: Member, *, interests: Iterable[Interest], route: str, is_paused: bool, by=None
+    member: Member,
+    *,
+    interests: Iterable[Interest],
+    route: str,
+    is_paused: bool,
+    by=None,
+    asked: AskedBy | None = None,
 ) -> list[MembershipChange]:
-    """The member (or an officer, `by`) changes what they hear about, how, or pauses.
-    Each change is one record; a form sent back unchanged records nothing."""
+    """The member (or an officer, `by`, recording what the member `asked`) changes what they
+    hear about, how, or pauses. Each change is one record; a form sent back unchanged records
+    nothing."""
     interests = tuple(interests)
     if not interests:
         raise NoInterestChosen("Choose at least one subject you want to hear about.")
@@ -118,13 +140,21 @@ def change_preferences(
                 member,
                 "interests",
                 by=by,
+                asked=asked,
                 before={"interests": old_slugs},
                 after={"interests": new_slugs},
             )
         )
     if route != member.route:
         changes.append(
-            _record(member, "route", by=by, before={"route": member.route}, after={"route": route})
+            _record(
+                member,
+                "route",
+                by=by,
+                asked=asked,
+                before={"route": member.route},
+                after={"route": route},
+            )
         )
         member.route = route
     if member.status in (Member.Status.ACTIVE, Member.Status.PAUSED):
@@ -135,6 +165,7 @@ def change_preferences(
                     member,
                     "paused" if is_paused else "resumed",
                     by=by,
+                    asked=asked,
                     before={"status": member.status},
                     after={"status": status},
                 )
@@ -159,11 +190,18 @@ def change_preferences(
 
 
 @transaction.atomic
-def leave_partnership(member: Member, *, by=None) -> Member:
+def leave_partnership(member: Member, *, by=None, asked: AskedBy | None = None) -> Member:
     """The member leaves: nothing more is sent to them. Their record is kept, as the privacy
     notice says, until they delete it or the retention period ends."""
     if member.status != Member.Status.LEFT:
-        _record(member, "left", by=by, before={"status": member.status}, after={"status": "left"})
+        _record(
+            member,
+            "left",
+            by=by,
+            asked=asked,
+            before={"status": member.status},
+            after={"status": "left"},
+        )
         member.status = Member.Status.LEFT
         member.last_active_at = timezone.now()
         member.save(update_fields=["status", "last_active_at"])
@@ -195,6 +233,7 @@ def add_postal_member(
         route=Member.Route.POST,
         postal_address=details.postal_address.strip(),
         postcode=details.postcode.strip().upper(),
+        is_large_print=details.is_large_print,
         status=Member.Status.ACTIVE,
         verified_at=now,
         added_by=officer,
@@ -216,7 +255,15 @@ def add_postal_member(
     return member
 
 
-EDITABLE_BY_OFFICERS = ("name", "kind", "organisation_name", "postal_address", "postcode")
+EDITABLE_BY_OFFICERS = (
+    "name",
+    "kind",
+    "organisation_name",
+    "postal_address",
+    "postcode",
+    "is_large_print",
+)
+POSTAL_ONLY = ("postal_address", "postcode", "is_large_print")
 
 
 @transaction.atomic
@@ -229,7 +276,7 @@ def edit_member(officer, member: Member, details: MembershipDetails) -> Member:
         name
         for name in EDITABLE_BY_OFFICERS
         if getattr(details, name) != getattr(member, name)
-        and (name not in ("postal_address", "postcode") or member.is_postal)
+        and (name not in POSTAL_ONLY or member.is_postal)
     ]
     for name in changed:
         setattr(member, name, getattr(details, name))

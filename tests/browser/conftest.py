@@ -19,6 +19,19 @@ from tests.members.conftest import (  # noqa: F401
     upcoming_meeting,
 )
 
+# The postal mailing fixtures, for tests/browser/test_postal_mailing.py.
+from tests.members.postal_fixtures import (  # noqa: F401
+    health,
+    health_group,
+    health_meeting,
+    housing,
+    papers,
+    postal_readers,
+    postings,
+    return_address,
+    theme_groups,
+)
+
 INSTALL_HINT = (
     "Chromium is needed for the browser tests. Install it with: apt-get install -y chromium"
 )

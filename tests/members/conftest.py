@@ -34,6 +34,7 @@ from tests.members.alerts_fixtures import (  # noqa: F401
     weekly_health_reader,
 )
 from tests.members.events.conftest import events_index  # noqa: F401
+from tests.members.postal_fixtures import *  # noqa: F403 (the postal batches' fixtures)
 from tests.papers.conftest import LONDON, publish, steering_group  # noqa: F401
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer
