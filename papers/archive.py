@@ -1,5 +1,6 @@
 """The papers archive: every published public paper wherever it sits in the tree, filtered by
-year, group, status, kind and a consultation's status (by the clock), searched by words, with the passage each result matched.
+year, group, status, kind and a consultation's status (by the clock), searched by words, with
+the passage each result matched.
 
 Every paper type keeps its own table (PaperPage is abstract), so the listing works on Page rows
 with the copied meeting date, group, status and purpose joined in from each type's table: one
