@@ -139,5 +139,5 @@ class ResponsesMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def responses_menu_item():
     return ResponsesMenuItem(
-        "Consultation responses", reverse("consultations_manage"), icon_name="comment", order=910
+        "Consultation responses", reverse("consultations_manage"), icon_name="comment", order=920
     )
