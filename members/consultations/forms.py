@@ -19,6 +19,8 @@ MAX_ORGANISATION = 200
 # Something that looks like an HTML tag or entity: a response is plain text, as in a letter.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]|&#?\w+;")
 PARAGRAPH = re.compile(r"^\d+(\.\d+)*[a-z]?$")
+# "on paragraph 2.6.4", "para. 2.6.4": the number is what is kept.
+PARAGRAPH_WORDS = re.compile(r"^(on\s+)?(paragraph|para\.?)?\s*")
 PAPERS_LISTED = 200
 
 
@@ -98,8 +100,7 @@ class AnswersMixin:
 
     def clean_paragraph(self):
         paragraph = self.cleaned_data.get("paragraph", "").strip().lower()
-        if paragraph.startswith("paragraph"):
-            paragraph = paragraph.removeprefix("paragraph").strip()
+        paragraph = PARAGRAPH_WORDS.sub("", paragraph).strip()
         if paragraph and not PARAGRAPH.match(paragraph):
             raise forms.ValidationError(
                 "Give the paragraph's number as printed, like 2.6.4, or leave it blank."
