@@ -340,6 +340,11 @@ class ResponseTotals:
     by_channel: list[tuple[str, int]]
     choices: list[tuple[str, list[tuple[str, int]]]]
 
+    @property
+    def channels_in_words(self) -> str:
+        """E.g. "3 online, 1 by post": the channels that had any."""
+        return ", ".join(f"{count} {label.lower()}" for label, count in self.by_channel if count)
+
 
 def totals(taking: TakingResponses) -> ResponseTotals:
     """One query, whatever the number of responses: their channels and answers."""

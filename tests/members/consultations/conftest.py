@@ -65,7 +65,7 @@ def ben(django_user_model):
 
 
 @pytest.fixture
-def amiras_response(consultation, amira):
+def amiras_response(consultation, amira):  # noqa: F811 - the fixture imported above
     return respond(
         taking_responses(consultation, timezone.now()),
         Responder(user=amira, name="Amira Hassan"),
@@ -82,14 +82,14 @@ def officer_client(client, officer):
 
 
 @pytest.fixture
-def theme_consultation(theme_group):
+def theme_consultation(theme_group):  # noqa: F811 - the fixture imported above
     return make_consultation(
         theme_group, title="Healthy schools: your views", slug="healthy-schools"
     )
 
 
 @pytest.fixture
-def health_lead(django_user_model, theme_group):
+def health_lead(django_user_model, theme_group):  # noqa: F811 - the fixture imported above
     """The lead officer of the Health and Well-Being Partnership, and of nothing else."""
     from themegroups.services import add_lead_officer
 
@@ -99,7 +99,7 @@ def health_lead(django_user_model, theme_group):
 
 
 @pytest.fixture
-def responses_to_both(consultation, theme_consultation, amira, ben):
+def responses_to_both(consultation, theme_consultation, amira, ben):  # noqa: F811 - the fixture imported above
     """Amira answers both consultations, Ben only the theme group's."""
     now = timezone.now()
     for page, person, text in (
