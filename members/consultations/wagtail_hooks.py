@@ -90,9 +90,12 @@ class ResponsesData:
     def erase(self, user) -> None:
         """Responses stay for the totals, unnamed: name, email, address, account and written
         answers go; choices stay. Officers who recorded or looked at responses are forgotten."""
-        for response in _responses_of(user):
+        for response in _responses_of(user).select_related("page"):
+            chosen = _choice_keys(response)
             response.answers = [
-                {**answer, "answer": "(erased)"} if _is_written(response, answer) else answer
+                answer
+                if answer.get("key") in chosen or not answer.get("answer")
+                else {**answer, "answer": "(erased)"}
                 for answer in response.answers
             ]
             response.name = ""
@@ -106,11 +109,10 @@ class ResponsesData:
         ResponseAuditEntry.objects.filter(actor=user).update(actor=None)
 
 
-def _is_written(response: Response, answer: dict) -> bool:
-    """Whether an answer was written in words (not chosen from a list)."""
+def _choice_keys(response: Response) -> set[str]:
+    """The questions of the response's page answered by a choice (not written in words)."""
     taking = services.taking_responses(response.page, response.updated_at)
-    kinds = {q["key"]: q["type"] for q in taking.questions} if taking else {}
-    return kinds.get(answer.get("key"), "free_text") != "choice"
+    return {q["key"] for q in taking.questions if q["type"] == "choice"} if taking else set()
 
 
 @hooks.register(PERSONAL_DATA)

@@ -136,7 +136,7 @@ def test_a_consultation_page_shows_its_status_at_the_top_and_its_questions(clien
 def test_an_upcoming_consultation_says_when_it_opens(client, upcoming_consultation):
     html = client.get(upcoming_consultation.url).content.decode()
     assert "This consultation is not open yet." in html
-    assert f"opens on <time datetime=\"{upcoming_consultation.opens_at:%Y-%m-%d}" in html
+    assert f'opens on <time datetime="{upcoming_consultation.opens_at:%Y-%m-%d}' in html
     assert 'name="answer_first"' not in html
 
 
