@@ -217,7 +217,9 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         taking = self.responses_now(timezone.now())
         context["taking_responses"] = taking
-        context["response_panels"] = consultation_response_panels(taking, request) if taking else []
+        # Rendered with the request: the form needs its CSRF token.
+        panels = consultation_response_panels(taking, request) if taking else []
+        context["response_panels"] = [panel.render(request) for panel in panels]
         return context
 
     def serve(self, request, *args, **kwargs):
