@@ -416,6 +416,8 @@ def main() -> None:
             postgres_tool(
                 "pg_restore", "-d", DATABASE, "--no-owner", str(dump), socket_dir=socket_dir
             )
+            # The dump keeps the schema it was made with: bring it up to date.
+            manage(env, "migrate", "--no-input")
         else:
             print(f"Generating {args.papers} papers (once; kept in {dump.relative_to(REPO)})")
             manage(env, "migrate", "--no-input")

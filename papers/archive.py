@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.page_cache import current_generation
 from home.search import search_words
 from home.site_chrome import public_pages_q
 
@@ -158,15 +159,26 @@ def newest_meeting_first(papers: QuerySet) -> QuerySet:
     )
 
 
+# (cache generation, the years that have papers): the archive's year menu changes only when
+# papers do, and working it out sorts every paper (about 40 ms at 10,000 papers).
+_years: tuple[str | None, tuple[int, ...]] = (None, ())
+
+
 def years_with_papers() -> list[int]:
-    return list(
-        published_papers()
-        .annotate(year=ExtractYear("paper_date"))
-        .filter(year__isnull=False)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    """Every year with a published paper, newest first, kept per page-cache generation."""
+    global _years
+    generation = current_generation()
+    if _years[0] != generation:
+        years = (
+            published_papers()
+            .annotate(year=ExtractYear("paper_date"))
+            .filter(year__isnull=False)
+            .order_by("-year")
+            .values_list("year", flat=True)
+            .distinct()
+        )
+        _years = (generation, tuple(years))
+    return list(_years[1])
 
 
 @dataclasses.dataclass

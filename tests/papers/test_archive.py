@@ -204,3 +204,18 @@ def test_archive_runs_as_many_queries_for_200_papers_as_for_10(
     client.get(url)  # new content, new cache generation: the site chrome is built again once
     many = queries_for(client, url)
     assert many == few
+
+
+def test_the_year_menu_is_worked_out_once_until_papers_change(
+    client, settings, paper_archive, meeting, steering_group
+):
+    settings.KCP_PAGE_CACHE_SECONDS = 0
+    add_report(meeting, "Spring report")
+    client.get("/papers/")
+    with CaptureQueriesContext(connection) as again:
+        html = archive_html(client)
+    assert '<option value="2009">2009</option>' in html
+    assert not [q for q in again.captured_queries if "EXTRACT" in q["sql"].upper()]
+
+    add_report(add_meeting(steering_group, datetime.date(2011, 3, 2)), "Later report")
+    assert '<option value="2011">2011</option>' in archive_html(client)

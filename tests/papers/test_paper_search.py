@@ -2,9 +2,11 @@
 that show the paper, its meeting and the passage that matched."""
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from papers.archive import passage_around
+from papers.archive import passage_around, search_papers
 from tests.papers.test_archive import add_report, archive_html
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +81,26 @@ def test_passage_is_the_opening_when_only_the_title_matched():
     assert passage_around("Opening words of the paper.", "nothing") == (
         "Opening words of the paper."
     )
+
+
+def test_postgresql_finds_matching_papers_from_the_title_and_body_index(meeting, paper_archive):
+    """Wagtail filters on `title || body`: the index on that very expression is what lets a
+    search skip reading every paper. If Wagtail changes the expression, the index is useless."""
+    add_report(meeting, "Community safety plan", text="Safer streets for everyone.")
+    with CaptureQueriesContext(connection) as queries:
+        assert [page.title for page in search_papers("community safety")[:20]] == [
+            "Community safety plan"
+        ]
+    search_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    assert (
+        '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in search_sql
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry "
+            "WHERE (title || body) @@ to_tsquery('english', 'community & safety')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Bitmap Index Scan on papers_search_title_body_gin" in plan, plan
