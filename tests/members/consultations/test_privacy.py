@@ -9,6 +9,7 @@ from home.extension_points import erase_personal_data, export_personal_data
 from home.models import OutgoingEmail
 from members.consultations.models import Response, ResponseAuditEntry
 from members.consultations.services import taking_responses, totals
+from papers.models import ConsultationPage
 from tests.members.consultations.conftest import form_data
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +74,14 @@ def test_erasure_keeps_the_response_unnamed_for_the_totals(
     assert [answer["answer"] for answer in kept.answers] == ["Membership", "(erased)", ""]
     assert totals(taking_responses(consultation, timezone.now())) == before
     assert ResponseAuditEntry.objects.get().actor is None
+
+
+def test_a_page_people_responded_to_cannot_be_deleted(
+    officer_client, consultation, amiras_response
+):
+    response = officer_client.post(f"/admin/pages/{consultation.pk}/delete/")
+    assert response.status_code == 302
+    assert ConsultationPage.objects.filter(pk=consultation.pk).exists()
+    assert Response.objects.filter(pk=amiras_response.pk).exists()
+    messages = officer_client.get(response["Location"]).content.decode()
+    assert "People have responded to this page, so it cannot be deleted" in messages
