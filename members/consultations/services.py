@@ -166,6 +166,11 @@ def record_response(
     on their membership (and go with it); anyone else's are kept here."""
     if not is_partnership_officer(by):
         raise NotAllowedToSee("Only the Partnership's officers record responses.")
+    if taking_responses(page, timezone.now()) is None:
+        raise ResponsesError(
+            "This page takes no responses: open the paper for comments first, or choose the "
+            "consultation."
+        )
     if channel not in Response.OFFLINE:
         raise ResponsesError("Choose how the response came: by post, telephone or at an event.")
     if member is not None and Response.objects.filter(page=page, member=member).exists():

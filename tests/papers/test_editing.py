@@ -3,9 +3,9 @@ already typed is lost."""
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from papers.models import MeetingPage
+from papers.models import ConsultationPage, MeetingPage
 
 pytestmark = pytest.mark.django_db
 
@@ -59,8 +59,6 @@ def test_meeting_ending_before_it_starts_is_refused_with_what_to_fix_and_keeps_t
 
 
 def consultation_form(**overrides):
-    from wagtail.test.utils.form_data import rich_text, streamfield
-
     fields = {
         "title": "Priorities for 2009/10: your views",
         "slug": "priorities-your-views",
@@ -93,8 +91,6 @@ def consultation_form(**overrides):
 
 
 def test_officer_adds_a_consultation_under_the_steering_group(officer_client, steering_group):
-    from papers.models import ConsultationPage
-
     url = f"/admin/pages/add/papers/consultationpage/{steering_group.pk}/"
     assert officer_client.get(url).status_code == 200
     response = officer_client.post(url, consultation_form())
@@ -108,8 +104,6 @@ def test_officer_adds_a_consultation_under_the_steering_group(officer_client, st
 def test_a_consultation_closing_before_it_opens_is_refused_and_keeps_the_typing(
     officer_client, steering_group
 ):
-    from papers.models import ConsultationPage
-
     response = officer_client.post(
         f"/admin/pages/add/papers/consultationpage/{steering_group.pk}/",
         consultation_form(closes_at="2027-01-01 09:00"),

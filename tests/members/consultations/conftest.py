@@ -2,8 +2,6 @@
 of the Steering Group (tests.papers.conftest), a theme group's own consultation and its lead
 officer, members who respond, and officers' clients with two-factor set up."""
 
-import datetime
-
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP
@@ -25,6 +23,7 @@ from tests.papers.conftest import (  # noqa: F401
     theme_group,
     upcoming_consultation,
 )
+from themegroups.services import add_lead_officer
 
 SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
 PASSWORD = "correct horse battery"
@@ -91,8 +90,6 @@ def theme_consultation(theme_group):  # noqa: F811 - the fixture imported above
 @pytest.fixture
 def health_lead(django_user_model, theme_group):  # noqa: F811 - the fixture imported above
     """The lead officer of the Health and Well-Being Partnership, and of nothing else."""
-    from themegroups.services import add_lead_officer
-
     user = account(django_user_model, "lead.health@kcp.example", first_name="Layla")
     add_lead_officer(user, theme_group)
     return user
@@ -114,7 +111,3 @@ def responses_to_both(consultation, theme_consultation, amira, ben):  # noqa: F8
             organisation=f"{person.first_name}'s Residents Association",
         )
     return Response.objects.order_by("pk")
-
-
-def in_days(days):
-    return timezone.now() + datetime.timedelta(days=days)

@@ -14,14 +14,17 @@ from django.utils import timezone
 from members.consultations.exceptions import NotAllowedToSee, ResponsesError
 from members.consultations.models import Response, ResponseAuditEntry
 from members.consultations.services import (
+    Responder,
     pages_taking_responses_for,
     record_response,
+    respond,
     response_rows,
     taking_responses,
     totals,
 )
 from members.models import Member
 from tests.members.consultations.conftest import answers, form_data
+from themegroups.services import add_lead_officer
 
 pytestmark = pytest.mark.django_db
 
@@ -176,8 +179,6 @@ def test_marking_read_touches_only_the_pages_own_responses(
 
 
 def test_the_export_is_formula_neutralised_and_logged(officer_client, officer, consultation, amira):
-    from members.consultations.services import Responder, respond
-
     respond(
         taking_responses(consultation, timezone.now()),
         Responder(user=amira, name='=HYPERLINK("http://evil.example")'),
@@ -263,8 +264,6 @@ def test_control_with_rights_on_the_other_group_the_lead_officer_sees_its_respon
 ):
     """The same requests as above succeed once the lead officer also leads the Steering
     Group: the refusals come from the rights, not from a broken screen."""
-    from themegroups.services import add_lead_officer
-
     add_lead_officer(health_lead, steering_group)
     rows = response_rows(health_lead, consultation)
     assert [row.answers[1]["answer"] for row in rows] == ["Steering Group: more induction"]
@@ -308,13 +307,27 @@ def test_an_officer_opens_a_paper_for_comments_from_the_list(officer_client, rep
     assert "The closing date must be in the future" in past.content.decode()
 
 
-def test_the_service_refuses_a_page_that_takes_no_responses(officer, report):
-    with pytest.raises(ResponsesError):
+def test_the_service_refuses_a_response_to_a_page_that_takes_none(officer, report):
+    with pytest.raises(ResponsesError, match="This page takes no responses"):
         record_response(
             report,
             by=officer,
-            channel="online",
+            channel="post",
             received_on=timezone.localdate(),
             answers=[],
-            name="X",
+            name="Edith Carter",
         )
+    assert not Response.objects.exists()
+
+
+def test_the_service_refuses_online_as_an_offline_channel(officer, consultation):
+    with pytest.raises(ResponsesError, match="by post, telephone or at an event"):
+        record_response(
+            consultation,
+            by=officer,
+            channel="online",
+            received_on=timezone.localdate(),
+            answers=answers(),
+            name="Edith Carter",
+        )
+    assert not Response.objects.exists()
