@@ -16,6 +16,7 @@ from django.utils import timezone
 from home.models import Interest, Organisation, SteeringGroupSeat
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
 
+from .demo_attendance import load_attendance
 from .demo_induction import load_induction
 from .models import ConsentRecord, Member, User
 from .services import consent
@@ -177,6 +178,7 @@ def load(stdout) -> None:
     _steering_group_seats(stdout)
     load_induction(stdout, half_way_member=User.objects.filter(email=HALF_WAY_MEMBER).first())
     _wider_partnership(stdout)
+    load_attendance(stdout)
 
 
 def _accounts(stdout) -> None:

@@ -35,3 +35,7 @@ class UnknownModule(MembersError):
 
 class InvalidPairing(MembersError):
     code = "invalid_pairing"
+
+
+class AttendanceNotValid(MembersError):
+    code = "attendance_not_valid"

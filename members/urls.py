@@ -1,9 +1,10 @@
 """The wider partnership's public and members' pages: joining, preferences, data rights; and
-the members' area under /members/: the dashboard, induction, pairings and the skills audit."""
+the members' area under /members/: the dashboard, induction, pairings and the skills audit;
+officers' attendance screens under /members/attendance/."""
 
 from django.urls import path
 
-from . import views
+from . import attendance_views, views
 
 urlpatterns = [
     path("join/", views.JoinView.as_view(), name="members_join"),
@@ -25,6 +26,22 @@ urlpatterns = [
         "members/pairings/<int:pairing_id>/done/",
         views.mark_pairing_done,
         name="members_pairing_done",
+    ),
+    path("members/attendance/", attendance_views.meetings, name="members_attendance"),
+    path(
+        "members/attendance/report/",
+        attendance_views.report,
+        name="members_attendance_report",
+    ),
+    path(
+        "members/attendance/report.csv",
+        attendance_views.report_csv,
+        name="members_attendance_csv",
+    ),
+    path(
+        "members/attendance/<int:meeting_id>/",
+        attendance_views.record,
+        name="members_attendance_record",
     ),
     path("members/skills-audit/", views.skills_audit_form, name="members_skills_audit"),
 ]

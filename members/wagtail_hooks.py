@@ -23,8 +23,14 @@ from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, Rea
 from .audit import SECURITY_ACTIONS
 from .forms import PairingForm
 from .models import InductionIndexPage, InductionProgress, Member, MemberDataAuditEntry, Pairing
-from .personal_data import AccountData, InductionData, PairingsData, SkillsAuditData
-from .services import data_rights, induction, shadowing, skills_audit
+from .personal_data import (
+    AccountData,
+    AttendanceData,
+    InductionData,
+    PairingsData,
+    SkillsAuditData,
+)
+from .services import attendance, data_rights, induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
 
@@ -63,6 +69,21 @@ def skills_audit_panel(request) -> Panel | None:
         template_name="members/panels/skills_audit.html",
         context={"answers": skills_audit.answers_of(request.user)},
         order=40,
+    )
+
+
+@hooks.register(DASHBOARD_PANELS)
+def attendance_panel(request) -> Panel | None:
+    """A Steering Group member's own attendance this municipal year (constant queries)."""
+    if not is_steering_group_member(request):
+        return None
+    return Panel(
+        template_name="members/panels/attendance.html",
+        context={
+            "figures": attendance.record_of(request.user),
+            "year": attendance.MunicipalYear.current(),
+        },
+        order=35,
     )
 
 
@@ -111,6 +132,13 @@ def induction_progress_menu_item():
         reverse("members_induction_progress"),
         icon_name="list-ol",
         order=910,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def attendance_menu_item():
+    return OfficersMenuItem(
+        "Steering Group attendance", reverse("members_attendance"), icon_name="tasks", order=915
     )
 
 
@@ -185,6 +213,11 @@ def pairings_personal_data() -> PairingsData:
 @hooks.register(PERSONAL_DATA)
 def skills_audit_personal_data() -> SkillsAuditData:
     return SkillsAuditData()
+
+
+@hooks.register(PERSONAL_DATA)
+def attendance_personal_data() -> AttendanceData:
+    return AttendanceData()
 
 
 @hooks.register(PERSONAL_DATA)

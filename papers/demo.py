@@ -1,9 +1,10 @@
 """Demo content of the papers app: Steering Group meetings (two held, one upcoming with an
-agenda), the three seed papers imported and published through the importer, and hand-built
-minutes and a progress report (page types the seed papers do not include), an open
-consultation on the 2009 review's priorities, a closed one (the 2007 mid-term review's call for
-comments) with its results, and the 2009 priorities paper open for comments. Creates only what
-is missing; a seed paper already imported from the same text is left alone."""
+agenda, and three held in the last few months, whose attendance the members' demo records),
+the three seed papers imported and published through the importer, hand-built minutes and a
+progress report (page types the seed papers do not include), an open consultation on the 2009
+review's priorities, a closed one (the 2007 mid-term review's call for comments) with its
+results, and the 2009 priorities paper open for comments. Creates only what is missing; a seed
+paper already imported from the same text is left alone."""
 
 import datetime
 
@@ -87,12 +88,35 @@ def load(stdout) -> None:
             ("Any other business", "", ""),
         ],
     )
+    _recent_meetings(steering_group, stdout)
     _minutes(november_2007, may_2009, stdout)
     _progress_report(steering_group, stdout)
     _consultations(steering_group, stdout)
     if not CommentPeriod.objects.filter(page=report).exists():
         open_for_comments(report, closes_at=timezone.now() + datetime.timedelta(days=28))
         stdout.write(f"Opened {report.title} for comments")
+
+
+# How many days ago the recent demo meetings were held: every nine weeks, this municipal
+# year for most of the year (the attendance report's demo).
+RECENT_MEETINGS_DAYS_AGO = (28, 91, 154)
+
+
+def _recent_meetings(steering_group, stdout) -> None:
+    today = datetime.datetime.now(LONDON).date()
+    for days_ago in RECENT_MEETINGS_DAYS_AGO:
+        day = today - datetime.timedelta(days=days_ago)
+        _meeting(
+            steering_group,
+            stdout,
+            title=f"Steering Group meeting, {day.day} {day:%B %Y}",
+            start=datetime.datetime(day.year, day.month, day.day, 18, 30, tzinfo=LONDON),
+            status=MeetingPage.Status.HELD,
+            agenda=[
+                ("Welcome, introductions and apologies", "The Chairman", ""),
+                ("News and Views from the theme groups", "Lead officers", "For discussion"),
+            ],
+        )
 
 
 def _seed_paper(name: str, group: Page, stdout) -> Page:

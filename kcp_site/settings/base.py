@@ -240,7 +240,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "rtf", "txt", "xlsx", "xls", "ods", "csv"]
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "home.search_backend",
         # English stemming on PostgreSQL: "priority" finds "priorities".
         "SEARCH_CONFIG": "english"
         if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -381,6 +381,7 @@ KCP_SCHEDULED_JOBS = [
     ("clean_up_old_records", 3600),
     ("expire_event_offers", 60),
     ("erase_event_needs", 3600),
+    ("send_away_day_reminders", 3600),
     ("apply_member_retention", 24 * 3600),
     # A seat's joining or leaving day gives or takes away the Steering Group members' role.
     ("sync_steering_group_roles", 60),

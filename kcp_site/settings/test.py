@@ -50,7 +50,7 @@ if os.environ.get("KCP_TEST_DATABASE", "postgres") == "postgres":
         }
     }
     WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+        "default": {"BACKEND": "home.search_backend", "SEARCH_CONFIG": "english"}
     }
 else:
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

@@ -1,23 +1,28 @@
 """Demo events for `make run`: the annual Partnership Event (few places, full, two people
-waiting), an open public workshop with places left, and a Steering Group away day. People are
-registered straight into the tables: a demo sends nobody an email."""
+waiting), an open public workshop with places left, and a Steering Group away day (three
+members have answered, two have not). People are registered straight into the tables: a demo
+sends nobody an email."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import HomePage
 
+from .away_days import AwayDayAnswer, answer_away_day
 from .models import (
     Audience,
     EventAgendaItem,
     EventIndexPage,
+    EventKind,
     EventPage,
     EventPlaces,
     EventQuestion,
     Registration,
+    Reply,
 )
 
 RUNNING_GROUP_SLUG = "voluntary-organisations-forum"
@@ -113,7 +118,7 @@ def load(stdout) -> None:
     for name, choice in WORKSHOP_PEOPLE:
         _register(workshop, name, [("Which workshop", choice)])
 
-    _event(
+    away_day = _event(
         index,
         title="Steering Group away day",
         slug="steering-group-away-day",
@@ -121,12 +126,22 @@ def load(stdout) -> None:
         end=_day(60, 15),
         venue_name="Chelsea Old Town Hall",
         audience=Audience.STEERING_GROUP,
-        purpose="<p>The Steering Group's yearly day away from the agenda: how the Partnership "
-        "works, and its priorities for the coming year.</p>",
-        agenda=[("10.00 am", "How the Partnership works"), ("1.00 pm", "Priorities")],
+        kind=EventKind.AWAY_DAY,
+        facilitator="Jane Hartley, Community Development Foundation (external facilitator)",
+        registration_closes=_day(46, 17),
+        reminder_days_before_close=5,
+        purpose="<p>The Steering Group's yearly day away from the agenda, externally "
+        "facilitated as the 2009 review asks: building the Partnership's capacity, members' "
+        "own development, and forward planning for the coming year.</p>",
+        agenda=[
+            ("10.00 am", "How the Partnership works: capacity building"),
+            ("11.30 am", "Member development: what the skills audit told us"),
+            ("1.30 pm", "Forward planning: priorities for the coming year"),
+        ],
         run_by=None,
         places=25,
     )
+    _away_day_answers(away_day)
     stdout.write("Created demo events at /events/")
 
 
@@ -160,3 +175,28 @@ def _register(event: EventPage, name: str, answers: list[tuple[str, str]]) -> No
     )
     if has_place:
         EventPlaces.objects.filter(event=event).update(taken=F("taken") + 1)
+
+
+# Demo Steering Group members' answers (members.demo gives them their seats): two of the
+# five have not answered, so the officers' screen has someone to remind.
+AWAY_DAY_ANSWERS = [
+    ("merrick.cockell@kcp.example", Reply.ATTENDING, "", "Vegetarian"),
+    ("derek.myers@kcp.example", Reply.TENTATIVE, "Depends on the budget meeting that week.", ""),
+    ("michael.wilson@kcp.example", Reply.NOT_ATTENDING, "On leave: my deputy may come.", ""),
+]
+
+
+def _away_day_answers(away_day: EventPage) -> None:
+    users = {user.email: user for user in get_user_model().objects.all()}
+    for email, reply, note, dietary_needs in AWAY_DAY_ANSWERS:
+        if email in users:
+            answer_away_day(
+                away_day,
+                users[email],
+                AwayDayAnswer(
+                    reply=reply,
+                    note=note,
+                    dietary_needs=dietary_needs,
+                    has_consented_to_needs=bool(dietary_needs),
+                ),
+            )

@@ -68,3 +68,32 @@ class NotAllowed(EventsError):
 class RegistrationNotFound(EventsError):
     code = "registration_not_found"
     message = "That registration does not belong to this event."
+
+
+class NotInvited(EventsError):
+    code = "not_invited"
+    message = (
+        "The away day's sign-up is for Steering Group members. If you have just joined the "
+        "Steering Group, ask the Partnership team to record your seat."
+    )
+
+
+class NotAnAwayDay(EventsError):
+    code = "not_an_away_day"
+    message = "This event is not an away day: register for it from its page instead."
+
+
+class AnswersClosed(EventsError):
+    code = "answers_closed"
+    message = (
+        "The cut-off for answers has passed, so your answer cannot be changed now: nothing "
+        "has been saved. Contact the Partnership team if your plans have changed."
+    )
+
+
+class AnswerChangedElsewhere(EventsError):
+    code = "answer_changed_elsewhere"
+    message = (
+        "Your answer was saved from another window at the same moment: check it below and "
+        "save again if it is not what you meant."
+    )

@@ -3,7 +3,8 @@ explicit consent) and the officers' small forms."""
 
 from django import forms
 
-from .models import EventPage, EventQuestion
+from .away_days import AwayDayAnswer
+from .models import EventPage, EventQuestion, Registration, Reply
 from .services import Applicant
 
 QUESTION_PREFIX = "question_"
@@ -140,3 +141,93 @@ class MoveForm(OfficerNoteForm):
         self.fields["to_event"].queryset = (
             EventPage.objects.live().exclude(pk=from_event.pk).order_by("start")
         )
+
+
+class AwayDayAnswerForm(forms.Form):
+    """A Steering Group member's answer to an away day: attending, not attending or tentative,
+    with access and dietary needs (asked with explicit consent, as for any event) and a note."""
+
+    reply = forms.ChoiceField(
+        label="Will you come to the away day?",
+        choices=Reply.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose whether you are attending, not attending or tentative.",
+            "invalid_choice": "Choose whether you are attending, not attending or tentative.",
+        },
+    )
+    access_needs = forms.CharField(
+        label="Access needs (optional)",
+        required=False,
+        max_length=MAX_NOTE,
+        help_text="For example: wheelchair space, sign language interpreter, large print.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep your access needs to 2,000 characters or fewer."},
+    )
+    dietary_needs = forms.CharField(
+        label="Dietary needs (optional)",
+        required=False,
+        max_length=MAX_NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep your dietary needs to 2,000 characters or fewer."},
+    )
+    has_consented_to_needs = forms.BooleanField(
+        label="I agree that the Partnership's officers may keep my access and dietary needs "
+        "to arrange the away day. Only they see them, and they are deleted after it.",
+        required=False,
+    )
+    note = forms.CharField(
+        label="A note for the organisers (optional)",
+        required=False,
+        max_length=MAX_NOTE,
+        help_text="For example: arriving late, or what would help you decide.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": "Keep your note to 2,000 characters or fewer."},
+    )
+
+    @classmethod
+    def initial_from(cls, registration: Registration | None) -> dict:
+        if registration is None:
+            return {}
+        needs = getattr(registration, "needs", None)
+        return {
+            "reply": registration.reply,
+            "note": registration.note,
+            "access_needs": needs.access_needs if needs else "",
+            "dietary_needs": needs.dietary_needs if needs else "",
+            "has_consented_to_needs": needs is not None,
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        has_needs = bool(cleaned.get("access_needs") or cleaned.get("dietary_needs"))
+        if has_needs and not cleaned.get("has_consented_to_needs"):
+            self.add_error(
+                "has_consented_to_needs",
+                "Tick this box so we may keep your access and dietary needs, or leave those "
+                "boxes empty.",
+            )
+        return cleaned
+
+    def answer(self) -> AwayDayAnswer:
+        data = self.cleaned_data
+        return AwayDayAnswer(
+            reply=data["reply"],
+            note=data.get("note", ""),
+            access_needs=data.get("access_needs", ""),
+            dietary_needs=data.get("dietary_needs", ""),
+            has_consented_to_needs=data.get("has_consented_to_needs", False),
+        )
+
+
+class ReminderForm(forms.Form):
+    """The officers' one action: its token makes a second submission send nothing more."""
+
+    token = forms.RegexField(
+        regex=r"^[0-9a-f]{32}$",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": "Reload the page and press the button again: the form was incomplete.",
+            "invalid": "Reload the page and press the button again: the form was incomplete.",
+        },
+    )

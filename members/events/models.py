@@ -53,6 +53,23 @@ def _not_from_the_page_cache(response):
     return response
 
 
+class EventKind(models.TextChoices):
+    EVENT = "event", "An event people register for"
+    AWAY_DAY = "away_day", "A Steering Group away day (members answer the sign-up)"
+
+
+class Reply(models.TextChoices):
+    """A Steering Group member's answer to an away day's sign-up."""
+
+    ATTENDING = "attending", "Attending"
+    TENTATIVE = "tentative", "Tentative"
+    NOT_ATTENDING = "not_attending", "Not attending"
+
+
+# Replies that hold a place: a tentative member may come, so a place is kept for them.
+REPLIES_HOLDING_A_PLACE = (Reply.ATTENDING, Reply.TENTATIVE)
+
+
 class EventIndexPage(Page):
     """/events/: upcoming and past events, each visitor seeing only those they may attend."""
 
@@ -156,13 +173,34 @@ class EventPage(Page):
         help_text="The group that runs the event: its lead officers see the registrations "
         "(without anyone's access or dietary needs).",
     )
+    kind = models.CharField(
+        "kind of event",
+        max_length=20,
+        choices=EventKind.choices,
+        default=EventKind.EVENT,
+        help_text="An away day is for the Steering Group only: each member answers attending, "
+        "not attending or tentative until the cut-off, and officers chase those who have not.",
+    )
+    facilitator = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="For an away day: who facilitates it, with their organisation.",
+    )
+    reminder_days_before_close = models.PositiveSmallIntegerField(
+        "automatic reminder (days before the cut-off)",
+        default=3,
+        help_text="For an away day: members who have not answered are reminded by email once, "
+        "this many days before the cut-off. 0 sends no automatic reminder.",
+    )
     is_registration_open = models.BooleanField(
         "registration open", default=True, help_text="Untick to stop taking registrations."
     )
     registration_closes = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="Optional: when registration closes. Otherwise it closes when the event starts.",
+        help_text="Optional: when registration closes. Otherwise it closes when the event starts. "
+        "For an away day this is the cut-off for members' answers: they can change their "
+        "answer until then.",
     )
 
     content_panels = [
@@ -182,6 +220,14 @@ class EventPage(Page):
         FieldPanel("purpose"),
         InlinePanel("agenda_items", heading="Agenda", label="Agenda item"),
         InlinePanel("documents", heading="Documents", label="Document"),
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("facilitator"),
+                FieldPanel("reminder_days_before_close"),
+            ],
+            heading="Away day",
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("audience"),
@@ -223,6 +269,10 @@ class EventPage(Page):
     def is_past(self) -> bool:
         return self.end < timezone.now()
 
+    @property
+    def is_away_day(self) -> bool:
+        return self.kind == EventKind.AWAY_DAY
+
     def registration_closes_at(self):
         return self.registration_closes or self.start
 
@@ -242,6 +292,16 @@ class EventPage(Page):
             errors["registration_closes"] = (
                 "Registration must close before the event ends: choose an earlier time."
             )
+        if self.kind == EventKind.AWAY_DAY:
+            if self.audience != Audience.STEERING_GROUP:
+                errors["audience"] = (
+                    "An away day is for Steering Group members only: choose “Steering Group "
+                    "members only”, or make this an ordinary event."
+                )
+            if not self.registration_closes:
+                errors["registration_closes"] = (
+                    "Set the cut-off for members' answers: when registration closes."
+                )
         if errors:
             raise ValidationError(errors)
 
@@ -410,6 +470,17 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
     officer_note = models.TextField(blank=True)
+    reply = models.CharField(
+        max_length=20,
+        choices=Reply.choices,
+        blank=True,
+        help_text="An away day's answer. Attending and tentative hold a place (status "
+        "confirmed); not attending holds none (status cancelled). Blank for other events.",
+    )
+    note = models.TextField(blank=True, help_text="The member's own note with their answer.")
+    replied_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the member last gave or changed their answer."
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -425,6 +496,12 @@ class Registration(models.Model):
                 "user",
                 condition=Q(status__in=["confirmed", "waiting", "offered"]),
                 name="events_one_active_registration_per_user",
+            ),
+            models.UniqueConstraint(
+                "event",
+                "user",
+                condition=~Q(reply=""),
+                name="events_one_away_day_answer_per_member",
             ),
         ]
         indexes = [models.Index(fields=["event", "status", "created_at"])]
@@ -468,6 +545,7 @@ class PersonalDataAuditEntry(models.Model):
         MOVED = "moved", "Moved a registration"
         CAPACITY = "capacity", "Changed the number of places"
         NEEDS_ERASED = "needs_erased", "Deleted access and dietary needs"
+        REMINDED = "reminded", "Reminded members who had not answered"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(
@@ -491,6 +569,40 @@ class PersonalDataAuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class AwayDayReminder(models.Model):
+    """One reminder of an away day to the members who had not answered: sent by an officer's
+    action (its `token` comes from the form, so the same action submitted twice sends once) or
+    by the scheduler (token "automatic", once per away day)."""
+
+    AUTOMATIC = "automatic"
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="reminders")
+    token = models.CharField(max_length=64)
+    sent_at = models.DateTimeField(default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The officer who sent it; empty for the automatic reminder.",
+    )
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint("event", "token", name="events_one_reminder_per_action")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder to {self.recipients} ({self.sent_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_automatic(self) -> bool:
+        return self.token == self.AUTOMATIC
 
 
 def audiences_open_to(user) -> list[str]:

@@ -25,5 +25,16 @@ urlpatterns = [
         views.change_registration,
         name="events_change_registration",
     ),
+    path(
+        "events/manage/<int:event_id>/away-day/",
+        views.manage_away_day,
+        name="events_manage_away_day",
+    ),
+    path(
+        "events/manage/<int:event_id>/away-day/remind/",
+        views.remind_away_day,
+        name="events_remind_away_day",
+    ),
+    path("events/<slug:event_slug>/answer/", views.answer_form, name="events_answer"),
     path("events/<slug:event_slug>/register/", views.registration_form, name="events_register"),
 ]

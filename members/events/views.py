@@ -1,8 +1,10 @@
 """The registration form, the signed link's page, and the officers' screens of an event:
-registrations and waiting list, places, CSV export, sign-in sheet, check-in, cancel and move.
+registrations and waiting list, places, CSV export, sign-in sheet, check-in, cancel and move;
+an away day's answer form and its officers' screen of answers and reminders.
 Each action calls members.events.services; refusals come back as EventsError messages."""
 
 import functools
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -13,11 +15,20 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from . import export, services
-from .exceptions import EventFull, EventsError
-from .forms import MoveForm, OfficerNoteForm, PlacesForm, RegistrationForm
+from home.roles import is_partnership_officer
+
+from . import away_days, export, services
+from .exceptions import EventFull, EventsError, NotInvited
+from .forms import (
+    AwayDayAnswerForm,
+    MoveForm,
+    OfficerNoteForm,
+    PlacesForm,
+    RegistrationForm,
+    ReminderForm,
+)
 from .links import registration_from_token, registration_path
-from .models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration
+from .models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration, Reply
 
 Status = Registration.Status
 Action = PersonalDataAuditEntry.Action
@@ -57,6 +68,8 @@ def registration_form(request, event_slug: str):
     refusal = _refused(request, event)
     if refusal is not None:
         return refusal
+    if event.is_away_day:
+        return redirect("events_answer", event_slug=event.slug)
     places = EventPlaces.objects.filter(event_id=event.pk).first()
     is_full = places is None or places.left == 0
     wants_waiting_list = request.POST.get("intent") == "waiting_list"
@@ -136,6 +149,67 @@ def registration_link(request, token: str):
                 "registration": registration,
                 "event": registration.event,
                 "position": position,
+                "problem": problem,
+            },
+            status=400 if problem else 200,
+        )
+    )
+
+
+# --- An away day's sign-up ------------------------------------------------------------------
+
+
+def _refuse(request, message: str):
+    """A clear 403 for someone signed in who may not do this: never a sign-in loop."""
+    return _private(render(request, "403.html", {"refusal": message}, status=403))
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def answer_form(request, event_slug: str):
+    """A Steering Group member's own answer: always the signed-in member's, found by who they
+    are, never by an id from the request, so nobody reaches another member's answer."""
+    event = get_object_or_404(EventPage.objects.live(), slug=event_slug)
+    if not event.is_away_day:
+        raise Http404("This event is not an away day.")
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not away_days.is_invited(request.user):
+        return _refuse(request, NotInvited.message)
+    current = away_days.answer_of(event, request.user)
+    is_open = away_days.is_taking_answers(event)
+    form = AwayDayAnswerForm(
+        request.POST if request.method == "POST" and is_open else None,
+        initial=AwayDayAnswerForm.initial_from(current),
+    )
+    problem = None
+    if request.method == "POST":
+        if not is_open:
+            problem = away_days.AnswersClosed.message
+        elif form.is_valid():
+            try:
+                registration = away_days.answer_away_day(event, request.user, form.answer())
+            except EventsError as error:
+                problem = error.message
+            else:
+                messages.success(
+                    request,
+                    f"Thank you: your answer, “{registration.get_reply_display().lower()}”, is "
+                    "saved. You can change it here until the cut-off.",
+                )
+                return redirect("events_answer", event_slug=event.slug)
+        else:
+            problem = "Check the answers marked below: nothing has been saved yet."
+    return _private(
+        render(
+            request,
+            "events/answer_form.html",
+            {
+                "page": event,
+                "event": event,
+                "form": form,
+                "current": current,
+                "is_open": is_open,
                 "problem": problem,
             },
             status=400 if problem else 200,
@@ -352,3 +426,72 @@ def change_registration(request, event_id: int, registration_id: int):
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+# --- An away day's answers, for officers --------------------------------------------------
+
+
+def _officers_only(request):
+    if not is_partnership_officer(request.user):
+        raise PermissionDenied
+
+
+@managers_only
+def manage_away_day(request, event_id: int):
+    """Who answered what (with needs: Partnership officers only) and who has not answered,
+    with the one action that reminds them."""
+    _officers_only(request)
+    event = get_object_or_404(EventPage, pk=event_id)
+    if not event.is_away_day:
+        raise Http404("This event is not an away day.")
+    return _away_day_screen(request, event, ReminderForm(initial={"token": uuid.uuid4().hex}))
+
+
+def _away_day_screen(request, event, reminder_form, status=200):
+    replies = away_days.replies(event, by=request.user)
+    return render(
+        request,
+        "events/manage/away_day.html",
+        {
+            "event": event,
+            "attending": replies.with_reply(Reply.ATTENDING),
+            "tentative": replies.with_reply(Reply.TENTATIVE),
+            "not_attending": replies.with_reply(Reply.NOT_ATTENDING),
+            "non_repliers": replies.non_repliers,
+            "reminders": list(event.reminders.select_related("sent_by")),
+            "reminder_form": reminder_form,
+            "is_open": away_days.is_taking_answers(event),
+        },
+        status=status,
+    )
+
+
+@managers_only
+@require_http_methods(["POST"])
+def remind_away_day(request, event_id: int):
+    _officers_only(request)
+    event = get_object_or_404(EventPage, pk=event_id)
+    if not event.is_away_day:
+        raise Http404("This event is not an away day.")
+    form = ReminderForm(request.POST)
+    if form.is_valid():
+        try:
+            reminder = away_days.remind_non_repliers(
+                event, token=form.cleaned_data["token"], by=request.user
+            )
+        except EventsError as error:
+            form.add_error(None, error.message)
+        else:
+            if reminder is None:
+                messages.info(request, "That reminder was sent already: nobody was emailed twice.")
+            else:
+                messages.success(
+                    request,
+                    f"A reminder is on its way to {reminder.recipients} "
+                    f"member{'s' if reminder.recipients != 1 else ''} who had not answered.",
+                )
+            return redirect("events_manage_away_day", event_id=event.pk)
+    else:
+        # The token is a hidden field: its error is shown with the form's own.
+        form.add_error(None, form.errors["token"][0])
+    return _away_day_screen(request, event, form, status=400)

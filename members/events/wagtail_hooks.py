@@ -18,11 +18,13 @@ from home.extension_points import (
     Panel,
     RegisterEntry,
 )
+from home.roles import is_steering_group_member
 
-from . import services
+from . import away_days, services
 from .calendar import calendar_entries, public_events_for_calendar
 from .links import registration_path
 from .models import (
+    AwayDayReminder,
     EventPage,
     PersonalDataAuditEntry,
     Registration,
@@ -61,6 +63,23 @@ def events_dashboard_panel(request) -> Panel | None:
     )
 
 
+@hooks.register(DASHBOARD_PANELS)
+def away_day_dashboard_panel(request) -> Panel | None:
+    """For Steering Group members: the away days open for answers and their own answer to
+    each. Two queries, whatever the number of away days or members."""
+    if not is_steering_group_member(request):
+        return None
+    open_away_days = list(away_days.open_away_days()[:DASHBOARD_EVENTS])
+    if not open_away_days:
+        return None
+    answers = away_days.answers_of(request.user, open_away_days)
+    return Panel(
+        "events/includes/away_day_panel.html",
+        {"away_days": [(event, answers.get(event.pk)) for event in open_away_days]},
+        order=45,
+    )
+
+
 @hooks.register(CALENDAR_SOURCES)
 def events_for_calendar(group, request) -> CalendarSource:
     """Public events only: a calendar feed is fetched without signing in. A group's feed gets
@@ -76,14 +95,17 @@ class EventRegistrationsData:
     """The personal data event registrations hold, for a person's export and erasure."""
 
     name = "events"
-    models = (Registration, PersonalDataAuditEntry)
+    models = (Registration, PersonalDataAuditEntry, AwayDayReminder)
     register = (
         RegisterEntry(
             "Your registrations for events and their waiting lists: your name, email address, "
-            "the answers to the event's questions, your place or turn and when you registered",
+            "the answers to the event's questions, your place or turn and when you registered; "
+            "for a Steering Group away day, your answer (attending, not attending or "
+            "tentative), your note and when you gave it",
             ("events.Registration.*",),
             "To give you a place at the event, tell you about it, offer you a freed place and "
-            "check you in on the day.",
+            "check you in on the day; for an away day, to plan it and remind members who have "
+            "not answered.",
             "Performance of a task in the public interest (UK GDPR article 6(1)(e))",
             "You; Partnership officers; the lead officers of the group running the event, "
             "without your access and dietary needs",
@@ -99,8 +121,10 @@ class EventRegistrationsData:
             f"Deleted {settings.KCP_EVENT_NEEDS_KEPT_DAYS} days after the event.",
         ),
         RegisterEntry(
-            "A record of which officer viewed, exported or changed registrations, and when",
-            ("events.PersonalDataAuditEntry.*",),
+            "A record of which officer viewed, exported or changed registrations, and when, "
+            "and of the reminders sent to Steering Group members about an away day (who sent "
+            "each, when, to how many)",
+            ("events.PersonalDataAuditEntry.*", "events.AwayDayReminder.*"),
             "To account for every use of registrations' personal data.",
             "Legal obligation (UK GDPR article 6(1)(c))",
             "Partnership officers (the KCP support team) only",
@@ -117,6 +141,8 @@ class EventRegistrationsData:
                 "email": registration.email,
                 "answers": registration.answers,
                 "registered": registration.created_at.isoformat(),
+                "away_day_answer": registration.get_reply_display() if registration.reply else "",
+                "away_day_note": registration.note,
                 "access_needs": getattr(registration, "needs", None)
                 and registration.needs.access_needs,
                 "dietary_needs": getattr(registration, "needs", None)
@@ -136,7 +162,9 @@ class EventRegistrationsData:
         for registration in registrations:
             RegistrationNeeds.objects.filter(registration=registration).delete()
         registrations.update(name="(erased)", email="erased@invalid", answers=[], user=None)
+        registrations.update(note="")
         PersonalDataAuditEntry.objects.filter(actor=user).update(actor=None)
+        AwayDayReminder.objects.filter(sent_by=user).update(sent_by=None)
 
 
 @hooks.register(PERSONAL_DATA)

@@ -1,6 +1,7 @@
 """The members app's models, one module per domain (see shared/DESIGN.md)."""
 
 from .accounts import EmailUserManager, User
+from .attendance import AttendanceSettings, MeetingAttendance
 from .audit import MemberDataAuditEntry
 from .consent import ConsentRecord
 from .induction import (
@@ -17,6 +18,7 @@ from .shadowing import Pairing
 from .skills_audit import SkillsAuditAnswers
 
 __all__ = [
+    "AttendanceSettings",
     "ConsentRecord",
     "EmailUserManager",
     "InductionDocument",
@@ -24,6 +26,7 @@ __all__ = [
     "InductionModulePage",
     "InductionProgress",
     "InductionReminder",
+    "MeetingAttendance",
     "Member",
     "MemberDataAuditEntry",
     "MembershipChange",

@@ -18,6 +18,9 @@ class MemberDataAuditEntry(models.Model):
         DOWNLOADED = "downloaded", "Downloaded a member's data"
         ERASED = "erased", "Erased a member"
         VIEWED_RETENTION = "viewed_retention", "Viewed the retention report"
+        RECORDED_ATTENDANCE = "recorded_attendance", "Recorded a meeting's attendance"
+        VIEWED_ATTENDANCE = "viewed_attendance", "Viewed attendance"
+        EXPORTED_ATTENDANCE = "exported_attendance", "Exported the attendance report as CSV"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     officer = models.ForeignKey(

@@ -104,3 +104,14 @@ def test_postgresql_finds_matching_papers_from_the_title_and_body_index(meeting,
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on papers_search_title_body_gin" in plan, plan
+
+
+def test_a_search_does_not_send_back_each_results_search_vector(meeting, paper_archive):
+    add_report(meeting, "Community safety plan", text="Safer streets for everyone.")
+    with CaptureQueriesContext(connection) as queries:
+        results = search_papers("safety")
+        assert results.count() == 1
+        assert [page.title for page in results[:20]] == ["Community safety plan"]
+    searches = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
+    assert len(searches) == 2
+    assert not [sql for sql in searches if 'AS "_vector_"' in sql]

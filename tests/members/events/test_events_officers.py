@@ -98,6 +98,8 @@ def test_places_set_in_the_page_editor_take_effect_without_publishing(
         "purpose": '{"blocks":[{"key":"a","type":"unstyled","text":"Shape the strategy.",'
         '"depth":0,"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
         "audience": "public",
+        "kind": "event",
+        "reminder_days_before_close": "3",
         "places": "12",
         "is_registration_open": "on",
         "run_by": workshop.run_by_id,

@@ -1,0 +1,43 @@
+"""Demo attendance for `make run`: the demo Steering Group's seats recorded at the Steering
+Group's meetings of this municipal year, with one member (the health representative) under
+the threshold of 75%."""
+
+from django.utils import timezone
+
+from home.models import SteeringGroupSeat
+
+from .models import MeetingAttendance
+from .services import attendance
+
+Status = MeetingAttendance.Status
+# By the seat holder's email, their attendance at this year's meetings, oldest first; seats
+# not held on a meeting's day are skipped. The Chairman's deputy comes to one meeting.
+PATTERNS = {
+    "merrick.cockell@kcp.example": [Status.PRESENT, Status.DEPUTY, Status.PRESENT],
+    "derek.myers@kcp.example": [Status.PRESENT, Status.PRESENT, Status.PRESENT],
+    "michael.wilson@kcp.example": [Status.APOLOGIES, Status.ABSENT, Status.PRESENT],
+    "maria.lopez@kcp.example": [Status.PRESENT],
+}
+
+
+def load_attendance(stdout) -> None:
+    if MeetingAttendance.objects.exists():
+        return
+    meetings = attendance.meetings_of_year(attendance.MunicipalYear.current())
+    seats = SteeringGroupSeat.objects.filter(person__email__in=PATTERNS).select_related("person")
+    rows = []
+    for seat in seats:
+        held = [m for m in meetings if seat.is_current(attendance.meeting_day(m))]
+        for meeting, status in zip(held, PATTERNS[seat.person.email], strict=False):
+            rows.append(
+                MeetingAttendance(
+                    meeting=meeting,
+                    seat=seat,
+                    status=status,
+                    deputy_name=seat.deputy if status == Status.DEPUTY else "",
+                    recorded_at=timezone.now(),
+                )
+            )
+    MeetingAttendance.objects.bulk_create(rows)
+    if rows:
+        stdout.write(f"Recorded attendance at {len(meetings)} Steering Group meetings.")
