@@ -151,6 +151,12 @@ class ConsultationPage(PaperPage):
     def responses_now(self, now) -> TakingResponses:
         return self.taking_responses(now)
 
+    def posting_summary(self) -> str:
+        """What an email alert says of a consultation (a posting, through PaperPage): what is
+        asked, and until when."""
+        closes = timezone.localtime(self.closes_at)
+        return f"{self.purpose} Responses close on {closes:%-d %B %Y at %-I:%M %p}.".strip()
+
     def full_clean(self, *args, **kwargs):
         if not self.status:
             self.status = PaperPage.Status.FOR_COMMENT

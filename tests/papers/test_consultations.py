@@ -256,3 +256,11 @@ def test_a_paper_without_a_comment_period_is_unchanged_and_cacheable(client, rep
     response = client.get(report.url)
     assert "Open for comments" not in response.content.decode()
     assert "no-cache" not in response.get("Cache-Control", "")
+
+
+def test_an_alert_about_a_consultation_says_until_when_it_takes_responses(steering_group):
+    page = make_consultation(steering_group, slug="alerted", opens_at=OPENS, closes_at=CLOSES)
+    assert page.posting_summary() == (
+        "Which of the KCP Review's priorities matter most to you? Responses close on "
+        "31 July 2009 at 5:00 PM."
+    )
