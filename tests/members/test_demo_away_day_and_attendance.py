@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from home import demo as home_demo
 from members import demo as members_demo
+from members import demo_attendance
 from members.events import away_days
 from members.events import demo as events_demo
 from members.events.models import EventPage, Reply
@@ -41,7 +42,7 @@ def test_the_demo_has_an_away_day_with_answers_and_non_repliers_and_attendance_u
     ]
 
     assert MeetingAttendance.objects.exists()
-    report = attendance.attendance_report(attendance.MunicipalYear.current())
+    report = attendance.attendance_report(demo_attendance.demo_year())
     assert [figures.name for figures in report.flagged_members] == ["Michael Wilson"]
 
     members_demo.load(out)  # loading again records nothing twice
