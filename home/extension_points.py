@@ -36,6 +36,14 @@ CALENDAR_SOURCES = "kcp_calendar_sources"
 # fn(taking: TakingResponses, request) -> Panel | None: what a consultation page, or a paper
 # open for comments, shows where people respond (the form, or why it is not open).
 CONSULTATION_RESPONSE = "kcp_consultation_response"
+# fn(email) -> str | None: asked by the outbox just before it sends `email` (an OutgoingEmail);
+# a reason (a sentence) withdraws the message unsent. Return None at once for kinds you do not
+# own: it is asked for every message.
+EMAIL_SEND_CHECKS = "kcp_email_send_checks"
+# fn(email) -> None: told after the outbox sent `email`, gave up on it (state "failed";
+# `email.is_refused_for_good` is True when the server refused it with a 5xx) or withdrew it;
+# read `email.state`. Return at once for kinds you do not own.
+EMAIL_OUTCOMES = "kcp_email_outcomes"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -136,6 +144,16 @@ def consultation_response_panels(taking: TakingResponses, request) -> list[Panel
         _answers(CONSULTATION_RESPONSE, taking, request),
         key=lambda p: (p.order, p.template_name),
     )
+
+
+def reason_to_withdraw(email) -> str | None:
+    """The first reason an app gives not to send `email` (EMAIL_SEND_CHECKS), or None."""
+    return next(iter(_answers(EMAIL_SEND_CHECKS, email)), None)
+
+
+def tell_email_outcome(email) -> None:
+    for fn in hooks.get_hooks(EMAIL_OUTCOMES):
+        fn(email)
 
 
 def personal_data_holders() -> list[PersonalDataHolder]:

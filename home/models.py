@@ -455,6 +455,7 @@ class OutgoingEmail(models.Model):
         SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
         FAILED = "failed", "Failed: will not be retried"
+        WITHDRAWN = "withdrawn", "Withdrawn before sending: no longer for this person"
 
     idempotency_key = models.CharField(
         max_length=200,

@@ -12,9 +12,15 @@ Rules:
   (down, silent), every due message waits for that retry. A permanent refusal (5xx for the
   message or its recipients) is not retried: the row is flagged failed for officers.
 - No more than KCP_EMAIL_MAX_PER_MINUTE messages leave in any minute (0: no limit).
+- Just before a message is sent, the apps may withdraw it (home.extension_points
+  EMAIL_SEND_CHECKS: an alert for a page its reader may no longer see); they are told when a
+  message is sent, refused for good or withdrawn (EMAIL_OUTCOMES).
+- Many messages decided together (an alert to thousands of members) are queued in one insert
+  per batch (`queue_many`), each still under its own idempotency key.
 """
 
 import collections
+import dataclasses
 import datetime
 import logging
 import smtplib
@@ -33,6 +39,7 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from .exceptions import EmailNotQueueable
+from .extension_points import reason_to_withdraw, tell_email_outcome
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -142,6 +149,51 @@ def queue_templated_email(
     return queue_message(label_email(message, kind=kind, idempotency_key=idempotency_key))
 
 
+@dataclasses.dataclass(frozen=True)
+class QueuedEmail:
+    """One message of a batch for `queue_many`, already rendered."""
+
+    idempotency_key: str
+    kind: str
+    to: list[str]
+    subject: str
+    body_text: str
+    body_html: str = ""
+    headers: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+def queue_many(messages: list[QueuedEmail]) -> dict[str, int]:
+    """Queue a batch of messages in one insert; keys queued before are left as they were.
+    Returns the outbox row id of every key in the batch (new or old), in two queries whatever
+    the size of the batch. Delivery is enqueued when the surrounding transaction commits."""
+    if not messages:
+        return {}
+    now = timezone.now()
+    OutgoingEmail.objects.bulk_create(
+        [
+            OutgoingEmail(
+                idempotency_key=message.idempotency_key,
+                kind=message.kind,
+                from_email=settings.DEFAULT_FROM_EMAIL,
+                to=list(message.to),
+                subject=message.subject,
+                body_text=message.body_text,
+                body_html=message.body_html,
+                headers={**message.headers, "Message-ID": make_msgid(domain=DNS_NAME)},
+                next_attempt_at=now,
+            )
+            for message in messages
+        ],
+        ignore_conflicts=True,
+    )
+    transaction.on_commit(enqueue_delivery)
+    return dict(
+        OutgoingEmail.objects.filter(
+            idempotency_key__in=[message.idempotency_key for message in messages]
+        ).values_list("idempotency_key", "pk")
+    )
+
+
 def _delivery_task_waiting(by: datetime.datetime) -> bool:
     return (
         DBTaskResult.objects.filter(task_path=deliver_emails.module_path, status="READY")
@@ -215,9 +267,18 @@ def _claim_next() -> OutgoingEmail | None:
 
 
 def _record_sent(email: OutgoingEmail) -> None:
+    email.state, email.sent_at, email.last_error = State.SENT, timezone.now(), ""
     OutgoingEmail.objects.filter(pk=email.pk).update(
-        state=State.SENT, sent_at=timezone.now(), last_error=""
+        state=email.state, sent_at=email.sent_at, last_error=""
     )
+    tell_email_outcome(email)
+
+
+def _record_withdrawn(email: OutgoingEmail, reason: str) -> None:
+    email.state, email.last_error = State.WITHDRAWN, reason[:2000]
+    OutgoingEmail.objects.filter(pk=email.pk).update(state=email.state, last_error=email.last_error)
+    logger.info("Email %s withdrawn: %s", email.pk, reason)
+    tell_email_outcome(email)
 
 
 def _record_failure(email: OutgoingEmail, error: Exception) -> None:
@@ -235,6 +296,10 @@ def _record_failure(email: OutgoingEmail, error: Exception) -> None:
     OutgoingEmail.objects.filter(pk=email.pk).update(
         state=state, last_error=message, next_attempt_at=next_attempt_at
     )
+    if state == State.FAILED:
+        email.state, email.last_error = state, message
+        email.is_refused_for_good = is_permanent(error)
+        tell_email_outcome(email)
 
 
 class RateLimit:
@@ -282,6 +347,10 @@ def deliver_due_emails() -> int:
             email = _claim_next()
             if email is None:
                 break
+            reason = reason_to_withdraw(email)
+            if reason:
+                _record_withdrawn(email, reason)
+                continue
             if connection is None:
                 connection = get_connection(settings.KCP_EMAIL_DELIVERY_BACKEND)
             try:

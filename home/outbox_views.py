@@ -21,6 +21,7 @@ TABS = {
     "waiting": ("Waiting", [State.PENDING, State.SENDING]),
     "failed": ("Failed", [State.FAILED]),
     "sent": ("Sent", [State.SENT]),
+    "withdrawn": ("Withdrawn", [State.WITHDRAWN]),
 }
 PER_PAGE = 50
 LISTED_FIELDS = (

@@ -35,6 +35,7 @@ from .exceptions import MembersError
 from .forms import MemberAdminForm
 from .models import ConsentRecord, Member, MemberDataAuditEntry
 from .services import (
+    alerts,
     audit,
     consent,
     data_rights,
@@ -46,6 +47,7 @@ from .services import (
 )
 
 SECURITY_LOG_ENTRIES_PER_PAGE = 50
+POSTINGS_PER_PAGE = 50
 
 Action = MemberDataAuditEntry.Action
 # Characters a spreadsheet reads as the start of a formula (OWASP's list): a cell starting
@@ -102,6 +104,12 @@ class MemberFilterSet(WagtailFilterSet):
     route = django_filters.ChoiceFilter(choices=Member.Route.choices, label="Route")
     kind = django_filters.ChoiceFilter(choices=Member.Kind.choices, label="Kind of member")
     status = django_filters.ChoiceFilter(choices=Member.Status.choices, label="Status")
+    email_paused = django_filters.BooleanFilter(
+        field_name="email_paused_at",
+        lookup_expr="isnull",
+        exclude=True,
+        label="Email refused by their mail server",
+    )
     consent_age = django_filters.ChoiceFilter(
         choices=CONSENT_AGES, label="Consent given", method="filter_consent_age"
     )
@@ -183,6 +191,7 @@ class MemberInspectView(generic.InspectView):
             member=self.object,
             consents=self.object.consents.select_related("privacy_notice_version", "recorded_by"),
             changes=self.object.changes.select_related("changed_by"),
+            alert_deliveries=self.object.alert_deliveries.select_related("posting", "email"),
             needs_renewal=consent.needs_renewal(self.object),
         )
         return context
@@ -263,7 +272,7 @@ class MemberViewSet(ModelViewSet):
     delete_view_class = MemberDeleteView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["name", "route", "kind", "status", "last_active_at"]
+    list_display = ["name", "route", "kind", "status", "email_paused_at", "last_active_at"]
     list_export = [
         "id",
         "name",
@@ -296,6 +305,8 @@ class MemberViewSet(ModelViewSet):
         "verified_at",
         "last_active_at",
         "added_by",
+        "email_paused_at",
+        "email_paused_reason",
     ]
 
     def get_form_class(self, for_update=False):
@@ -451,4 +462,22 @@ class SecurityLogView(OfficersOnlyMixin, AdminScreen):
             self.request.GET.get("p")
         )
         context.update(entries=entries, labels=SECURITY_ACTIONS)
+        return context
+
+
+class AlertsSentView(OfficersOnlyMixin, AdminScreen):
+    """Per posting, how many members it was sent to, how many failed, how many wait; each
+    member's own alerts are on their record (the inspect view)."""
+
+    page_title = "Alerts sent"
+    header_icon = "mail"
+    template_name = "members/admin/alerts_sent.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(alerts.postings_with_counts(), POSTINGS_PER_PAGE)
+        context.update(
+            page_obj=paginator.get_page(self.request.GET.get("p")),
+            paused_count=Member.objects.filter(email_paused_at__isnull=False).count(),
+        )
         return context

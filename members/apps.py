@@ -12,6 +12,7 @@ OFFICER_PERMISSIONS = (
     ("members", "view_member"),
     ("members", "view_memberdataauditentry"),
     ("members", "change_membershipretentionsettings"),
+    ("members", "change_digestsettings"),
     ("members", "add_pairing"),
     ("members", "change_pairing"),
     ("members", "delete_pairing"),

@@ -10,16 +10,17 @@ from typing import NamedTuple
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from home.models import Interest, Organisation, SteeringGroupSeat
+from home.models import Interest, Organisation, OutgoingEmail, SteeringGroupSeat
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
 
 from .demo_attendance import load_attendance
 from .demo_induction import load_induction
-from .models import ConsentRecord, Member, User
-from .services import consent
+from .models import AlertDelivery, ConsentRecord, Member, User
+from .services import alerts, consent
 
 DEMO_PASSWORD = "kcp-demo-password"
 # A fixed secret so the demo can print working codes; real accounts set up their own.
@@ -178,6 +179,7 @@ def load(stdout) -> None:
     _steering_group_seats(stdout)
     load_induction(stdout, half_way_member=User.objects.filter(email=HALF_WAY_MEMBER).first())
     _wider_partnership(stdout)
+    _alerts_sent(stdout)
     load_attendance(stdout)
 
 
@@ -510,6 +512,37 @@ def _wider_partnership(stdout) -> None:
         else:
             consent.record_consent(member, ConsentRecord.Method.ONLINE, given_at=joined)
     stdout.write(f"Created {len(DEMO_MEMBERS)} wider partnership members.")
+
+
+def _alerts_sent(stdout) -> None:
+    """The demo papers and meetings published before the members existed become alerts to
+    the members whose interests match, shown as sent (a demo emails nobody), one of them
+    refused by a mail server, so the officers' "Alerts sent" screen has something to show.
+    Events published after this go out through the worker like any new posting."""
+    if AlertDelivery.objects.exists():
+        return
+    later = timezone.now() + datetime.timedelta(seconds=settings.KCP_ALERT_BUNDLE_SECONDS + 1)
+    queued = alerts.send_due_postings(now=later)
+    emails = OutgoingEmail.objects.filter(
+        kind__in=alerts.ALERT_KINDS, state=OutgoingEmail.State.PENDING
+    )
+    refused = emails.order_by("pk").first()
+    now = timezone.now()
+    if refused is not None:
+        emails.filter(pk=refused.pk).update(
+            state=OutgoingEmail.State.FAILED,
+            last_error="SMTPRecipientsRefused: 550 5.1.1 No such mailbox here (demo)",
+        )
+        AlertDelivery.objects.filter(email=refused).update(state=AlertDelivery.State.FAILED)
+        alerts.pause_email(
+            Member.objects.filter(alert_deliveries__email=refused),
+            reason="550 5.1.1 No such mailbox here (demo)",
+        )
+    AlertDelivery.objects.filter(email__in=emails).update(
+        state=AlertDelivery.State.SENT, sent_at=now
+    )
+    emails.update(state=OutgoingEmail.State.SENT, sent_at=now)
+    stdout.write(f"Marked {queued} demo alerts as sent.")
 
 
 def _steering_group_seats(stdout) -> None:

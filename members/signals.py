@@ -1,6 +1,7 @@
 """Receivers of members: the security audit log (two-factor changes through allauth's
 signals, group memberships: every role and every lead officer's rights are a Django group),
-the confirmed email address that starts a wider-partnership membership, and the induction
+the confirmed email address that starts a wider-partnership membership, each publish offered
+to the alerts' once-rule, and the induction
 section kept restricted to the Steering Group whoever saves it (admin, demo, tests)."""
 
 from allauth.account.signals import email_confirmed
@@ -9,9 +10,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from .audit import log_security_event, rights_changed
 from .models import InductionIndexPage
+from .services.alerts import record_posting
 from .services.induction import keep_induction_restricted
 from .services.partnership import confirm_member
 
@@ -61,6 +64,13 @@ def log_group_membership(sender, instance, action, reverse, pk_set, **kwargs):
 def start_membership(request, email_address, **kwargs):
     """A confirmed email address starts the wider-partnership membership waiting for it."""
     confirm_member(email_address.user)
+
+
+@receiver(page_published)
+def post_page_to_members(sender, instance, revision=None, **kwargs):
+    """Every publish is offered to the alerts' once-rule, which decides (members.services.
+    alerts.record_posting); the matching and sending happen in the background."""
+    record_posting(instance, revision=revision)
 
 
 def induction_index_saved(sender, instance, raw=False, **kwargs):

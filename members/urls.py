@@ -16,6 +16,7 @@ urlpatterns = [
     path("members/your-data/download/", views.download_your_data, name="members_download"),
     path("members/your-data/delete/", views.delete_your_data, name="members_delete"),
     path("members/your-data/deleted/", views.deleted, name="members_deleted"),
+    path("members/unsubscribe/<str:token>/", views.unsubscribe, name="members_unsubscribe"),
     path("members/", views.dashboard, name="members_dashboard"),
     path(
         "members/induction/<int:module_id>/done/",

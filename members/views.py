@@ -9,10 +9,11 @@ from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
@@ -23,7 +24,7 @@ from home.roles import is_partnership_officer, is_steering_group_member
 from .exceptions import InvalidPairing, MembersError, NotASteeringGroupMember, UnknownModule
 from .forms import HONEYPOT_FIELD, ConfirmForm, JoinForm, PreferencesForm, SkillsAuditForm
 from .models import ConsentRecord, Member
-from .services import consent, data_rights, induction, partnership, shadowing, skills_audit
+from .services import alerts, consent, data_rights, induction, partnership, shadowing, skills_audit
 
 
 def _privacy_notice_url(request) -> str:
@@ -292,3 +293,27 @@ def skills_audit_form(request):
         )
         form = SkillsAuditForm(initial=initial)
     return render(request, "members/skills_audit_form.html", {"form": form, "answers": answers})
+
+
+@csrf_exempt
+@never_cache
+def unsubscribe(request, token: str):
+    """The unsubscribe link of every alert (RFC 8058). A POST, from the mail program's
+    one-click button or from the confirmation page, stops the alerts: the signed token is the
+    credential, so it needs no sign-in and no CSRF token (this view does nothing else). A GET
+    only shows the confirmation page: link scanners follow GETs."""
+    member = alerts.member_for_token(token)
+    if member is None:
+        return _no_store(render(request, "members/unsubscribe_invalid.html", status=400))
+    if request.method == "POST":
+        alerts.unsubscribe(member)
+        return _no_store(render(request, "members/unsubscribed.html", {"member": member}))
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    return _no_store(
+        render(
+            request,
+            "members/unsubscribe.html",
+            {"member": member, "is_stopped": member.status != Member.Status.ACTIVE},
+        )
+    )

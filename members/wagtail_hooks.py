@@ -10,7 +10,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from home.admin_menu import OfficersMenuItem
-from home.extension_points import DASHBOARD_PANELS, PERSONAL_DATA, Panel
+from home.extension_points import (
+    DASHBOARD_PANELS,
+    EMAIL_OUTCOMES,
+    EMAIL_SEND_CHECKS,
+    PERSONAL_DATA,
+    Panel,
+)
 from home.roles import (
     STEERING_GROUP_MEMBERS,
     WIDER_PARTNERSHIP_MEMBERS,
@@ -30,7 +36,7 @@ from .personal_data import (
     PairingsData,
     SkillsAuditData,
 )
-from .services import attendance, data_rights, induction, shadowing, skills_audit
+from .services import alerts, attendance, data_rights, induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
 
@@ -277,3 +283,28 @@ def audit_log_menu_item():
     return OfficersMenuItem(
         "Member data audit log", reverse("member_audit:index"), icon_name="list-ul", order=870
     )
+
+
+# --- Alerts -----------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def alerts_admin_urls():
+    return [path("alerts-sent/", admin_views.AlertsSentView.as_view(), name="members_alerts_sent")]
+
+
+@hooks.register("register_admin_menu_item")
+def alerts_sent_menu_item():
+    return OfficersMenuItem(
+        "Alerts sent", reverse("members_alerts_sent"), icon_name="mail", order=855
+    )
+
+
+@hooks.register(EMAIL_SEND_CHECKS)
+def alert_still_for_its_reader(email) -> str | None:
+    return alerts.reason_not_to_send(email)
+
+
+@hooks.register(EMAIL_OUTCOMES)
+def alert_outcome(email) -> None:
+    alerts.record_email_outcome(email)

@@ -386,6 +386,8 @@ KCP_SCHEDULED_JOBS = [
     # A seat's joining or leaving day gives or takes away the Steering Group members' role.
     ("sync_steering_group_roles", 60),
     ("send_induction_reminders", 3600),
+    # Alerts whose task was lost, and the weekly digest when its day and time come.
+    ("send_alerts", 60),
 ]
 # The scheduler wakes this often to see which jobs are due (and closes stale connections).
 KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))
@@ -408,6 +410,11 @@ KCP_CONSULTATION_LINK_VALID_SECONDS = int(
     os.environ.get("KCP_CONSULTATION_LINK_VALID_SECONDS", str(7 * 24 * 3600))
 )
 KCP_RESPONSE_MAX_CHARACTERS = int(os.environ.get("KCP_RESPONSE_MAX_CHARACTERS", "5000"))
+
+# Alerts (members.services.alerts): a posting goes out this long after it is posted, so the
+# items of one meeting published together go as one message; members are queued in batches.
+KCP_ALERT_BUNDLE_SECONDS = float(os.environ.get("KCP_ALERT_BUNDLE_SECONDS", "300"))
+KCP_ALERT_BATCH_SIZE = int(os.environ.get("KCP_ALERT_BATCH_SIZE", "500"))
 
 # News and Views (themegroups): updates are due this many days before a Steering Group
 # meeting, and lead officers whose group has sent none are reminded this many days before that.

@@ -26,6 +26,7 @@ KCP_EMAIL_RETRY_MAX_BACKOFF_SECONDS = 0.1
 KCP_SCHEDULER_TICK_SECONDS = 0.01
 KCP_TASK_LEASE_SECONDS = 0.5
 KCP_DEMO_CONTENT_ALLOWED = True
+KCP_ALERT_BUNDLE_SECONDS = 0  # bundling tests pass `now`
 KCP_EVENT_OFFER_HOLD_MS = 50  # offers run out within a test; fixed-clock tests pass `now`
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from home.roles import PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS
+from papers.models import PostingSubjects
 
 # Addresses under /events/ that the site's own screens use: no event may take them as a slug.
 RESERVED_SLUGS = {"registration", "manage"}
@@ -126,7 +127,7 @@ class EventPageForm(WagtailAdminPageForm):
         return capacity
 
 
-class EventPage(Page):
+class EventPage(PostingSubjects, Page):
     """One event: when and where (with access information), what it is for, its agenda and
     documents, who may take part. Its registration form is at ./register/ (views.py)."""
 
@@ -249,6 +250,7 @@ class EventPage(Page):
             ],
             heading="Registration questions",
         ),
+        *PostingSubjects.posting_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -268,6 +270,10 @@ class EventPage(Page):
     @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
+
+    def posting_group_page_ids(self) -> list[int]:
+        """An event carries the interest of the group that runs it."""
+        return [*super().posting_group_page_ids(), *([self.run_by_id] if self.run_by_id else [])]
 
     @property
     def is_away_day(self) -> bool:

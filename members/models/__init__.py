@@ -1,6 +1,7 @@
 """The members app's models, one module per domain (see shared/DESIGN.md)."""
 
 from .accounts import EmailUserManager, User
+from .alerts import AlertDelivery, DigestSettings, Posting
 from .attendance import AttendanceSettings, MeetingAttendance
 from .audit import MemberDataAuditEntry
 from .consent import ConsentRecord
@@ -18,8 +19,10 @@ from .shadowing import Pairing
 from .skills_audit import SkillsAuditAnswers
 
 __all__ = [
+    "AlertDelivery",
     "AttendanceSettings",
     "ConsentRecord",
+    "DigestSettings",
     "EmailUserManager",
     "InductionDocument",
     "InductionIndexPage",
@@ -33,6 +36,7 @@ __all__ = [
     "MembershipRetentionSettings",
     "ModuleCompletion",
     "Pairing",
+    "Posting",
     "SkillsAuditAnswers",
     "User",
 ]

@@ -63,6 +63,13 @@ class Member(models.Model):
         related_name="+",
         help_text="The officer who added a postal member.",
     )
+    email_paused_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the mail server refused an alert for good: no more alerts are emailed "
+        "until the member or an officer checks the address.",
+    )
+    email_paused_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]
@@ -78,6 +85,10 @@ class Member(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    @property
+    def is_email_paused(self) -> bool:
+        return self.email_paused_at is not None
 
     @property
     def email(self) -> str:

@@ -36,7 +36,14 @@ from home.extension_points import (
 )
 from home.models import OutgoingEmail
 
-from ..models import ConsentRecord, Member, MemberDataAuditEntry, MembershipChange, User
+from ..models import (
+    AlertDelivery,
+    ConsentRecord,
+    Member,
+    MemberDataAuditEntry,
+    MembershipChange,
+    User,
+)
 from . import audit, retention
 from .retention import retention_months
 
@@ -50,6 +57,7 @@ def export_membership(member: Member | None) -> dict:
         "membership": row_as_dict(member),
         "consent_records": rows(member.consents.all()),
         "changes": rows(member.changes.all()),
+        "alerts_sent": rows(member.alert_deliveries.all()),
         "audit_entries_about_you": rows(MemberDataAuditEntry.objects.filter(member_id=member.pk)),
     }
 
@@ -242,8 +250,15 @@ def _register() -> tuple[RegisterEntry, ...]:
             while_member,
         ),
         RegisterEntry(
-            "The subjects you chose and how you want to hear",
-            ("members.Member.interests", "members.Member.route", "members.Member.status"),
+            "The subjects you chose and how you want to hear, and whether our emails to you are "
+            "paused because your mail server refused them",
+            (
+                "members.Member.interests",
+                "members.Member.route",
+                "members.Member.status",
+                "members.Member.email_paused_at",
+                "members.Member.email_paused_reason",
+            ),
             "To send you only what you asked for, the way you asked.",
             "Consent (UK GDPR article 6(1)(a))",
             officers,
@@ -284,6 +299,15 @@ def _register() -> tuple[RegisterEntry, ...]:
             "As long as your membership; erased with it.",
         ),
         RegisterEntry(
+            "The alerts we sent you: which posting, by which route, when, and whether it was "
+            "delivered",
+            ("members.AlertDelivery.*",),
+            "To send each posting once, and to answer questions about what you were sent.",
+            "Consent (UK GDPR article 6(1)(a))",
+            officers,
+            "As long as your membership; erased with it.",
+        ),
+        RegisterEntry(
             "The audit log: which officer viewed, exported or changed member records, naming "
             "members by number only",
             ("members.MemberDataAuditEntry.*",),
@@ -316,10 +340,10 @@ def membership_holder() -> DataHolder:
     register = _register()
     return DataHolder(
         name="Wider partnership membership",
-        models=(Member, MembershipChange, ConsentRecord, MemberDataAuditEntry),
+        models=(Member, MembershipChange, ConsentRecord, AlertDelivery, MemberDataAuditEntry),
         export=_export_membership_of,
         erase=_erase_membership_of,
-        register=register[:9],
+        register=register[:10],
     )
 
 
@@ -329,7 +353,7 @@ def background_work_holder() -> DataHolder:
         models=(DBTaskResult, OutgoingEmail),
         export=_export_background_work,
         erase=_erase_background_work,
-        register=_register()[9:10],
+        register=_register()[10:11],
     )
 
 
@@ -339,7 +363,7 @@ def editing_records_holder() -> DataHolder:
         models=tuple(model for model, _ in EDITORIAL_RECORDS),
         export=_export_editorial,
         erase=_erase_editorial,
-        register=_register()[10:],
+        register=_register()[11:],
     )
 
 

@@ -140,9 +140,21 @@ def change_preferences(
                 )
             )
             member.status = status
+    if member.email_paused_at is not None:
+        # Saving their preferences is the member checking their address: alerts resume.
+        changes.append(_record(member, "email_resumed", by=by, before={"email": "paused"}))
+        member.email_paused_at, member.email_paused_reason = None, ""
     if changes:
         member.last_active_at = timezone.now()
-        member.save(update_fields=["route", "status", "last_active_at"])
+        member.save(
+            update_fields=[
+                "route",
+                "status",
+                "last_active_at",
+                "email_paused_at",
+                "email_paused_reason",
+            ]
+        )
     return changes
 
 

@@ -14,6 +14,7 @@ from .paper_pages import (
     ProgressReportPage,
     ReportPage,
 )
+from .postings import PostingSubjects, is_posting_type
 
 __all__ = [
     "CommentPeriod",
@@ -28,6 +29,8 @@ __all__ = [
     "MinutesPage",
     "PaperArchivePage",
     "PaperPage",
+    "PostingSubjects",
     "ProgressReportPage",
     "ReportPage",
+    "is_posting_type",
 ]

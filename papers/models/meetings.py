@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -19,6 +19,8 @@ from wagtail.search import index
 from home.extension_points import AgendaExtra, agenda_extras
 from home.site_chrome import ViewRestrictionsFromMemoryMixin, known_restrictions, public_pages_q
 
+from .postings import PostingSubjects
+
 PAPER_PAGE_TYPES = [
     "papers.ReportPage",
     "papers.ActionPlanPage",
@@ -30,7 +32,7 @@ PAPER_PAGE_TYPES = [
 CALENDAR_FIELDS = ("title", "start", "end", "status", "venue_name", "venue_address")
 
 
-class MeetingPage(ViewRestrictionsFromMemoryMixin, Page):
+class MeetingPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
     """One meeting of a group. Its papers and minutes sit below it."""
 
     parent_page_types = ["themegroups.GroupPage"]
@@ -114,6 +116,7 @@ class MeetingPage(ViewRestrictionsFromMemoryMixin, Page):
             help_text="In the order they will be taken. Papers are linked once they are "
             "published; confidential items are listed without their papers.",
         ),
+        *PostingSubjects.posting_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -128,6 +131,17 @@ class MeetingPage(ViewRestrictionsFromMemoryMixin, Page):
     @property
     def local_start(self):
         return timezone.localtime(self.start) if self.start else None
+
+    def is_ready_to_post(self) -> bool:
+        """Members hear about a meeting when its agenda is first published."""
+        return self.agenda_items.exists()
+
+    def posting_summary(self) -> str:
+        start = dateformat.format(self.local_start, "l j F Y, g.i a")
+        return f"The agenda of the meeting on {start} at {self.venue_name}."
+
+    def posting_bundle_page_id(self) -> int | None:
+        return self.pk
 
     @property
     def is_upcoming(self) -> bool:

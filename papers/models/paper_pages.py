@@ -27,6 +27,7 @@ from papers.blocks import (
 from papers.importer.dates import parse_due_date
 
 from .meetings import MeetingPage
+from .postings import PostingSubjects
 
 
 class ImportWarningsPanel(HelpPanel):
@@ -79,7 +80,7 @@ def _duplicate_error(field: str, duplicates: list[str], what: str) -> Validation
     )
 
 
-class PaperPage(ViewRestrictionsFromMemoryMixin, Page):
+class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
     """What every paper prints about itself. Concrete types add their own body."""
 
     parent_page_types = ["papers.MeetingPage"]
@@ -177,6 +178,7 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, Page):
             heading="Correction",
             help_text="Fill these in when you change a paper after it was published.",
         ),
+        *PostingSubjects.posting_panels,
     ]
     search_fields = [
         *Page.search_fields,
@@ -201,6 +203,11 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, Page):
     @property
     def other_format_subject(self) -> str:
         return f"Request for another format: {self.title}"
+
+    def posting_bundle_page_id(self) -> int | None:
+        """The papers of one meeting, published together, go out as one message."""
+        parent = self.get_parent()
+        return parent.pk if parent is not None and parent.specific_class is MeetingPage else None
 
     @property
     def are_numbers_frozen(self) -> bool:
@@ -430,6 +437,7 @@ class MinutesPage(PaperPage):
             heading="Correction",
             help_text="Fill these in when you change minutes after they were published.",
         ),
+        *PostingSubjects.posting_panels,
     ]
     search_fields = [*PaperPage.search_fields, index.SearchField("minutes")]
 

@@ -21,6 +21,19 @@ from members.services.induction import induction_collection, mark_module_done
 from members.services.partnership import MembershipDetails, add_postal_member
 from papers.models import MeetingPage
 from tests.conftest import give_seat
+from tests.members.alerts_fixtures import (  # noqa: F401
+    health_group,
+    health_interest,
+    health_meeting,
+    health_reader,
+    housing_interest,
+    housing_reader,
+    postal_health_reader,
+    steering_health_reader,
+    theme_groups,
+    weekly_health_reader,
+)
+from tests.members.events.conftest import events_index  # noqa: F401
 from tests.papers.conftest import LONDON, publish, steering_group  # noqa: F401
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from members.demo import DEMO_PASSWORD, HALF_WAY_MEMBER, NEW_MEMBER
-from members.models import InductionModulePage
+from members.models import AlertDelivery, InductionModulePage, Member, Posting
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +59,10 @@ def test_loading_the_demo_twice_changes_nothing(client, demo_site):
     count = InductionModulePage.objects.count()
     call_command("load_demo_content", stdout=io.StringIO())
     assert InductionModulePage.objects.count() == count == 6
+
+
+def test_the_demo_has_postings_with_alerts_sent_and_one_refused(demo_site):
+    assert Posting.objects.filter(kind_label="report").exists()
+    assert AlertDelivery.objects.filter(state=AlertDelivery.State.SENT).exists()
+    assert AlertDelivery.objects.filter(state=AlertDelivery.State.FAILED).count() == 1
+    assert Member.objects.filter(email_paused_at__isnull=False).count() == 1

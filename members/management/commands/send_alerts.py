@@ -1,0 +1,15 @@
+"""The scheduler's alerts job: fan out any posting whose task was lost, and send the weekly
+digest when its day and time have come (once a week, whichever scheduler gets there first)."""
+
+from django.core.management.base import BaseCommand
+
+from members.services import alerts
+
+
+class Command(BaseCommand):
+    help = "Send due alerts and, when its time has come, the weekly digest."
+
+    def handle(self, *args, **options):
+        at_once = alerts.send_due_postings()
+        digests = alerts.send_weekly_digests()
+        self.stdout.write(f"Queued {at_once} alerts and {digests} digests.")
