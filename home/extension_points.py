@@ -33,6 +33,9 @@ PERSONAL_DATA = "kcp_personal_data"
 # fn(group, request) -> CalendarSource | None: more events for the iCalendar feeds; `group` is
 # the group page of a group's feed, or None for the feed of every meeting.
 CALENDAR_SOURCES = "kcp_calendar_sources"
+# fn(taking: TakingResponses, request) -> Panel | None: what a consultation page, or a paper
+# open for comments, shows where people respond (the form, or why it is not open).
+CONSULTATION_RESPONSE = "kcp_consultation_response"
 # fn(email) -> str | None: asked by the outbox just before it sends `email` (an OutgoingEmail);
 # a reason (a sentence) withdraws the message unsent. Return None at once for kinds you do not
 # own: it is asked for every message.
@@ -81,6 +84,26 @@ class CalendarSource:
     events: Sequence[Any]
 
 
+@dataclasses.dataclass(frozen=True)
+class TakingResponses:
+    """A consultation, or a paper's comment period, as the response form sees it. `status` is
+    one of "upcoming", "open", "closed", "results" (papers.consultations.ConsultationStatus);
+    each question is a dict with type ("free_text" or "choice"), key, question, help_text,
+    is_required and choices."""
+
+    page: Any
+    status: str
+    opens_at: datetime.datetime
+    closes_at: datetime.datetime
+    questions: tuple[dict, ...]
+    allows_non_members: bool = False
+    is_comment_period: bool = False
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
 class PersonalDataHolder(Protocol):
     """What an app registers for the personal data it stores. `models` are the models it
     covers (every model with a foreign key to the user must be covered by some holder)."""
@@ -113,6 +136,14 @@ def agenda_extras(meeting, request) -> list[AgendaExtra]:
 
 def calendar_sources(group, request) -> list[CalendarSource]:
     return _answers(CALENDAR_SOURCES, group, request)
+
+
+def consultation_response_panels(taking: TakingResponses, request) -> list[Panel]:
+    """The panels registered under CONSULTATION_RESPONSE, in order: where people respond."""
+    return sorted(
+        _answers(CONSULTATION_RESPONSE, taking, request),
+        key=lambda p: (p.order, p.template_name),
+    )
 
 
 def reason_to_withdraw(email) -> str | None:

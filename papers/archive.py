@@ -1,5 +1,6 @@
 """The papers archive: every published public paper wherever it sits in the tree, filtered by
-year, group, status and kind, searched by words, with the passage each result matched.
+year, group, status, kind and a consultation's status (by the clock), searched by words, with
+the passage each result matched.
 
 Every paper type keeps its own table (PaperPage is abstract), so the listing works on Page rows
 with the copied meeting date, group, status and purpose joined in from each type's table: one
@@ -7,6 +8,7 @@ query for a page of papers whatever their types, and no `.specific()` until a se
 text of the (at most one page of) results."""
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 
@@ -14,15 +16,19 @@ from django.core.paginator import Page as PageOfResults
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 from wagtail.models import Page
 
 from home.page_cache import current_generation
 from home.search import search_words
 from home.site_chrome import public_pages_q
 
+from .consultations import ConsultationStatus, status_q
 from .groups import public_groups
+from .models.consultations import ConsultationPage
+from .models.kinds import PAPER_PAGE_MODELS
 from .models.meetings import MeetingPage
-from .models.paper_pages import PAPER_PAGE_MODELS, PaperPage
+from .models.paper_pages import PaperPage
 
 PAPERS_PER_PAGE = 20
 LONGEST_QUERY = 200
@@ -35,12 +41,14 @@ PAPER_KINDS: dict[str, type[Page]] = {
     "action-plan": PAPER_PAGE_MODELS[1],
     "progress-report": PAPER_PAGE_MODELS[2],
     "minutes": PAPER_PAGE_MODELS[3],
+    "consultation": ConsultationPage,
 }
 KIND_LABELS = {
     "report": "Reports",
     "action-plan": "Action plans",
     "progress-report": "Progress reports",
     "minutes": "Minutes",
+    "consultation": "Consultations",
 }
 
 
@@ -77,11 +85,12 @@ class ArchiveFilters:
     kind: str = ""
     words: str = ""
     ignored: tuple[str, ...] = ()
+    consultation: str = ""
 
     @property
     def has_choices(self) -> bool:
-        """Whether any of the lists (year, group, status, kind) narrows the papers."""
-        return bool(self.year or self.group or self.status or self.kind)
+        """Whether any of the lists (year, group, status, kind, consultation) narrows them."""
+        return bool(self.year or self.group or self.status or self.kind or self.consultation)
 
     @property
     def is_filtered(self) -> bool:
@@ -115,11 +124,20 @@ def read_filters(params: Mapping[str, str], group_slugs: Iterable[str]) -> Archi
     if kind and kind not in PAPER_KINDS:
         ignored.append("kind of paper")
         kind = ""
+    consultation = (params.get("consultation") or "").strip()
+    if consultation and consultation not in ConsultationStatus.values:
+        ignored.append("consultation")
+        consultation = ""
     words = search_words(params.get("q") or "", LONGEST_QUERY)
-    return ArchiveFilters(year, group, status, kind, words, tuple(ignored))
+    return ArchiveFilters(year, group, status, kind, words, tuple(ignored), consultation)
 
 
-def filter_papers(papers: QuerySet, filters: ArchiveFilters, groups: Iterable[Page]):
+def filter_papers(
+    papers: QuerySet,
+    filters: ArchiveFilters,
+    groups: Iterable[Page],
+    now: datetime.datetime | None = None,
+):
     if filters.year:
         papers = papers.filter(paper_date__year=filters.year)
     if filters.group:
@@ -129,6 +147,9 @@ def filter_papers(papers: QuerySet, filters: ArchiveFilters, groups: Iterable[Pa
         papers = papers.filter(paper_status=filters.status)
     if filters.kind:
         papers = papers.type(PAPER_KINDS[filters.kind])
+    if filters.consultation:
+        status = status_q(filters.consultation, now or timezone.now(), "consultationpage__")
+        papers = papers.type(ConsultationPage).filter(status)
     return papers
 
 
@@ -325,13 +346,20 @@ class ArchiveListing:
     def kinds(self) -> list[tuple[str, str]]:
         return list(KIND_LABELS.items())
 
+    @property
+    def consultation_statuses(self) -> list[tuple[str, str]]:
+        return list(ConsultationStatus.choices)
 
-def archive_listing(params: Mapping[str, str]) -> ArchiveListing:
+
+def archive_listing(
+    params: Mapping[str, str], now: datetime.datetime | None = None
+) -> ArchiveListing:
     """The archive for a query string: a bounded number of queries whatever the number of
-    papers (groups, years, count, one page of papers, their meetings)."""
+    papers (groups, years, count, one page of papers, their meetings). A consultation's
+    status is read at `now` (the clock when not given)."""
     groups = list(public_groups())
     filters = read_filters(params, [group.slug for group in groups])
-    papers = filter_papers(published_papers(), filters, groups)
+    papers = filter_papers(published_papers(), filters, groups, now)
     if filters.words:
         within = papers if filters.has_choices else None
         results = page_of_papers(search_papers(filters.words, within), params.get("page"))

@@ -389,3 +389,53 @@ class ActionArisingBlock(blocks.StructBlock):
 
 class ActionsArisingBlock(blocks.StreamBlock):
     action = ActionArisingBlock()
+
+
+# --- Consultations -----------------------------------------------------------------------------
+# questions:     [{"type": "free_text" | "choice", "value": {"key", "question", "help_text",
+#                  "is_required", "choices": "one per line"}}]
+# you said, we did: [{"type": "change", "value": {"you_said", "we_did"}}]
+
+
+class FreeTextQuestionBlock(blocks.StructBlock):
+    key = blocks.CharBlock(
+        max_length=40,
+        help_text="A short name for this question in the responses and the export, e.g. "
+        "priorities. Never change it once people have answered.",
+    )
+    question = blocks.CharBlock(max_length=300)
+    help_text = blocks.CharBlock(max_length=300, required=False)
+    is_required = blocks.BooleanBlock(required=False, label="An answer is required")
+
+    class Meta:
+        icon = "edit"
+        label = "Question answered in words"
+        template = "papers/blocks/consultation_question.html"
+
+
+class ChoiceQuestionBlock(FreeTextQuestionBlock):
+    choices = blocks.TextBlock(help_text="One choice per line, as people will read it.")
+
+    class Meta:
+        icon = "list-ul"
+        label = "Question answered by a choice"
+        template = "papers/blocks/consultation_question.html"
+
+
+class ConsultationQuestionsBlock(blocks.StreamBlock):
+    free_text = FreeTextQuestionBlock()
+    choice = ChoiceQuestionBlock()
+
+
+class YouSaidWeDidBlock(blocks.StructBlock):
+    you_said = blocks.TextBlock(help_text="What people told us, in a sentence or two.")
+    we_did = blocks.TextBlock(help_text="What changed because of it.")
+
+    class Meta:
+        icon = "openquote"
+        label = "You said, we did"
+        template = "papers/blocks/you_said_we_did.html"
+
+
+class YouSaidWeDidListBlock(blocks.StreamBlock):
+    change = YouSaidWeDidBlock()

@@ -1,11 +1,14 @@
 """Demo content of the papers app: Steering Group meetings (two held, one upcoming with an
 agenda, and three held in the last few months, whose attendance the members' demo records),
-the three seed papers imported and published through the importer, and hand-built minutes and
-a progress report (page types the seed papers do not include). Creates only what is missing;
-a seed paper already imported from the same text is left alone."""
+the three seed papers imported and published through the importer, hand-built minutes and a
+progress report (page types the seed papers do not include), an open consultation on the 2009
+review's priorities, a closed one (the 2007 mid-term review's call for comments) with its
+results, and the 2009 priorities paper open for comments. Creates only what is missing; a seed
+paper already imported from the same text is left alone."""
 
 import datetime
 
+from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import HomePage
@@ -13,6 +16,8 @@ from home.models import HomePage
 from .meeting_calendar import LONDON
 from .models import (
     AgendaItem,
+    CommentPeriod,
+    ConsultationPage,
     ContactOfficer,
     MeetingIndexPage,
     MeetingPage,
@@ -21,7 +26,7 @@ from .models import (
     ProgressReportPage,
 )
 from .seed_papers import SEED_PAPERS_DIR
-from .services import import_paper
+from .services import import_paper, open_for_comments
 
 MID_TERM_REVIEW = "2007-11-14-community-strategy-mid-term-review.txt"
 PRIORITIES = "2009-05-13-kcp-review-priorities-2009-10.txt"
@@ -86,6 +91,10 @@ def load(stdout) -> None:
     _recent_meetings(steering_group, stdout)
     _minutes(november_2007, may_2009, stdout)
     _progress_report(steering_group, stdout)
+    _consultations(steering_group, stdout)
+    if not CommentPeriod.objects.filter(page=report).exists():
+        open_for_comments(report, closes_at=timezone.now() + datetime.timedelta(days=28))
+        stdout.write(f"Opened {report.title} for comments")
 
 
 # How many days ago the recent demo meetings were held: every nine weeks, this municipal
@@ -258,3 +267,135 @@ def _progress_report(group, stdout) -> None:
         ],
     )
     _add_child(group, report, stdout)
+
+
+OPEN_CONSULTATION_SLUG = "priorities-2009-10-your-views"
+CLOSED_CONSULTATION_SLUG = "community-strategy-mid-term-review-comments"
+CONSULTATION_POSTAL_ADDRESS = (
+    "Kensington and Chelsea Partnership\nFREEPOST\nThe Town Hall, Hornton Street\nLondon W8 7NX"
+)
+
+
+def _question(kind, key, question, *, required=False, choices="", help_text=""):
+    value = {"key": key, "question": question, "help_text": help_text, "is_required": required}
+    if kind == "choice":
+        value["choices"] = choices
+    return {"type": kind, "value": value}
+
+
+def _consultations(steering_group, stdout) -> None:
+    """An open consultation on the 2009/10 priorities (open a week ago, for five weeks more)
+    and the 2007 mid-term review's call for comments, closed, with its results."""
+    now = timezone.now()
+    if not ConsultationPage.objects.filter(slug=OPEN_CONSULTATION_SLUG).exists():
+        _add_child(
+            steering_group,
+            ConsultationPage(
+                title="Taking forward the KCP Review priorities for 2009/10: your views",
+                slug=OPEN_CONSULTATION_SLUG,
+                purpose="The Steering Group asks which of the KCP Review's priorities matter "
+                "most to you, and what the Partnership should do first.",
+                audience="Residents, voluntary and community groups, and partner "
+                "organisations in Kensington and Chelsea.",
+                opens_at=now - datetime.timedelta(days=7),
+                closes_at=now + datetime.timedelta(days=35),
+                allows_non_members=True,
+                background="<p>The KCP Review identified five areas for action: the role "
+                "of the Partnership, its membership, Steering Group meetings, risk management "
+                "and looking to the future. The Community Strategy sub group has suggested "
+                "actions for each (see the paper of 13 May 2009). Before the Steering Group "
+                "sets its work programme we want to know which matter most to you.</p>",
+                questions=[
+                    _question(
+                        "choice",
+                        "priority",
+                        "Which area for action matters most to you?",
+                        required=True,
+                        choices="The role of the KCP\nMembership\nSteering Group meetings\n"
+                        "Risk management\nLooking to the future",
+                    ),
+                    _question(
+                        "free_text",
+                        "first",
+                        "What should the Partnership do first, and why?",
+                        required=True,
+                    ),
+                    _question(
+                        "free_text",
+                        "else",
+                        "Is there anything else you would like to tell us?",
+                        help_text="Optional.",
+                    ),
+                ],
+                reply_by_post=CONSULTATION_POSTAL_ADDRESS,
+                reply_by_telephone="020 7361 3671 (Monday to Friday, 9am to 5pm)",
+                contact_name="Rachel Smith",
+                contact_job_title="KCP Support Manager",
+                contact_phone="020 7361 3671",
+            ),
+            stdout,
+        )
+    if not ConsultationPage.objects.filter(slug=CLOSED_CONSULTATION_SLUG).exists():
+        _add_child(
+            steering_group,
+            ConsultationPage(
+                title="Community Strategy mid-term review: comments and suggestions",
+                slug=CLOSED_CONSULTATION_SLUG,
+                purpose="Comments and suggestions from colleagues, partners and stakeholders "
+                "on gaps in the aims and objectives of the Community Strategy.",
+                audience="Colleagues, partners and stakeholders of the Partnership, its theme "
+                "groups and sub-partnerships.",
+                opens_at=datetime.datetime(2007, 9, 3, 9, 0, tzinfo=LONDON),
+                closes_at=datetime.datetime(2007, 10, 19, 17, 0, tzinfo=LONDON),
+                results_published_at=datetime.datetime(2007, 11, 14, 9, 0, tzinfo=LONDON),
+                background="<p>Suggestions should refer to new or current activity which has "
+                "a partnership focus and is not already picked up in the existing strategy.</p>",
+                questions=[
+                    _question(
+                        "free_text",
+                        "suggestion",
+                        "Your comment or suggestion",
+                        required=True,
+                    ),
+                    _question(
+                        "choice",
+                        "theme",
+                        "Which theme does it concern?",
+                        choices="Health and well-being\nCommunity safety\nChildren and "
+                        "families\nLearning, work and business\nAnother theme",
+                    ),
+                ],
+                reply_by_post=CONSULTATION_POSTAL_ADDRESS,
+                results_summary="<p>Suggestions came from the Community Strategy sub group, "
+                "the Health and Well-Being partnership, the PCT Trust Management Team, the "
+                "Voluntary Organisations Forum, the Family and Children's Strategic "
+                "Partnership, RBKC Management Board, the Learning, Work and Business theme "
+                "group, the Community Safety Programme Board and colleagues across partner "
+                "organisations. Officers worked on the detail of each and drafted the "
+                "updated strategy.</p>",
+                you_said_we_did=[
+                    {
+                        "type": "change",
+                        "value": {
+                            "you_said": "The strategy should say more about activity with a "
+                            "partnership focus that is not picked up yet.",
+                            "we_did": "Each suggestion was worked up by officers and the draft "
+                            "update (Annex A of the paper of 14 November 2007) adds them.",
+                        },
+                    },
+                    {
+                        "type": "change",
+                        "value": {
+                            "you_said": "Theme groups and partners should see the draft "
+                            "before it is published.",
+                            "we_did": "The Steering Group was invited to comment on and "
+                            "approve the draft at its meeting of 14 November 2007.",
+                        },
+                    },
+                ],
+                contact_name="Rachel Smith",
+                contact_job_title="KCP Support Manager",
+                contact_phone="020 7361 3671",
+            ),
+            stdout,
+        )

@@ -59,3 +59,9 @@ class ImportNotAllowed(PapersError):
     """The person importing may not add or publish pages where the paper would go."""
 
     code = "not_allowed"
+
+
+class CommentPeriodNotValid(PapersError):
+    """An officer asked to open for comments something that cannot be, or until a past date."""
+
+    code = "comment_period_not_valid"

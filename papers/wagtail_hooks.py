@@ -107,3 +107,12 @@ def next_meetings_on_the_home_page(request) -> Panel:
         {"meetings": meetings[:NEXT_MEETINGS_SHOWN]},
         order=20,
     )
+
+
+@hooks.register("register_log_actions")
+def comment_period_log_actions(actions):
+    actions.register_action(
+        "kcp.comment_period_opened",
+        "Open for comments",
+        "Opened a published paper for comments (the paper was not republished)",
+    )

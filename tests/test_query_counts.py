@@ -19,9 +19,13 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
+from members.consultations.models import Response
+from papers.demo import CLOSED_CONSULTATION_SLUG, OPEN_CONSULTATION_SLUG
 from papers.models import (
     ActionPlanPage,
     AgendaItem,
+    CommentPeriod,
+    ConsultationPage,
     MeetingPage,
     MinutesPage,
     ProgressReportPage,
@@ -113,6 +117,9 @@ def demo_site(db):
     report.annexes = annexes(make_documents(steering_group, 2))
     report.background_papers = annexes(make_documents(steering_group, 1))
     report.save_revision().publish()
+    for consultation in ConsultationPage.objects.all():
+        consultation.documents = annexes(make_documents(steering_group, 1))
+        consultation.save_revision().publish()
     return {"home": home, "steering_group": steering_group, "theme_group": theme_group}
 
 
@@ -147,6 +154,10 @@ def public_urls(demo_site) -> dict[str, str]:
         "meetings calendar": "/meetings/calendar.ics",
         "group calendar": f"/meetings/calendar/{steering_group.slug}.ics",
         "meeting calendar": meeting.url.rstrip("/") + ".ics",
+        "consultation, open": ConsultationPage.objects.get(slug=OPEN_CONSULTATION_SLUG).url,
+        "consultation, results": ConsultationPage.objects.get(slug=CLOSED_CONSULTATION_SLUG).url,
+        "paper open for comments": CommentPeriod.objects.first().page.url,
+        "archive, open consultations": "/papers/?consultation=open",
     }
 
 
@@ -207,6 +218,13 @@ def grow(demo_site) -> None:
     report.annexes = annexes(make_documents(steering_group, 15))
     report.background_papers = annexes(make_documents(steering_group, 5))
     report.save_revision().publish()
+    for consultation in ConsultationPage.objects.all():
+        consultation.documents = annexes(make_documents(steering_group, 6))
+        consultation.save_revision().publish()
+        for n in range(20):
+            Response.objects.create(
+                page=consultation, name=f"Person {n}", channel="post", answers=[]
+            )
 
 
 def test_every_public_page_type_needs_at_most_12_queries_however_much_content_it_shows(

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "themegroups",
     "members",
     "members.events",
+    "members.consultations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -368,6 +369,7 @@ KCP_DEMO_CONTENT_LOADERS = [
     "papers.demo",
     "members.demo",
     "members.events.demo",
+    "members.consultations.demo",
 ]
 KCP_DEMO_CONTENT_ALLOWED = False
 
@@ -402,6 +404,12 @@ KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
 # the event ends.
 KCP_EVENT_OFFER_HOLD_MS = int(os.environ.get("KCP_EVENT_OFFER_HOLD_MS", str(48 * 3600 * 1000)))
 KCP_EVENT_NEEDS_KEPT_DAYS = int(os.environ.get("KCP_EVENT_NEEDS_KEPT_DAYS", "30"))
+# Consultations (members.consultations): how long the link emailed to a non-member stays
+# valid, and the longest answer a response may give.
+KCP_CONSULTATION_LINK_VALID_SECONDS = int(
+    os.environ.get("KCP_CONSULTATION_LINK_VALID_SECONDS", str(7 * 24 * 3600))
+)
+KCP_RESPONSE_MAX_CHARACTERS = int(os.environ.get("KCP_RESPONSE_MAX_CHARACTERS", "5000"))
 
 # Postal batches: the window envelope the letters are printed for ("DL" or "C5", see
 # members.services.postal.ENVELOPE_WINDOWS), and how many letters WeasyPrint renders at a

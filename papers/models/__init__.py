@@ -1,12 +1,13 @@
-"""Meetings, agendas and the paper page types: reports, action plans, progress reports and
-minutes, the archive and meetings calendar pages that list them, plus the contact officer
-snippet papers may link to."""
+"""Meetings, agendas and the paper page types: reports, action plans, progress reports,
+minutes and consultations (with papers' comment periods), the archive and meetings calendar
+pages that list them, plus the contact officer snippet papers may link to."""
 
+from .consultations import CommentPeriod, ConsultationPage
 from .contacts import ContactOfficer
+from .kinds import PAPER_PAGE_MODELS
 from .listings import MeetingIndexPage, PaperArchivePage
 from .meetings import PAPER_PAGE_TYPES, AgendaItem, MeetingPage
 from .paper_pages import (
-    PAPER_PAGE_MODELS,
     ActionPlanPage,
     MinutesPage,
     PaperPage,
@@ -16,6 +17,8 @@ from .paper_pages import (
 from .postings import PostingSubjects, is_posting_type
 
 __all__ = [
+    "CommentPeriod",
+    "ConsultationPage",
     "PAPER_PAGE_MODELS",
     "PAPER_PAGE_TYPES",
     "ActionPlanPage",

@@ -46,6 +46,14 @@ class PaperArchivePage(ViewRestrictionsFromMemoryMixin, Page):
         context["archive"] = archive_listing(request.GET)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        """A list of consultations by status changes with the clock, not with publishing:
+        never from the page cache (home.page_cache)."""
+        response = super().serve(request, *args, **kwargs)
+        if request.GET.get("consultation"):
+            response["Cache-Control"] = "no-cache"
+        return response
+
 
 class MeetingIndexPage(ViewRestrictionsFromMemoryMixin, Page):
     """Every group's meetings, the forward programme and the away-from-Town-Hall measure."""

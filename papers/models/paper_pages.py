@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.extension_points import TakingResponses, consultation_response_panels
 from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import numbering
 from papers.blocks import (
@@ -212,6 +213,30 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
     def are_numbers_frozen(self) -> bool:
         """Once a paper has been published its paragraph numbers never change."""
         return self.first_published_at is not None
+
+    def responses_now(self, now) -> TakingResponses | None:
+        """The paper's latest comment period, if it ever had one, as the response form sees
+        it (a consultation page answers with itself)."""
+        period = self.comment_periods.order_by("-opens_at").first()
+        return period.taking_responses(now, page=self) if period else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        taking = self.responses_now(timezone.now())
+        context["taking_responses"] = taking
+        # Rendered with the request: the form needs its CSRF token.
+        panels = consultation_response_panels(taking, request) if taking else []
+        context["response_panels"] = [panel.render(request) for panel in panels]
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """A page that takes responses changes with the clock (it opens and closes) and with
+        who is asking: never from the page cache (home.page_cache)."""
+        response = super().serve(request, *args, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if context.get("taking_responses") is not None:
+            response["Cache-Control"] = "no-cache"
+        return response
 
     def full_clean(self, *args, **kwargs):
         if self.depth:
@@ -443,6 +468,3 @@ class MinutesPage(PaperPage):
                 }
             )
         self._number_stream("minutes", "Minute")
-
-
-PAPER_PAGE_MODELS = (ReportPage, ActionPlanPage, ProgressReportPage, MinutesPage)

@@ -298,3 +298,124 @@ def theme_group(home_page):
             purpose="Improves health.",
         ),
     )
+
+
+# --- Consultations: open, not yet open, closed and with results, at a fixed clock -------------
+# FIXED_NOW is the fixed clock of the status tests; pages served over HTTP use the real clock,
+# so the HTTP fixtures' dates are relative to now.
+
+FIXED_NOW = datetime.datetime(2009, 6, 1, 12, 0, tzinfo=LONDON)
+
+
+def consultation_questions() -> list:
+    return [
+        {
+            "type": "choice",
+            "value": {
+                "key": "priority",
+                "question": "Which area for action matters most to you?",
+                "help_text": "",
+                "is_required": True,
+                "choices": "The role of the KCP\nMembership\nRisk management",
+            },
+        },
+        {
+            "type": "free_text",
+            "value": {
+                "key": "first",
+                "question": "What should the Partnership do first?",
+                "help_text": "",
+                "is_required": True,
+            },
+        },
+        {
+            "type": "free_text",
+            "value": {
+                "key": "else",
+                "question": "Anything else?",
+                "help_text": "Optional.",
+                "is_required": False,
+            },
+        },
+    ]
+
+
+def make_consultation(parent, *, title="Priorities for 2009/10: your views", slug="", **fields):
+    from papers.models import ConsultationPage
+
+    now = datetime.datetime.now(tz=LONDON)
+    values = {
+        "purpose": "Which of the KCP Review's priorities matter most to you?",
+        "audience": "Residents, groups and partners in the borough.",
+        "opens_at": now - datetime.timedelta(days=1),
+        "closes_at": now + datetime.timedelta(days=14),
+        "questions": consultation_questions(),
+        "reply_by_post": "KCP, The Town Hall\nHornton Street\nLondon W8 7NX",
+        "reply_by_telephone": "020 7361 3671",
+        "background": "<p>The KCP Review found five areas for action.</p>",
+        **fields,
+    }
+    return publish(parent, ConsultationPage(title=title, slug=slug or "", **values))
+
+
+@pytest.fixture
+def consultation(steering_group):
+    """Open now, for members only, three questions (a choice and two in words)."""
+    return make_consultation(steering_group, slug="priorities-your-views")
+
+
+@pytest.fixture
+def upcoming_consultation(steering_group):
+    now = datetime.datetime.now(tz=LONDON)
+    return make_consultation(
+        steering_group,
+        title="Membership review: your views",
+        slug="membership-review",
+        opens_at=now + datetime.timedelta(days=3),
+        closes_at=now + datetime.timedelta(days=30),
+    )
+
+
+@pytest.fixture
+def closed_consultation(steering_group):
+    now = datetime.datetime.now(tz=LONDON)
+    return make_consultation(
+        steering_group,
+        title="Risk register: your views",
+        slug="risk-register",
+        opens_at=now - datetime.timedelta(days=30),
+        closes_at=now - datetime.timedelta(days=2),
+    )
+
+
+@pytest.fixture
+def consultation_with_results(steering_group):
+    now = datetime.datetime.now(tz=LONDON)
+    return make_consultation(
+        steering_group,
+        title="Community Strategy mid-term review: comments",
+        slug="mid-term-review-comments",
+        opens_at=now - datetime.timedelta(days=60),
+        closes_at=now - datetime.timedelta(days=30),
+        results_published_at=now - datetime.timedelta(days=1),
+        results_summary="<p>Nine groups sent suggestions.</p>",
+        you_said_we_did=[
+            {
+                "type": "change",
+                "value": {
+                    "you_said": "Add activity with a partnership focus.",
+                    "we_did": "The draft update adds each suggestion.",
+                },
+            }
+        ],
+    )
+
+
+@pytest.fixture
+def report_open_for_comments(report):
+    from papers.services import open_for_comments
+
+    open_for_comments(
+        report, closes_at=datetime.datetime.now(tz=LONDON) + datetime.timedelta(days=10)
+    )
+    return report

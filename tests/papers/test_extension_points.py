@@ -9,9 +9,11 @@ from wagtail import hooks
 
 from home.extension_points import (
     CALENDAR_SOURCES,
+    CONSULTATION_RESPONSE,
     MEETING_AGENDA_EXTRAS,
     AgendaExtra,
     CalendarSource,
+    Panel,
 )
 from tests.papers.conftest import LONDON
 from tests.papers.test_meetings_calendar import add_meeting, in_days
@@ -82,3 +84,37 @@ def test_a_calendar_source_adds_its_events_to_the_feeds(client, steering_group):
         summaries = {str(event["summary"]) for event in calendar.walk("VEVENT")}
         assert summaries == {"Steering Group meeting", "Steering Group away day"}
     assert asked_for == [None, "steering-group"]
+
+
+def test_a_consultation_page_shows_what_the_response_hook_answers(
+    client, steering_group, test_templates
+):
+    """papers never imports the app holding responses: the page asks the hook, which gets the
+    page's status and questions, and shows its panel where people respond."""
+    from tests.papers.conftest import make_consultation
+
+    page = make_consultation(steering_group, slug="hooked")
+    seen = []
+
+    def response_form(taking, request):
+        seen.append((taking.page.pk, taking.status, [q["key"] for q in taking.questions]))
+        return Panel("tests/dummy_panel.html", {"message": "A form from another app"})
+
+    def nothing(taking, request):
+        return None
+
+    with (
+        hooks.register_temporarily(CONSULTATION_RESPONSE, response_form),
+        hooks.register_temporarily(CONSULTATION_RESPONSE, nothing),
+    ):
+        html = client.get(page.url).content.decode()
+    assert seen == [(page.pk, "open", ["priority", "first", "else"])]
+    respond_section = html.split('id="respond"')[1].split("</section>")[0]
+    assert '<p class="dummy-extension">A form from another app</p>' in respond_section
+
+
+def test_a_paper_without_a_comment_period_never_asks_the_response_hook(client, report):
+    asked = []
+    with hooks.register_temporarily(CONSULTATION_RESPONSE, lambda *args: asked.append(args)):
+        client.get(report.url)
+    assert asked == []

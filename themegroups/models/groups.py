@@ -98,6 +98,7 @@ class GroupPage(ViewRestrictionsFromMemoryMixin, Page):
         "papers.MeetingPage",
         "papers.ActionPlanPage",
         "papers.ProgressReportPage",
+        "papers.ConsultationPage",
         "themegroups.GroupContentPage",
     ]
     template = "themegroups/group_page.html"
