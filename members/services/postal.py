@@ -43,6 +43,7 @@ from wagtail.models import Site
 from home.models import Interest, PartnershipSettings
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
+from papers.models import is_posting_type
 
 from ..exceptions import (
     AddressTooLong,
@@ -201,14 +202,26 @@ class LetterPosting:
     closes_on: datetime.date | None = None
 
     @classmethod
-    def of(cls, posting: Posting) -> "LetterPosting":
+    def of(cls, posting: Posting, closes_on: datetime.date | None = None) -> "LetterPosting":
         return cls(
             title=posting.title,
             summary=posting.summary,
             url=posting.url,
             revision_note=posting.revision_note,
-            closes_on=getattr(posting, "closes_on", None),
+            closes_on=closes_on,
         )
+
+
+def closing_dates(postings: list[Posting]) -> dict[int, datetime.date]:
+    """The day comments close for each posting that has one (a consultation), read from its
+    page now, so a letter gives the closing date as it stands (one query per posting)."""
+    dates = {}
+    for posting in postings:
+        page = posting.page.specific if posting.page_id else None
+        closes_at = page.posting_closes_at() if is_posting_type(page) else None
+        if closes_at is not None:
+            dates[posting.pk] = timezone.localdate(closes_at)
+    return dates
 
 
 @dataclass(frozen=True)
@@ -300,6 +313,7 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
     replaced = PostalBatch.objects.select_for_update().filter(posted_at__isnull=True).first()
     if replaced is not None:
         _discard(replaced)
+    closes = closing_dates(postings)
     members = list(postal_members())
     # A member who had a posting by email before switching to post is not sent it again.
     already = set(
@@ -334,7 +348,9 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
             is_large_print=member.is_large_print,
             date=today,
             interest_names=tuple(interest.name for interest in member.interests.all()),
-            postings=tuple(LetterPosting.of(posting) for posting in matching),
+            postings=tuple(
+                LetterPosting.of(posting, closes.get(posting.pk)) for posting in matching
+            ),
         )
         letter = PostalLetter(
             member=member,

@@ -151,6 +151,9 @@ class ConsultationPage(PaperPage):
     def responses_now(self, now) -> TakingResponses:
         return self.taking_responses(now)
 
+    def posting_closes_at(self):
+        return self.closes_at
+
     def posting_summary(self) -> str:
         """What an email alert says of a consultation (a posting, through PaperPage): what is
         asked, and until when."""

@@ -74,6 +74,11 @@ class PostingSubjects(models.Model):
         text = getattr(self, "purpose", "") or self.search_description or ""
         return Truncator(strip_tags(str(text)).strip()).words(SUMMARY_WORDS)
 
+    def posting_closes_at(self):
+        """When comments on the posting close (a consultation's closing time), or None: letters
+        tell postal members to comment by then."""
+        return None
+
     def posting_group_page_ids(self) -> list[int]:
         """The pages whose group interest the posting carries: the page and its ancestors
         (a paper's group sits above its meeting)."""

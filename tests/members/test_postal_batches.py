@@ -14,7 +14,7 @@ from members.services import alerts, data_rights, postal
 from papers.models import MeetingPage
 from tests.members.postal_fixtures import add_paper
 from tests.members.postal_fixtures import postal as add_postal_member
-from tests.papers.conftest import publish
+from tests.papers.conftest import make_consultation, publish
 from tests.site_crawl import html_errors
 
 pytestmark = pytest.mark.django_db
@@ -454,3 +454,12 @@ def test_the_letters_and_the_label_sheet_are_valid_html(
     assert {response.status_code for response in documents.values()} == {200}
     errors = html_errors({name: r.content.decode() for name, r in documents.items()})
     assert not errors, "\n".join(errors)
+
+
+def test_a_consultations_letter_says_by_when_to_comment(officer, postal_readers, health_group):
+    consultation = make_consultation(health_group, title="Health priorities: your views")
+    batch = postal.build_batch(officer)
+    letter = letter_of(batch, postal_readers["health"])
+    assert "Health priorities: your views" in titles(letter)
+    closes_on = timezone.localdate(consultation.closes_at)
+    assert f"Comments by {closes_on:%-d %B %Y}." in letter.html
