@@ -29,6 +29,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from home.models import Interest
 from home.roles import is_partnership_officer
+from home.spreadsheets import neutralise
 
 from .audit import SECURITY_ACTIONS, security_log
 from .exceptions import MembersError
@@ -50,15 +51,6 @@ SECURITY_LOG_ENTRIES_PER_PAGE = 50
 POSTINGS_PER_PAGE = 50
 
 Action = MemberDataAuditEntry.Action
-# Characters a spreadsheet reads as the start of a formula (OWASP's list): a cell starting
-# with one is prefixed with an apostrophe, so it is shown as text and never run.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value):
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 class OfficersOnlyPolicy(ModelPermissionPolicy):
@@ -161,7 +153,7 @@ class MemberIndexView(generic.IndexView):
         return super().render_to_response(context, **response_kwargs)
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise_cell(super().preprocess_field_value(field, value, export_format))
+        return neutralise(super().preprocess_field_value(field, value, export_format))
 
     def to_row_dict(self, item):
         return {

@@ -14,13 +14,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from home.roles import is_partnership_officer
+from home.spreadsheets import neutralise
 
 from .exceptions import AttendanceNotValid
 from .forms import AttendanceForm
 from .models import MeetingAttendance, MemberDataAuditEntry
 from .services import attendance
 from .services.audit import record_access
-from .services.skills_audit import neutralise
 
 PRIVATE = "private, no-cache, no-store"
 OFFICERS_ONLY = (

@@ -1,11 +1,11 @@
 """Responses as a CSV file for a spreadsheet, officers only. Every cell is formula-neutralised
-(members.events.export.neutralise): a cell starting = + - @, a tab or a carriage return is
+(home.spreadsheets.neutralise): a cell starting = + - @, a tab or a carriage return is
 written with a leading apostrophe, so `=HYPERLINK(...)` in an answer stays text."""
 
 import csv
 import io
 
-from members.events.export import neutralise
+from home.spreadsheets import neutralise
 
 from .services import ResponseRow
 

@@ -7,14 +7,9 @@ import io
 
 from django.utils import timezone
 
+from home.spreadsheets import neutralise
+
 from .models import Registration
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _when(moment) -> str:

@@ -43,6 +43,7 @@ from wagtail.models import Site
 from home.models import Interest, PartnershipSettings
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
+from home.spreadsheets import neutralise
 from papers.models import is_posting_type
 
 from ..exceptions import (
@@ -564,14 +565,7 @@ def label_sheets(officer, batch: PostalBatch) -> list[list[list[str]]]:
     ]
 
 
-# Characters a spreadsheet reads as the start of a formula (OWASP's list): such a cell is
-# written with an apostrophe first, so it is shown as text and never run.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 LABEL_CSV_ADDRESS_LINES = 4
-
-
-def _as_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
 def label_csv_row(position: int, lines: Sequence[str], postcode: str) -> list:
@@ -582,7 +576,7 @@ def label_csv_row(position: int, lines: Sequence[str], postcode: str) -> list:
         rest = rest[:-1]
     middle = rest[: LABEL_CSV_ADDRESS_LINES - 1] + [", ".join(rest[LABEL_CSV_ADDRESS_LINES - 1 :])]
     middle += [""] * (LABEL_CSV_ADDRESS_LINES - len(middle))
-    return [position, *(_as_text(cell) for cell in [name, *middle, postcode])]
+    return [position, *(neutralise(cell) for cell in [name, *middle, postcode])]
 
 
 def labels_csv(officer, batch: PostalBatch) -> str:

@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from home.models import SteeringGroupSeat
+from home.spreadsheets import neutralise
 
 from ..models import SkillsAuditAnswers
 
@@ -15,7 +16,6 @@ VIEWED_ACTION = "members.skills_audit.viewed"
 EXPORTED_ACTION = "members.skills_audit.exported"
 CHANGED_ACTION = "members.skills_audit.changed"
 # A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def answers_of(member) -> SkillsAuditAnswers | None:
@@ -52,12 +52,6 @@ def answers_side_by_side(officer) -> list[SkillsAuditAnswers]:
         answer.organisation_name = organisations.get(answer.member_id, "No current seat")
         log(instance=answer, action=VIEWED_ACTION, user=officer)
     return answers
-
-
-def neutralise(value: str) -> str:
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe."""
-    value = str(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def answers_as_csv(officer) -> str:
