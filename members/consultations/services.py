@@ -11,6 +11,7 @@ import datetime
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet, TextField
@@ -79,14 +80,27 @@ def may_respond(taking: TakingResponses, responder: Responder | None) -> bool:
     return responder.is_member or bool(responder.email and taking.allows_non_members)
 
 
-def response_of(page: Page, responder: Responder | None) -> Response | None:
-    if responder is None:
-        return None
+def _same_person(responder: Responder) -> Q:
+    """The responses that are this person's, however they were sent: signed in (by account)
+    or by an emailed link (by address). An address is one person, so a member who responded
+    signed in and later follows an emailed link to the same address changes that response,
+    and the other way round; they never make a second one."""
     if responder.is_member:
-        return Response.objects.filter(page=page, user=responder.user).first()
-    if responder.email:
-        return Response.objects.filter(page=page, email__iexact=responder.email).first()
-    return None
+        found = Q(user=responder.user)
+        if responder.user.email:
+            found |= Q(user__isnull=True, email__iexact=responder.user.email)
+        return found
+    # A subquery, not a join: the saving path locks the row (no FOR UPDATE across a join).
+    accounts = get_user_model().objects.filter(email__iexact=responder.email)
+    return Q(email__iexact=responder.email) | Q(user__in=accounts.values("pk"))
+
+
+def response_of(page: Page, responder: Responder | None) -> Response | None:
+    if responder is None or not (responder.is_member or responder.email):
+        return None
+    # The account's own first, should both ever exist.
+    found = Response.objects.filter(_same_person(responder), page=page)
+    return found.order_by("user_id", "pk").first()
 
 
 def respond(
@@ -119,12 +133,8 @@ def respond(
 
 
 def _save_online(page: Page, responder: Responder, values: dict, now) -> Response:
-    found = Response.objects.select_for_update()
-    if responder.is_member:
-        found = found.filter(page=page, user=responder.user)
-    else:
-        found = found.filter(page=page, email__iexact=responder.email)
-    response = found.first()
+    found = Response.objects.select_for_update().filter(_same_person(responder), page=page)
+    response = found.order_by("user_id", "pk").first()
     if response is None:
         return Response.objects.create(
             page=page,
@@ -137,6 +147,9 @@ def _save_online(page: Page, responder: Responder, values: dict, now) -> Respons
             updated_at=now,
             **values,
         )
+    if responder.is_member and response.user_id is None:
+        # Sent by the emailed link before they signed in: it is the account's from now on.
+        response.user, response.email = responder.user, ""
     for field, value in values.items():
         setattr(response, field, value)
     response.updated_at = now
