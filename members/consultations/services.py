@@ -186,25 +186,30 @@ def record_response(
         )
     if channel not in Response.OFFLINE:
         raise ResponsesError("Choose how the response came: by post, telephone or at an event.")
-    if member is not None and Response.objects.filter(page=page, member=member).exists():
+    # No check before the insert: two officers (or a double click) saving at once would both
+    # pass it. The constraint one_response_per_member decides, inside a savepoint.
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                page=page,
+                member=member,
+                name="" if member else name,
+                address="" if member else address,
+                organisation=organisation,
+                channel=channel,
+                received_on=received_on,
+                answers=answers,
+                paragraph=paragraph,
+                recorded_by=by,
+            )
+            audit(by, Action.RECORDED, page, response, included_names=True)
+    except IntegrityError as error:
+        if member is None:
+            raise
         raise ResponsesError(
             f"A response from {member.name} is already recorded for this page: there is one "
-            "response per person."
-        )
-    with transaction.atomic():
-        response = Response.objects.create(
-            page=page,
-            member=member,
-            name="" if member else name,
-            address="" if member else address,
-            organisation=organisation,
-            channel=channel,
-            received_on=received_on,
-            answers=answers,
-            paragraph=paragraph,
-            recorded_by=by,
-        )
-        audit(by, Action.RECORDED, page, response, included_names=True)
+            "response per person. Find it in the list to read it."
+        ) from error
     return response
 
 

@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import signals
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -331,3 +332,59 @@ def test_the_service_refuses_online_as_an_offline_channel(officer, consultation)
             name="Edith Carter",
         )
     assert not Response.objects.exists()
+
+
+@pytest.fixture
+def doris(consultation):
+    return Member.objects.create(
+        name="Doris Lane",
+        kind=Member.Kind.RESIDENT,
+        route=Member.Route.POST,
+        postal_address="2 Ladbroke Grove\nLondon",
+        postcode="W11 3BQ",
+    )
+
+
+def record_dorises_letter(consultation, officer, doris):
+    return record_response(
+        consultation,
+        by=officer,
+        channel="post",
+        received_on=timezone.localdate(),
+        answers=answers(),
+        member=doris,
+    )
+
+
+def test_recording_the_same_postal_members_response_twice_is_refused_with_a_message(
+    officer, consultation, doris
+):
+    record_dorises_letter(consultation, officer, doris)
+    with pytest.raises(ResponsesError, match="A response from Doris Lane is already recorded"):
+        record_dorises_letter(consultation, officer, doris)
+    assert Response.objects.count() == 1
+    assert ResponseAuditEntry.objects.filter(action="recorded").count() == 1
+
+
+def test_a_second_officer_saving_the_same_letter_at_the_same_moment_gets_a_message(
+    officer, consultation, doris
+):
+    """The other officer's row lands after any check this one could make and before its
+    insert: the database's constraint refuses it, and the officer is told why, not a 500."""
+
+    def the_other_officer_saves_first(sender, instance, **kwargs):
+        signals.pre_save.disconnect(the_other_officer_saves_first, sender=Response)
+        Response.objects.create(
+            page=consultation, member=doris, channel="telephone", answers=answers()
+        )
+
+    signals.pre_save.connect(the_other_officer_saves_first, sender=Response)
+    try:
+        with pytest.raises(ResponsesError, match="already recorded for this page"):
+            record_dorises_letter(consultation, officer, doris)
+    finally:
+        signals.pre_save.disconnect(the_other_officer_saves_first, sender=Response)
+    # Here the other officer's row was made inside this attempt's savepoint, so it is rolled
+    # back with it; what matters is that this attempt saved and logged nothing.
+    assert not Response.objects.filter(channel="post").exists()
+    assert not ResponseAuditEntry.objects.filter(action="recorded").exists()
