@@ -12,6 +12,7 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet, TextField
@@ -23,6 +24,7 @@ from wagtail.models import GroupPagePermission, Page
 from home.extension_points import TakingResponses
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
+from papers.groups import group_page_model
 from papers.models import CommentPeriod, ConsultationPage
 
 from .exceptions import MayNotRespond, NotAllowedToSee, NotTakingResponses, ResponsesError
@@ -30,9 +32,6 @@ from .models import Response, ResponseAuditEntry
 
 Action = ResponseAuditEntry.Action
 LINK_SALT = "kcp.consultations.respond"
-# Pages this deep or deeper are a group's own (root is 1, the home page 2): rights there make
-# someone a lead officer of that group; rights higher up are an officer's.
-GROUP_PAGE_DEPTH = 3
 
 
 @dataclasses.dataclass(frozen=True)
@@ -225,12 +224,15 @@ def audit(actor, action, page, response=None, *, included_names=False, detail=""
 
 
 def _led_paths(user) -> list[str]:
-    """The tree paths of the group pages the user holds edit rights on (a lead officer's)."""
+    """The tree paths of the group pages (papers.groups: the page type meetings sit under)
+    the user holds edit rights on, as a group's lead officer does. Rights on any other page,
+    such as the index of groups above them all, lead no group, so show no responses."""
     if not user.is_authenticated:
         return []
+    group_type = ContentType.objects.get_for_model(group_page_model())
     return list(
         GroupPagePermission.objects.filter(
-            group__user=user, permission__codename="change_page", page__depth__gte=GROUP_PAGE_DEPTH
+            group__user=user, permission__codename="change_page", page__content_type=group_type
         ).values_list("page__path", flat=True)
     )
 
