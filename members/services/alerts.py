@@ -112,6 +112,22 @@ def _posting_interests(page) -> list[Interest]:
     )
 
 
+def _notes_already_posted(page) -> set[str]:
+    """The notes of "tell members about this revision" the page has been posted with: each
+    revision posting's note, and any note ticked on the revision that was live when a posting
+    was made (a note left on the page from its first publish, which posts as "first published"
+    and so never says what changed, must not post a revision at the next routine publish)."""
+    notes = set()
+    for note, content in Posting.objects.filter(page=page).values_list(
+        "revision_note", "revision__content"
+    ):
+        notes.add(note)
+        if content and content.get("tell_members_about_revision"):
+            notes.add((content.get("revision_note") or "").strip())
+    notes.discard("")
+    return notes
+
+
 def record_posting(page: Page, *, revision=None, now: datetime.datetime | None = None):
     """Make `page` a posting if the once-rule says so (see the module's docstring); returns
     the new Posting, or None. Called on every publish; the fan-out runs in the background."""
@@ -123,7 +139,7 @@ def record_posting(page: Page, *, revision=None, now: datetime.datetime | None =
         return None
     note = page.revision_note.strip() if page.tell_members_about_revision else ""
     if Posting.objects.filter(page=page, reason=Posting.Reason.FIRST_PUBLISHED).exists():
-        if not note or Posting.objects.filter(page=page, revision_note=note).exists():
+        if not note or note in _notes_already_posted(page):
             return None
         reason = Posting.Reason.REVISION
     else:

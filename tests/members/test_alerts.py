@@ -139,6 +139,46 @@ def test_telling_members_about_a_revision_alerts_once_with_what_changed(
     assert Posting.objects.filter(page=report, reason=Posting.Reason.REVISION).count() == 1
 
 
+def test_a_note_ticked_on_the_first_publish_is_not_posted_again_as_a_revision(
+    health_meeting, health_reader, deliver_outbox
+):
+    report = add_report(
+        health_meeting,
+        tell_members_about_revision=True,
+        revision_note="Section 3 now has this year’s figures.",
+    )
+    assert list(Posting.objects.values_list("reason", flat=True)) == ["first_published"]
+    report.title = "Health inequalities in the north of the borough (typo fixed)"
+    report.save_revision().publish()  # a routine republish: the ticked note is stale
+    assert Posting.objects.filter(page=report).count() == 1
+    messages = send_alerts(deliver_outbox)
+    assert len(messages) == 1
+    assert not messages[0].subject.startswith("Revised")
+    assert "What changed" not in messages[0].body
+
+
+def test_a_copy_of_a_page_is_posted_once_as_first_published_never_as_a_revision(
+    health_meeting, health_reader, deliver_outbox
+):
+    report = add_report(health_meeting)
+    report.tell_members_about_revision = True
+    report.revision_note = "Section 3 now has this year’s figures."
+    report.save_revision().publish()
+    assert Posting.objects.filter(page=report).count() == 2
+    copy = report.copy(
+        update_attrs={"title": "Health inequalities, 2100", "slug": "health-inequalities-2100"},
+        keep_live=True,
+        user=None,
+    ).specific
+    assert not copy.tell_members_about_revision
+    assert copy.revision_note == ""
+    copy.save_revision().publish()
+    copy.save_revision().publish()
+    assert list(Posting.objects.filter(page=copy).values_list("reason", "revision_note")) == [
+        ("first_published", "")
+    ]
+
+
 def test_a_revision_note_is_required_to_tell_members_about_a_revision(health_meeting):
     report = add_report(health_meeting)
     report.tell_members_about_revision = True
