@@ -24,6 +24,7 @@ Rules:
 
 import dataclasses
 import datetime
+import hashlib
 import html
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -378,6 +379,15 @@ class MessageRenderer:
         )
 
 
+def _message_key(prefix: str, member_id: int, postings: Sequence[Posting]) -> str:
+    """The idempotency key of one member's message: the postings actually in it, so a rerun
+    queues nothing new, while a message with other postings (one due since a run died
+    part-way) gets its own key and is not mistaken for the one already queued. Hashed, as a
+    meeting's many papers would not fit the outbox's key."""
+    ids = ",".join(str(pk) for pk in sorted(posting.pk for posting in postings))
+    return f"{prefix}:{member_id}:{hashlib.sha256(ids.encode()).hexdigest()}"
+
+
 def _queue_batch(messages: list[tuple[QueuedEmail, Recipient, list[Posting]]], channel: str) -> int:
     """Queue a batch of messages and record each posting's delivery to each member: three
     queries, whatever the batch's size."""
@@ -425,7 +435,6 @@ def _fan_out_at_once(postings: list[Posting]) -> int:
             posting, routes=[Member.Route.EMAIL_AT_ONCE], audience=audiences[posting.pk]
         )
     renderer = MessageRenderer("members/email/alert", {})
-    bundle_key = postings[0].pk
     queued = 0
     for batch in _recipients(candidates):
         had = _delivered(batch, postings)
@@ -436,7 +445,7 @@ def _fan_out_at_once(postings: list[Posting]) -> int:
                 fresh, interests, audiences, recipient.interest_ids, recipient.group_ids, wider
             )
             if matched and recipient.email:
-                key = f"alert:{bundle_key}:{recipient.member_id}"
+                key = _message_key("alert", recipient.member_id, matched)
                 messages.append(
                     (
                         renderer.message_for(recipient, matched, kind=ALERT_KIND, key=key),
@@ -511,21 +520,26 @@ def send_weekly_digests(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     digest = _digest_settings()
     due_at = digest_due_at(digest, now)
+    if digest.last_sent_for is not None and digest.last_sent_for >= due_at:
+        return 0  # this week's digest has gone
     since = digest.last_sent_for or due_at - datetime.timedelta(days=7)
-    claimed = (
-        DigestSettings.objects.filter(pk=digest.pk)
-        .filter(Q(last_sent_for__isnull=True) | Q(last_sent_for__lt=due_at))
-        .update(last_sent_for=due_at)
-    )
-    if not claimed:
-        return 0
     postings = list(
         Posting.objects.filter(posted_at__gt=since, posted_at__lte=due_at)
         .select_related("page")
         .order_by("posted_at", "pk")
     )
-    if not postings:
-        return 0
+    queued = _queue_digests(postings, due_at) if postings else 0
+    # The week is marked sent only once every batch is queued: a run that dies part-way leaves
+    # it due, and the next run queues the rest (each member's key for the week, and each
+    # delivery's uniqueness, skip what was queued already).
+    DigestSettings.objects.filter(pk=digest.pk).filter(
+        Q(last_sent_for__isnull=True) | Q(last_sent_for__lt=due_at)
+    ).update(last_sent_for=due_at)
+    return queued
+
+
+def _queue_digests(postings: list[Posting], due_at: datetime.datetime) -> int:
+    """Queue the week's digest to each digest member with something new, batch by batch."""
     audiences = {posting.pk: audience_of(posting.page) for posting in postings}
     interests = _interests_of(postings)
     wider = _wider_partnership_group_id()
@@ -541,7 +555,7 @@ def send_weekly_digests(now: datetime.datetime | None = None) -> int:
                 fresh, interests, audiences, recipient.interest_ids, recipient.group_ids, wider
             )
             if matched and recipient.email:
-                key = f"digest:{due_at:%Y%m%d%H%M}:{recipient.member_id}"
+                key = _message_key(f"digest:{due_at:%Y%m%d%H%M}", recipient.member_id, matched)
                 messages.append(
                     (
                         renderer.message_for(recipient, matched, kind=DIGEST_KIND, key=key),
