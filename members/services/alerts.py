@@ -97,7 +97,7 @@ def audience_of(page: Page) -> Audience:
     return Audience(is_open=True, group_sets=tuple(group_sets))
 
 
-def _wider_partnership_group_id() -> int | None:
+def wider_partnership_group_id() -> int | None:
     return Group.objects.filter(name=WIDER_PARTNERSHIP_MEMBERS).values_list("pk", flat=True).first()
 
 
@@ -193,7 +193,7 @@ def members_for_posting(
     if not audience.is_open:
         return Member.objects.none()
     matching = _active_members(routes).filter(interests__in=posting.interests.values("pk"))
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     for required in audience.group_sets:
         if wider in required:
             continue
@@ -232,7 +232,7 @@ def postings_for_member(member: Member, postings: Iterable[Posting]) -> list[Pos
         {posting.pk: audience_of(posting.page) for posting in postings},
         {interest.pk for interest in member.interests.all()},
         group_ids,
-        _wider_partnership_group_id(),
+        wider_partnership_group_id(),
     )
 
 
@@ -428,7 +428,7 @@ def _fan_out_at_once(postings: list[Posting]) -> int:
     each, with the postings they match. Returns how many messages were queued."""
     audiences = {posting.pk: audience_of(posting.page) for posting in postings}
     interests = _interests_of(postings)
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     candidates = Member.objects.none()
     for posting in postings:
         candidates |= members_for_posting(
@@ -542,7 +542,7 @@ def _queue_digests(postings: list[Posting], due_at: datetime.datetime) -> int:
     """Queue the week's digest to each digest member with something new, batch by batch."""
     audiences = {posting.pk: audience_of(posting.page) for posting in postings}
     interests = _interests_of(postings)
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     renderer = MessageRenderer("members/email/digest", {"week_ending": timezone.localtime(due_at)})
     queued = 0
     members = _active_members([Member.Route.WEEKLY_DIGEST])
@@ -585,7 +585,7 @@ def reason_not_to_send(email: OutgoingEmail) -> str | None:
     if not member.is_active or member.is_email_paused:
         return "The member has stopped their alerts."
     group_ids = set(member.user.groups.values_list("pk", flat=True)) if member.user_id else set()
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     for delivery in deliveries:
         if not audience_of(delivery.posting.page).admits(group_ids, wider):
             return f"The member may no longer see “{delivery.posting.title}”."
