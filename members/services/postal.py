@@ -9,6 +9,9 @@ Rules:
   a posting made meanwhile is not missed; a posted batch never changes.
 - A letter is rendered once, when the batch is built, and kept as rendered: the browser's
   print, the PDF and any reprint show exactly that letter.
+- Its letters are frozen, but an email is checked again as it leaves: an open batch whose
+  page was unpublished or restricted from one of its members since the build is not
+  printed, made into a PDF or marked posted; the officer builds it again.
 - Marking a batch posted records each letter as sent to its member (`AlertDelivery`, channel
   post); the next batch starts after it.
 - A letter returned undelivered pauses the member's post route and flags them to officers
@@ -22,6 +25,7 @@ import datetime
 import io
 import logging
 import multiprocessing
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -427,19 +431,16 @@ def check_still_for_its_members(batch: PostalBatch) -> None:
     for posting_id, member_id in through.values_list("posting_id", "postalletter__member_id"):
         holders.setdefault(posting_id, set()).add(member_id)
     postings = batch.postings.select_related("page").order_by("posted_at", "pk")
-    members = Member.objects.filter(pk__in={pk for ids in holders.values() for pk in ids})
-    groups_of: dict[int, set[int]] = {
-        member_id: set() for member_id in members.values_list("pk", flat=True)
-    }
-    for member_id, group_id in members.filter(user__groups__isnull=False).values_list(
-        "pk", "user__groups"
-    ):
+    groups_of: dict[int, set[int]] = defaultdict(set)  # postal members mostly have no account
+    for member_id, group_id in Member.objects.filter(
+        pk__in={pk for ids in holders.values() for pk in ids}, user__groups__isnull=False
+    ).values_list("pk", "user__groups"):
         groups_of[member_id].add(group_id)
     wider = wider_partnership_group_id()
     for posting in postings:
         audience = audience_of(posting.page)
         if all(
-            audience.admits(groups_of.get(member_id, set()), wider)
+            audience.admits(groups_of[member_id], wider)
             for member_id in holders.get(posting.pk, ())
         ):
             continue
