@@ -67,12 +67,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--limit", type=int, default=40)
+    parser.add_argument(
+        "--path", action="append", help="score only these paths (repeatable), not the sitemap"
+    )
     arguments = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse is not installed: run `make lighthouse` (it runs npm ci first).")
     below_target = 0
     print(f"{'page':<60}" + "".join(f"{name:>16}" for name in CATEGORIES))
-    for path in site_paths(arguments.base, arguments.limit):
+    for path in arguments.path or site_paths(arguments.base, arguments.limit):
         result = scores(arguments.base + path)
         below_target += any(score < 100 for score in result.values())
         print(f"{path:<60}" + "".join(f"{result[name]:>16}" for name in CATEGORIES))

@@ -407,6 +407,12 @@ def main() -> None:
             partial.unlink(missing_ok=True)
             fill_sqlite(partial, args.sqlite_papers)
             partial.rename(sqlite_path)
+        # A kept database has the schema it was made with: bring it up to date.
+        manage(
+            site_env(f"sqlite:///{sqlite_path}", static_root, cache_seconds=0),
+            "migrate",
+            "--no-input",
+        )
         dump = CACHE_DIR / f"site-{args.papers}-papers.dump"
         env = site_env(postgres_url(socket_dir), static_root, cache_seconds=0)
         postgres_tool("createdb", DATABASE, socket_dir=socket_dir)

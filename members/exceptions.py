@@ -49,6 +49,10 @@ class BatchAlreadyPosted(MembersError):
     code = "batch_already_posted"
 
 
+class BatchOutOfDate(MembersError):
+    code = "batch_out_of_date"
+
+
 class LetterNotPosted(MembersError):
     code = "letter_not_posted"
 

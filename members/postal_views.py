@@ -256,7 +256,7 @@ class PostalBatchView(OfficersOnlyMixin, AdminScreen):
             return self.render_to_response(self.get_context_data(posted_form=form))
         try:
             postal.mark_posted(request.user, batch, posted_on=form.cleaned_data["posted_on"])
-        except MembersError as error:  # posted meanwhile, from another officer's screen
+        except MembersError as error:  # posted meanwhile, or a page unpublished since built
             messages.error(request, error.message)
             return redirect("members_postal_batch", batch.pk)
         messages.success(request, f"Postal batch {batch.pk} is posted; the next starts after it.")
@@ -268,7 +268,11 @@ class PostalPdfView(OfficersOnlyMixin, View):
 
     def post(self, request, pk):
         batch = get_object_or_404(PostalBatch, pk=pk)
-        postal.request_pdf(request.user, batch)
+        try:
+            postal.request_pdf(request.user, batch)
+        except MembersError as error:  # a page was unpublished or restricted since the build
+            messages.error(request, error.message)
+            return redirect("members_postal_batch", batch.pk)
         messages.success(
             request,
             "The PDF is being made. You will get an email when it is ready, and it will be "
@@ -281,8 +285,13 @@ class PostalPdfView(OfficersOnlyMixin, View):
         if batch.pdf_state != PostalBatch.PdfState.READY or not batch.pdf:
             messages.error(request, "The PDF is not ready: make it first, from this page.")
             return redirect("members_postal_batch", batch.pk)
+        try:
+            pdf = postal.open_pdf(request.user, batch)
+        except MembersError as error:
+            messages.error(request, error.message)
+            return redirect("members_postal_batch", batch.pk)
         response = FileResponse(
-            postal.open_pdf(request.user, batch),
+            pdf,
             content_type="application/pdf",
             as_attachment=True,
             filename=f"postal-batch-{batch.pk}.pdf",
@@ -300,12 +309,16 @@ class PostalLettersView(OfficersOnlyMixin, View):
             letters = [get_object_or_404(letters, pk=letter_pk)]
         else:
             letters = list(letters)
-        document = postal.letters_for_print(
-            request.user,
-            batch,
-            letters,
-            back_url=reverse("members_postal_batch", args=[batch.pk]),
-        )
+        try:
+            document = postal.letters_for_print(
+                request.user,
+                batch,
+                letters,
+                back_url=reverse("members_postal_batch", args=[batch.pk]),
+            )
+        except MembersError as error:
+            messages.error(request, error.message)
+            return redirect("members_postal_batch", batch.pk)
         return _no_store(HttpResponse(document))
 
 

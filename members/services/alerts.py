@@ -24,6 +24,7 @@ Rules:
 
 import dataclasses
 import datetime
+import hashlib
 import html
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -96,7 +97,7 @@ def audience_of(page: Page) -> Audience:
     return Audience(is_open=True, group_sets=tuple(group_sets))
 
 
-def _wider_partnership_group_id() -> int | None:
+def wider_partnership_group_id() -> int | None:
     return Group.objects.filter(name=WIDER_PARTNERSHIP_MEMBERS).values_list("pk", flat=True).first()
 
 
@@ -112,6 +113,22 @@ def _posting_interests(page) -> list[Interest]:
     )
 
 
+def _notes_already_posted(page) -> set[str]:
+    """The notes of "tell members about this revision" the page has been posted with: each
+    revision posting's note, and any note ticked on the revision that was live when a posting
+    was made (a note left on the page from its first publish, which posts as "first published"
+    and so never says what changed, must not post a revision at the next routine publish)."""
+    notes = set()
+    for note, content in Posting.objects.filter(page=page).values_list(
+        "revision_note", "revision__content"
+    ):
+        notes.add(note)
+        if content and content.get("tell_members_about_revision"):
+            notes.add((content.get("revision_note") or "").strip())
+    notes.discard("")
+    return notes
+
+
 def record_posting(page: Page, *, revision=None, now: datetime.datetime | None = None):
     """Make `page` a posting if the once-rule says so (see the module's docstring); returns
     the new Posting, or None. Called on every publish; the fan-out runs in the background."""
@@ -123,7 +140,7 @@ def record_posting(page: Page, *, revision=None, now: datetime.datetime | None =
         return None
     note = page.revision_note.strip() if page.tell_members_about_revision else ""
     if Posting.objects.filter(page=page, reason=Posting.Reason.FIRST_PUBLISHED).exists():
-        if not note or Posting.objects.filter(page=page, revision_note=note).exists():
+        if not note or note in _notes_already_posted(page):
             return None
         reason = Posting.Reason.REVISION
     else:
@@ -176,7 +193,7 @@ def members_for_posting(
     if not audience.is_open:
         return Member.objects.none()
     matching = _active_members(routes).filter(interests__in=posting.interests.values("pk"))
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     for required in audience.group_sets:
         if wider in required:
             continue
@@ -215,7 +232,7 @@ def postings_for_member(member: Member, postings: Iterable[Posting]) -> list[Pos
         {posting.pk: audience_of(posting.page) for posting in postings},
         {interest.pk for interest in member.interests.all()},
         group_ids,
-        _wider_partnership_group_id(),
+        wider_partnership_group_id(),
     )
 
 
@@ -362,6 +379,15 @@ class MessageRenderer:
         )
 
 
+def _message_key(prefix: str, member_id: int, postings: Sequence[Posting]) -> str:
+    """The idempotency key of one member's message: the postings actually in it, so a rerun
+    queues nothing new, while a message with other postings (one due since a run died
+    part-way) gets its own key and is not mistaken for the one already queued. Hashed, as a
+    meeting's many papers would not fit the outbox's key."""
+    ids = ",".join(str(pk) for pk in sorted(posting.pk for posting in postings))
+    return f"{prefix}:{member_id}:{hashlib.sha256(ids.encode()).hexdigest()}"
+
+
 def _queue_batch(messages: list[tuple[QueuedEmail, Recipient, list[Posting]]], channel: str) -> int:
     """Queue a batch of messages and record each posting's delivery to each member: three
     queries, whatever the batch's size."""
@@ -402,14 +428,13 @@ def _fan_out_at_once(postings: list[Posting]) -> int:
     each, with the postings they match. Returns how many messages were queued."""
     audiences = {posting.pk: audience_of(posting.page) for posting in postings}
     interests = _interests_of(postings)
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     candidates = Member.objects.none()
     for posting in postings:
         candidates |= members_for_posting(
             posting, routes=[Member.Route.EMAIL_AT_ONCE], audience=audiences[posting.pk]
         )
     renderer = MessageRenderer("members/email/alert", {})
-    bundle_key = postings[0].pk
     queued = 0
     for batch in _recipients(candidates):
         had = _delivered(batch, postings)
@@ -420,7 +445,7 @@ def _fan_out_at_once(postings: list[Posting]) -> int:
                 fresh, interests, audiences, recipient.interest_ids, recipient.group_ids, wider
             )
             if matched and recipient.email:
-                key = f"alert:{bundle_key}:{recipient.member_id}"
+                key = _message_key("alert", recipient.member_id, matched)
                 messages.append(
                     (
                         renderer.message_for(recipient, matched, kind=ALERT_KIND, key=key),
@@ -495,24 +520,29 @@ def send_weekly_digests(now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     digest = _digest_settings()
     due_at = digest_due_at(digest, now)
+    if digest.last_sent_for is not None and digest.last_sent_for >= due_at:
+        return 0  # this week's digest has gone
     since = digest.last_sent_for or due_at - datetime.timedelta(days=7)
-    claimed = (
-        DigestSettings.objects.filter(pk=digest.pk)
-        .filter(Q(last_sent_for__isnull=True) | Q(last_sent_for__lt=due_at))
-        .update(last_sent_for=due_at)
-    )
-    if not claimed:
-        return 0
     postings = list(
         Posting.objects.filter(posted_at__gt=since, posted_at__lte=due_at)
         .select_related("page")
         .order_by("posted_at", "pk")
     )
-    if not postings:
-        return 0
+    queued = _queue_digests(postings, due_at) if postings else 0
+    # The week is marked sent only once every batch is queued: a run that dies part-way leaves
+    # it due, and the next run queues the rest (each member's key for the week, and each
+    # delivery's uniqueness, skip what was queued already).
+    DigestSettings.objects.filter(pk=digest.pk).filter(
+        Q(last_sent_for__isnull=True) | Q(last_sent_for__lt=due_at)
+    ).update(last_sent_for=due_at)
+    return queued
+
+
+def _queue_digests(postings: list[Posting], due_at: datetime.datetime) -> int:
+    """Queue the week's digest to each digest member with something new, batch by batch."""
     audiences = {posting.pk: audience_of(posting.page) for posting in postings}
     interests = _interests_of(postings)
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     renderer = MessageRenderer("members/email/digest", {"week_ending": timezone.localtime(due_at)})
     queued = 0
     members = _active_members([Member.Route.WEEKLY_DIGEST])
@@ -525,7 +555,7 @@ def send_weekly_digests(now: datetime.datetime | None = None) -> int:
                 fresh, interests, audiences, recipient.interest_ids, recipient.group_ids, wider
             )
             if matched and recipient.email:
-                key = f"digest:{due_at:%Y%m%d%H%M}:{recipient.member_id}"
+                key = _message_key(f"digest:{due_at:%Y%m%d%H%M}", recipient.member_id, matched)
                 messages.append(
                     (
                         renderer.message_for(recipient, matched, kind=DIGEST_KIND, key=key),
@@ -555,7 +585,7 @@ def reason_not_to_send(email: OutgoingEmail) -> str | None:
     if not member.is_active or member.is_email_paused:
         return "The member has stopped their alerts."
     group_ids = set(member.user.groups.values_list("pk", flat=True)) if member.user_id else set()
-    wider = _wider_partnership_group_id()
+    wider = wider_partnership_group_id()
     for delivery in deliveries:
         if not audience_of(delivery.posting.page).admits(group_ids, wider):
             return f"The member may no longer see “{delivery.posting.title}”."

@@ -9,6 +9,9 @@ Rules:
   a posting made meanwhile is not missed; a posted batch never changes.
 - A letter is rendered once, when the batch is built, and kept as rendered: the browser's
   print, the PDF and any reprint show exactly that letter.
+- Its letters are frozen, but an email is checked again as it leaves: an open batch whose
+  page was unpublished or restricted from one of its members since the build is not
+  printed, made into a PDF or marked posted; the officer builds it again.
 - Marking a batch posted records each letter as sent to its member (`AlertDelivery`, channel
   post); the next batch starts after it.
 - A letter returned undelivered pauses the member's post route and flags them to officers
@@ -22,6 +25,7 @@ import datetime
 import io
 import logging
 import multiprocessing
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -49,6 +53,7 @@ from papers.models import is_posting_type
 from ..exceptions import (
     AddressTooLong,
     BatchAlreadyPosted,
+    BatchOutOfDate,
     EmailNeeded,
     LetterNotPosted,
     NotAnOfficer,
@@ -60,7 +65,7 @@ from ..exceptions import (
 from ..models import Member, PostalBatch, PostalLetter, User
 from ..models.alerts import AlertDelivery, Posting
 from . import audit, partnership
-from .alerts import members_for_posting
+from .alerts import audience_of, members_for_posting, wider_partnership_group_id
 
 logger = logging.getLogger(__name__)
 
@@ -413,6 +418,40 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
     return batch
 
 
+def check_still_for_its_members(batch: PostalBatch) -> None:
+    """An open batch's letters were frozen when it was built, but an email is checked again
+    just before it leaves: so before its letters are printed, made into a PDF or marked
+    posted, each posting is checked with the email route's rule (`audience_of`) for every
+    member whose letter holds it. BatchOutOfDate if one is no longer live, or is now
+    restricted from one of them. A posted batch is a record and is never checked."""
+    if batch.is_posted:
+        return
+    holders: dict[int, set[int]] = {}
+    through = PostalLetter.postings.through.objects.filter(postalletter__batch=batch)
+    for posting_id, member_id in through.values_list("posting_id", "postalletter__member_id"):
+        holders.setdefault(posting_id, set()).add(member_id)
+    postings = batch.postings.select_related("page").order_by("posted_at", "pk")
+    groups_of: dict[int, set[int]] = defaultdict(set)  # postal members mostly have no account
+    for member_id, group_id in Member.objects.filter(
+        pk__in={pk for ids in holders.values() for pk in ids}, user__groups__isnull=False
+    ).values_list("pk", "user__groups"):
+        groups_of[member_id].add(group_id)
+    wider = wider_partnership_group_id()
+    for posting in postings:
+        audience = audience_of(posting.page)
+        if all(
+            audience.admits(groups_of[member_id], wider)
+            for member_id in holders.get(posting.pk, ())
+        ):
+            continue
+        raise BatchOutOfDate(
+            f"“{posting.title}” has been unpublished or restricted since this batch was built, "
+            "so some of its letters tell members about a page they may no longer see. Build "
+            "the batch again from Postal mailing (it replaces this one), then print the new "
+            "letters."
+        )
+
+
 def _discard(batch: PostalBatch) -> None:
     if batch.pdf:
         batch.pdf.delete(save=False)
@@ -429,6 +468,7 @@ def mark_posted(officer, batch: PostalBatch, *, posted_on: datetime.date) -> Pos
         raise BatchAlreadyPosted(
             f"This batch was marked posted on {timezone.localdate(batch.posted_at):%-d %B %Y}."
         )
+    check_still_for_its_members(batch)
     posted_at = timezone.make_aware(datetime.datetime.combine(posted_on, datetime.time(12)))
     batch.posted_at = posted_at
     batch.posted_by = officer
@@ -527,6 +567,7 @@ def batch_letters(batch: PostalBatch):
 def letters_for_print(officer, batch: PostalBatch, letters: Sequence[PostalLetter], **kwargs):
     """The HTML document of the given letters of the batch, for the browser's print."""
     _check_officer(officer)
+    check_still_for_its_members(batch)
     audit.record_access(
         officer,
         Action.OPENED_LETTERS,
@@ -610,6 +651,7 @@ def labels_csv(officer, batch: PostalBatch) -> str:
 
 def open_pdf(officer, batch: PostalBatch):
     _check_officer(officer)
+    check_still_for_its_members(batch)
     audit.record_access(
         officer,
         Action.DOWNLOADED_LETTERS,
@@ -679,6 +721,7 @@ def request_pdf(officer, batch: PostalBatch) -> PostalBatch:
     """Queue the PDF's making; the officer is emailed when it is ready."""
     _check_officer(officer)
     batch = PostalBatch.objects.select_for_update().get(pk=batch.pk)
+    check_still_for_its_members(batch)
     if batch.pdf_state == PdfState.RENDERING:
         return batch
     batch.pdf_state = PdfState.RENDERING
@@ -697,13 +740,14 @@ def make_pdf(batch_id: int) -> str:
         return "discarded"
     letters = list(batch.letters.order_by("position").values_list("html", flat=True))
     try:
+        check_still_for_its_members(batch)  # a page may have been unpublished since asked
         pdf = render_pdf(
             letters,
             envelope_window(batch.envelope),
             chunk_size=settings.KCP_POSTAL_PDF_CHUNK_SIZE,
             processes=settings.KCP_POSTAL_PDF_PROCESSES,
         )
-    except PdfRendererUnavailable as error:
+    except (PdfRendererUnavailable, BatchOutOfDate) as error:
         logger.warning("Postal batch %s: %s", batch_id, error.message)
         PostalBatch.objects.filter(pk=batch_id).update(
             pdf_state=PdfState.FAILED, pdf_error=error.message, pdf_finished_at=timezone.now()

@@ -41,6 +41,10 @@ class PostingSubjects(models.Model):
         "figures.” Members are told once for each note.",
     )
 
+    # A copy is a new page, posted when first published: the original's "tell members about
+    # this revision" is not the copy's, and copied it would tell members again of an old change.
+    exclude_fields_in_copy = ["tell_members_about_revision", "revision_note"]
+
     posting_panels = [
         MultiFieldPanel(
             [

@@ -107,3 +107,22 @@ def steering_health_reader(django_user_model, health_interest):
         [health_interest],
         groups=[STEERING_GROUP_MEMBERS],
     )
+
+
+class WorkerDied(Exception):
+    """The failure injected part-way through a fan-out."""
+
+
+def die_after_first_batch(monkeypatch) -> None:
+    """The worker dies as it comes to queue the second batch: the first batch is queued
+    for real, by the real `_queue_batch`, and the run raises."""
+    real = alerts._queue_batch
+    calls = []
+
+    def queue_then_die(messages, channel):
+        calls.append(channel)
+        if len(calls) > 1:
+            raise WorkerDied("the worker died part-way")
+        return real(messages, channel)
+
+    monkeypatch.setattr(alerts, "_queue_batch", queue_then_die)

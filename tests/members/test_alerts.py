@@ -18,7 +18,13 @@ from members.events.models import Audience, EventPage
 from members.models import AlertDelivery, Member, Posting
 from members.services import alerts
 from papers.models import AgendaItem, MeetingPage, ReportPage
-from tests.members.alerts_fixtures import add_report, make_member, send_alerts
+from tests.members.alerts_fixtures import (
+    WorkerDied,
+    add_report,
+    die_after_first_batch,
+    make_member,
+    send_alerts,
+)
 from tests.members.events.conftest import make_event
 from tests.papers.conftest import LONDON, publish
 
@@ -137,6 +143,46 @@ def test_telling_members_about_a_revision_alerts_once_with_what_changed(
     assert messages[1].subject.startswith("Revised: ")
     assert "What changed: Section 3 now has this year’s figures." in messages[1].body
     assert Posting.objects.filter(page=report, reason=Posting.Reason.REVISION).count() == 1
+
+
+def test_a_note_ticked_on_the_first_publish_is_not_posted_again_as_a_revision(
+    health_meeting, health_reader, deliver_outbox
+):
+    report = add_report(
+        health_meeting,
+        tell_members_about_revision=True,
+        revision_note="Section 3 now has this year’s figures.",
+    )
+    assert list(Posting.objects.values_list("reason", flat=True)) == ["first_published"]
+    report.title = "Health inequalities in the north of the borough (typo fixed)"
+    report.save_revision().publish()  # a routine republish: the ticked note is stale
+    assert Posting.objects.filter(page=report).count() == 1
+    messages = send_alerts(deliver_outbox)
+    assert len(messages) == 1
+    assert not messages[0].subject.startswith("Revised")
+    assert "What changed" not in messages[0].body
+
+
+def test_a_copy_of_a_page_is_posted_once_as_first_published_never_as_a_revision(
+    health_meeting, health_reader, deliver_outbox
+):
+    report = add_report(health_meeting)
+    report.tell_members_about_revision = True
+    report.revision_note = "Section 3 now has this year’s figures."
+    report.save_revision().publish()
+    assert Posting.objects.filter(page=report).count() == 2
+    copy = report.copy(
+        update_attrs={"title": "Health inequalities, 2100", "slug": "health-inequalities-2100"},
+        keep_live=True,
+        user=None,
+    ).specific
+    assert not copy.tell_members_about_revision
+    assert copy.revision_note == ""
+    copy.save_revision().publish()
+    copy.save_revision().publish()
+    assert list(Posting.objects.filter(page=copy).values_list("reason", "revision_note")) == [
+        ("first_published", "")
+    ]
 
 
 def test_a_revision_note_is_required_to_tell_members_about_a_revision(health_meeting):
@@ -299,7 +345,10 @@ def test_a_fan_out_that_died_part_way_is_finished_by_the_next_run_without_repeat
         [
             (
                 alerts.MessageRenderer("members/email/alert", {}).message_for(
-                    recipient, [posting], kind=alerts.ALERT_KIND, key=f"alert:{posting.pk}:{pk}"
+                    recipient,
+                    [posting],
+                    kind=alerts.ALERT_KIND,
+                    key=alerts._message_key("alert", pk, [posting]),
                 ),
                 recipient,
                 [posting],
@@ -313,4 +362,32 @@ def test_a_fan_out_that_died_part_way_is_finished_by_the_next_run_without_repeat
     assert sorted(message.to[0] for message in deliver_outbox()) == sorted(
         member.email for member in members
     )
+    assert alerts.send_due_postings() == 0
+
+
+def test_a_paper_due_before_a_dead_fan_out_is_rerun_reaches_the_members_already_queued(
+    django_user_model, health_meeting, health_interest, settings, deliver_outbox, monkeypatch
+):
+    settings.KCP_ALERT_BATCH_SIZE = 2
+    settings.KCP_ALERT_BUNDLE_SECONDS = 0
+    readers = [
+        make_member(django_user_model, f"reader{n}@kcp.example", [health_interest])
+        for n in range(4)
+    ]
+    first = add_report(health_meeting, title="Health inequalities")
+    second = add_report(health_meeting, title="The health and well-being board")
+    with monkeypatch.context() as patched:
+        die_after_first_batch(patched)
+        with pytest.raises(WorkerDied):
+            alerts.send_due_postings()
+    # A third paper of the same meeting is due before the fan-out runs again.
+    third = add_report(health_meeting, title="The pharmacy needs assessment")
+    assert alerts.send_due_postings() == 4  # C to the first two; A, B and C to the others
+    messages = deliver_outbox()
+    for reader in readers:
+        bodies = "".join(message.body for message in messages if message.to == [reader.email])
+        for page in (first, second, third):
+            assert bodies.count(page.full_url) >= 1, (reader.email, page.title)
+    assert set(AlertDelivery.objects.values_list("state", flat=True)) == {AlertDelivery.State.SENT}
+    assert AlertDelivery.objects.count() == 12
     assert alerts.send_due_postings() == 0

@@ -13,7 +13,13 @@ from wagtail.models import Site
 
 from members.models import AlertDelivery, DigestSettings, Member, MembershipChange, Posting
 from members.services import alerts
-from tests.members.alerts_fixtures import add_report, send_alerts
+from tests.members.alerts_fixtures import (
+    WorkerDied,
+    add_report,
+    die_after_first_batch,
+    make_member,
+    send_alerts,
+)
 from tests.papers.conftest import LONDON
 
 pytestmark = pytest.mark.django_db
@@ -145,6 +151,42 @@ def test_the_digest_leaves_out_what_a_member_already_had(
     (message,) = deliver_outbox()
     assert "1 new item to" in message.subject
     assert had.full_url not in message.body
+
+
+def test_a_digest_run_that_died_part_way_is_finished_by_the_next_run_once_each(
+    django_user_model,
+    health_meeting,
+    health_interest,
+    digest_on_friday_at_eight,
+    deliver_outbox,
+    settings,
+    monkeypatch,
+):
+    settings.KCP_ALERT_BATCH_SIZE = 2
+    readers = [
+        make_member(
+            django_user_model,
+            f"weekly{n}@kcp.example",
+            [health_interest],
+            route=Member.Route.WEEKLY_DIGEST,
+        )
+        for n in range(5)
+    ]
+    digest_on_friday_at_eight.last_sent_for = december(4, 8, 0)
+    digest_on_friday_at_eight.save()
+    add_report(health_meeting)
+    Posting.objects.update(posted_at=december(7, 12))
+    with monkeypatch.context() as patched:
+        die_after_first_batch(patched)
+        with pytest.raises(WorkerDied):
+            alerts.send_weekly_digests(now=december(11))
+    digest_on_friday_at_eight.refresh_from_db()
+    assert digest_on_friday_at_eight.last_sent_for == december(4, 8, 0)  # the week still due
+
+    assert alerts.send_weekly_digests(now=december(11, 8, 30)) == 3  # the other three
+    assert alerts.send_weekly_digests(now=december(11, 9)) == 0  # and the week is done
+    received = sorted(message.to[0] for message in deliver_outbox())
+    assert received == sorted(reader.email for reader in readers)
 
 
 def test_the_scheduler_job_sends_the_digest_when_its_time_has_come(

@@ -5,10 +5,13 @@ import datetime
 import os
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from members.exceptions import AddressTooLong, NothingToPost, ReturnAddressNeeded
+from home.roles import STEERING_GROUP_MEMBERS
+from members.exceptions import AddressTooLong, BatchOutOfDate, NothingToPost, ReturnAddressNeeded
 from members.models import AlertDelivery, Member, MemberDataAuditEntry, PostalBatch, Posting
 from members.services import alerts, data_rights, postal
 from papers.models import MeetingPage
@@ -154,6 +157,81 @@ def test_reprinting_a_posted_batch_gives_exactly_the_same_letters_and_labels(
     assert officer_client.get(url).content == printed
     assert officer_client.get(labels_url).content == labels
     assert b"Bronwen Ashcombe" in printed and b"Health inequalities" in printed
+
+
+OUT_OF_DATE = "has been unpublished or restricted since this batch was built"
+
+
+def test_a_page_unpublished_after_the_build_stops_the_letters_being_printed_or_posted(
+    officer, postal_readers, postings
+):
+    batch = postal.build_batch(officer)
+    postings[0].page.unpublish()
+    letters = list(postal.batch_letters(batch))
+    for attempt in (
+        lambda: postal.mark_posted(officer, batch, posted_on=timezone.localdate()),
+        lambda: postal.request_pdf(officer, batch),
+        lambda: postal.letters_for_print(officer, batch, letters),
+    ):
+        with pytest.raises(BatchOutOfDate) as refused:
+            attempt()
+        assert refused.value.message.startswith(f"“{postings[0].title}” {OUT_OF_DATE}")
+        assert "Build the batch again" in refused.value.message
+    batch.refresh_from_db()
+    assert not batch.is_posted and batch.pdf_state == PostalBatch.PdfState.NOT_STARTED
+    assert not AlertDelivery.objects.filter(channel=Channel.POST).exists()
+
+    # Built again, the batch leaves the page out and can be posted.
+    rebuilt = postal.build_batch(officer)
+    assert postings[0] not in rebuilt.postings.all()
+    postal.mark_posted(officer, rebuilt, posted_on=timezone.localdate())
+    assert PostalBatch.objects.get(pk=rebuilt.pk).is_posted
+
+
+def test_a_page_restricted_after_the_build_stops_the_pdf_being_made(
+    officer, postal_readers, postings
+):
+    batch = postal.build_batch(officer)
+    postal.request_pdf(officer, batch)  # asked for before the page was restricted
+    restriction = PageViewRestriction.objects.create(
+        page=postings[1].page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=STEERING_GROUP_MEMBERS)])
+    assert postal.make_pdf(batch.pk) == PostalBatch.PdfState.FAILED
+    batch.refresh_from_db()
+    assert not batch.pdf
+    assert batch.pdf_error.startswith(f"“{postings[1].title}” {OUT_OF_DATE}")
+
+
+def test_the_batch_page_tells_the_officer_to_build_again_when_a_page_was_unpublished(
+    officer, officer_client, postal_readers, postings
+):
+    batch = postal.build_batch(officer)
+    postings[0].page.unpublish()
+    url = f"/admin/postal-mailing/{batch.pk}/"
+    responses = [
+        officer_client.post(url, {"posted_on": timezone.localdate().isoformat()}, follow=True),
+        officer_client.post(f"{url}letters.pdf", follow=True),
+        officer_client.get(f"{url}letters/", follow=True),
+    ]
+    for response in responses:
+        assert response.status_code == 200
+        assert response.redirect_chain == [(url, 302)]
+        page = response.content.decode()
+        assert OUT_OF_DATE in page and "Build the batch again from Postal mailing" in page
+    assert not PostalBatch.objects.get(pk=batch.pk).is_posted
+
+
+def test_a_posted_batch_reprints_as_posted_after_its_page_is_unpublished(
+    officer, officer_client, postal_readers, postings
+):
+    batch = postal.build_batch(officer)
+    url = f"/admin/postal-mailing/{batch.pk}/letters/"
+    printed = officer_client.get(url).content
+    postal.mark_posted(officer, batch, posted_on=timezone.localdate())
+    postings[0].page.unpublish()
+    reprint = officer_client.get(url)
+    assert reprint.status_code == 200 and reprint.content == printed
 
 
 def test_a_returned_letter_pauses_the_post_route_and_flags_the_member_to_officers(
