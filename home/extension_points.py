@@ -106,7 +106,11 @@ class TakingResponses:
 
 class PersonalDataHolder(Protocol):
     """What an app registers for the personal data it stores. `models` are the models it
-    covers (every model with a foreign key to the user must be covered by some holder)."""
+    covers (every model with a foreign key to the user must be covered by some holder).
+
+    A holder that also keeps data against a membership (members.Member: a postal member, who
+    may have no account) adds `export_member(member)` and `erase_member(member)`; the members
+    app calls them for every membership, and erases through them before the membership goes."""
 
     name: str
     models: Sequence[type[models.Model]]

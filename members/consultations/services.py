@@ -11,6 +11,8 @@ import datetime
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet, TextField
@@ -22,6 +24,7 @@ from wagtail.models import GroupPagePermission, Page
 from home.extension_points import TakingResponses
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
+from papers.groups import group_page_model
 from papers.models import CommentPeriod, ConsultationPage
 
 from .exceptions import MayNotRespond, NotAllowedToSee, NotTakingResponses, ResponsesError
@@ -29,9 +32,6 @@ from .models import Response, ResponseAuditEntry
 
 Action = ResponseAuditEntry.Action
 LINK_SALT = "kcp.consultations.respond"
-# Pages this deep or deeper are a group's own (root is 1, the home page 2): rights there make
-# someone a lead officer of that group; rights higher up are an officer's.
-GROUP_PAGE_DEPTH = 3
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,14 +79,27 @@ def may_respond(taking: TakingResponses, responder: Responder | None) -> bool:
     return responder.is_member or bool(responder.email and taking.allows_non_members)
 
 
-def response_of(page: Page, responder: Responder | None) -> Response | None:
-    if responder is None:
-        return None
+def _same_person(responder: Responder) -> Q:
+    """The responses that are this person's, however they were sent: signed in (by account)
+    or by an emailed link (by address). An address is one person, so a member who responded
+    signed in and later follows an emailed link to the same address changes that response,
+    and the other way round; they never make a second one."""
     if responder.is_member:
-        return Response.objects.filter(page=page, user=responder.user).first()
-    if responder.email:
-        return Response.objects.filter(page=page, email__iexact=responder.email).first()
-    return None
+        found = Q(user=responder.user)
+        if responder.user.email:
+            found |= Q(user__isnull=True, email__iexact=responder.user.email)
+        return found
+    # A subquery, not a join: the saving path locks the row (no FOR UPDATE across a join).
+    accounts = get_user_model().objects.filter(email__iexact=responder.email)
+    return Q(email__iexact=responder.email) | Q(user__in=accounts.values("pk"))
+
+
+def response_of(page: Page, responder: Responder | None) -> Response | None:
+    if responder is None or not (responder.is_member or responder.email):
+        return None
+    # The account's own first, should both ever exist.
+    found = Response.objects.filter(_same_person(responder), page=page)
+    return found.order_by("user_id", "pk").first()
 
 
 def respond(
@@ -119,12 +132,8 @@ def respond(
 
 
 def _save_online(page: Page, responder: Responder, values: dict, now) -> Response:
-    found = Response.objects.select_for_update()
-    if responder.is_member:
-        found = found.filter(page=page, user=responder.user)
-    else:
-        found = found.filter(page=page, email__iexact=responder.email)
-    response = found.first()
+    found = Response.objects.select_for_update().filter(_same_person(responder), page=page)
+    response = found.order_by("user_id", "pk").first()
     if response is None:
         return Response.objects.create(
             page=page,
@@ -137,6 +146,9 @@ def _save_online(page: Page, responder: Responder, values: dict, now) -> Respons
             updated_at=now,
             **values,
         )
+    if responder.is_member and response.user_id is None:
+        # Sent by the emailed link before they signed in: it is the account's from now on.
+        response.user, response.email = responder.user, ""
     for field, value in values.items():
         setattr(response, field, value)
     response.updated_at = now
@@ -173,25 +185,30 @@ def record_response(
         )
     if channel not in Response.OFFLINE:
         raise ResponsesError("Choose how the response came: by post, telephone or at an event.")
-    if member is not None and Response.objects.filter(page=page, member=member).exists():
+    # No check before the insert: two officers (or a double click) saving at once would both
+    # pass it. The constraint one_response_per_member decides, inside a savepoint.
+    try:
+        with transaction.atomic():
+            response = Response.objects.create(
+                page=page,
+                member=member,
+                name="" if member else name,
+                address="" if member else address,
+                organisation=organisation,
+                channel=channel,
+                received_on=received_on,
+                answers=answers,
+                paragraph=paragraph,
+                recorded_by=by,
+            )
+            audit(by, Action.RECORDED, page, response, included_names=True)
+    except IntegrityError as error:
+        if member is None:
+            raise
         raise ResponsesError(
             f"A response from {member.name} is already recorded for this page: there is one "
-            "response per person."
-        )
-    with transaction.atomic():
-        response = Response.objects.create(
-            page=page,
-            member=member,
-            name="" if member else name,
-            address="" if member else address,
-            organisation=organisation,
-            channel=channel,
-            received_on=received_on,
-            answers=answers,
-            paragraph=paragraph,
-            recorded_by=by,
-        )
-        audit(by, Action.RECORDED, page, response, included_names=True)
+            "response per person. Find it in the list to read it."
+        ) from error
     return response
 
 
@@ -207,12 +224,15 @@ def audit(actor, action, page, response=None, *, included_names=False, detail=""
 
 
 def _led_paths(user) -> list[str]:
-    """The tree paths of the group pages the user holds edit rights on (a lead officer's)."""
+    """The tree paths of the group pages (papers.groups: the page type meetings sit under)
+    the user holds edit rights on, as a group's lead officer does. Rights on any other page,
+    such as the index of groups above them all, lead no group, so show no responses."""
     if not user.is_authenticated:
         return []
+    group_type = ContentType.objects.get_for_model(group_page_model())
     return list(
         GroupPagePermission.objects.filter(
-            group__user=user, permission__codename="change_page", page__depth__gte=GROUP_PAGE_DEPTH
+            group__user=user, permission__codename="change_page", page__content_type=group_type
         ).values_list("page__path", flat=True)
     )
 

@@ -49,7 +49,15 @@ def response_panel(taking: TakingResponses, request) -> Panel:
 
 
 def _responses_of(user):
-    return Response.objects.filter(Q(user=user) | Q(email__iexact=user.email) & ~Q(email=""))
+    """Online by the account or its address, or recorded by an officer against the person's
+    membership (a postal member who later made an account)."""
+    by_address = Q(email__iexact=user.email) & ~Q(email="")
+    return Response.objects.filter(Q(user=user) | Q(member__user=user) | by_address)
+
+
+def _responses_of_member(member):
+    """What an officer recorded for a membership, account or not."""
+    return Response.objects.filter(member=member)
 
 
 class ResponsesData:
@@ -69,8 +77,8 @@ class ResponsesData:
             "You; Partnership officers; the lead officers of the group consulting see what you "
             "said and your organisation, never your name or contact details",
             "As long as the consultation's records are kept; if you ask us to erase your "
-            "data, your name, contact details and written answers are removed and only your "
-            "choices are kept, unnamed, in the totals.",
+            "data, your name, contact details, organisation and written answers are removed "
+            "and only your choices are kept, unnamed, in the totals.",
         ),
         RegisterEntry(
             "A record of which officer viewed, exported, printed or recorded responses, and when",
@@ -86,27 +94,44 @@ class ResponsesData:
     def export(self, user) -> list[dict]:
         return rows(_responses_of(user).order_by("received_on", "pk"))
 
+    def export_member(self, member) -> list[dict]:
+        """For a member without an account: the responses officers recorded for them."""
+        return rows(_responses_of_member(member).order_by("received_on", "pk"))
+
     @transaction.atomic
     def erase(self, user) -> None:
-        """Responses stay for the totals, unnamed: name, email, address, account and written
-        answers go; choices stay. Officers who recorded or looked at responses are forgotten."""
-        for response in _responses_of(user).select_related("page"):
-            chosen = _choice_keys(response)
-            response.answers = [
-                answer
-                if answer.get("key") in chosen or not answer.get("answer")
-                else {**answer, "answer": "(erased)"}
-                for answer in response.answers
-            ]
-            response.name = ""
-            response.email = ""
-            response.address = ""
-            response.user = None
-            response.member = None
-            response.is_anonymised = True
-            response.save()
+        """Responses stay for the totals, unnamed: name, email, address, organisation, account
+        and written answers go; choices stay. Officers who recorded or looked at responses are
+        forgotten."""
+        _anonymise(_responses_of(user))
         Response.objects.filter(recorded_by=user).update(recorded_by=None)
         ResponseAuditEntry.objects.filter(actor=user).update(actor=None)
+
+    @transaction.atomic
+    def erase_member(self, member) -> None:
+        """Called before the membership goes (which would only unlink the responses): the
+        responses recorded for it are anonymised like online ones."""
+        _anonymise(_responses_of_member(member))
+
+
+def _anonymise(responses) -> None:
+    """Kept for the totals: the organisation goes too, as a sole trader's names the person."""
+    for response in responses.select_related("page"):
+        chosen = _choice_keys(response)
+        response.answers = [
+            answer
+            if answer.get("key") in chosen or not answer.get("answer")
+            else {**answer, "answer": "(erased)"}
+            for answer in response.answers
+        ]
+        response.name = ""
+        response.email = ""
+        response.address = ""
+        response.organisation = ""
+        response.user = None
+        response.member = None
+        response.is_anonymised = True
+        response.save()
 
 
 def _choice_keys(response: Response) -> set[str]:

@@ -452,6 +452,10 @@ def export_member(member: Member) -> dict:
         held["Wider partnership membership"] = export_membership(member)
         held["Postal letters"] = export_postal_letters(member)
         held["Background work"] = rows(background_work_naming(identifying_strings(member)))
+        # Holders that keep data against the membership itself (recorded responses).
+        for holder in personal_data_holders():
+            if hasattr(holder, "export_member"):
+                held[holder.name] = holder.export_member(member)
     return {"generated_at": timezone.now().isoformat(), "held": held}
 
 
@@ -468,6 +472,10 @@ def erase_member(member: Member, *, by=None) -> int:
     user = member.user if member.user_id else None
     # First, while the name and address are still there to find it by.
     erase_background_work(identifying_strings(member, user), user.email if user else "")
+    # Then what holders keep against the membership, before deleting it only unlinks it.
+    for holder in personal_data_holders():
+        if hasattr(holder, "erase_member"):
+            holder.erase_member(member)
     if user is not None:
         # The security log (members.audit) names accounts by their label: keep only the id.
         ModelLogEntry.objects.filter(

@@ -7,9 +7,12 @@ control test with rights on the other group shows the checks can fail."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
+from django.db.models import signals
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import GroupPagePermission
 
 from members.consultations.exceptions import NotAllowedToSee, ResponsesError
 from members.consultations.models import Response, ResponseAuditEntry
@@ -24,6 +27,8 @@ from members.consultations.services import (
 )
 from members.models import Member
 from tests.members.consultations.conftest import answers, form_data
+from tests.papers.conftest import make_consultation, publish
+from themegroups.models import GroupIndexPage, GroupPage
 from themegroups.services import add_lead_officer
 
 pytestmark = pytest.mark.django_db
@@ -331,3 +336,111 @@ def test_the_service_refuses_online_as_an_offline_channel(officer, consultation)
             name="Edith Carter",
         )
     assert not Response.objects.exists()
+
+
+@pytest.fixture
+def doris(consultation):
+    return Member.objects.create(
+        name="Doris Lane",
+        kind=Member.Kind.RESIDENT,
+        route=Member.Route.POST,
+        postal_address="2 Ladbroke Grove\nLondon",
+        postcode="W11 3BQ",
+    )
+
+
+def record_dorises_letter(consultation, officer, doris):
+    return record_response(
+        consultation,
+        by=officer,
+        channel="post",
+        received_on=timezone.localdate(),
+        answers=answers(),
+        member=doris,
+    )
+
+
+def test_recording_the_same_postal_members_response_twice_is_refused_with_a_message(
+    officer, consultation, doris
+):
+    record_dorises_letter(consultation, officer, doris)
+    with pytest.raises(ResponsesError, match="A response from Doris Lane is already recorded"):
+        record_dorises_letter(consultation, officer, doris)
+    assert Response.objects.count() == 1
+    assert ResponseAuditEntry.objects.filter(action="recorded").count() == 1
+
+
+def test_a_second_officer_saving_the_same_letter_at_the_same_moment_gets_a_message(
+    officer, consultation, doris
+):
+    """The other officer's row lands after any check this one could make and before its
+    insert: the database's constraint refuses it, and the officer is told why, not a 500."""
+
+    def the_other_officer_saves_first(sender, instance, **kwargs):
+        signals.pre_save.disconnect(the_other_officer_saves_first, sender=Response)
+        Response.objects.create(
+            page=consultation, member=doris, channel="telephone", answers=answers()
+        )
+
+    signals.pre_save.connect(the_other_officer_saves_first, sender=Response)
+    try:
+        with pytest.raises(ResponsesError, match="already recorded for this page"):
+            record_dorises_letter(consultation, officer, doris)
+    finally:
+        signals.pre_save.disconnect(the_other_officer_saves_first, sender=Response)
+    # Here the other officer's row was made inside this attempt's savepoint, so it is rolled
+    # back with it; what matters is that this attempt saved and logged nothing.
+    assert not Response.objects.filter(channel="post").exists()
+    assert not ResponseAuditEntry.objects.filter(action="recorded").exists()
+
+
+@pytest.fixture
+def groups_under_an_index(home_page):
+    """The site's shape: /theme-groups/ (depth 3) above two groups, each consulting."""
+    index = publish(home_page, GroupIndexPage(title="Theme groups", slug="theme-groups"))
+    consultations = {}
+    for title, slug in (("Housing Partnership", "housing"), ("Safer Streets", "safer-streets")):
+        group = publish(
+            index,
+            GroupPage(title=title, slug=slug, kind=GroupPage.Kind.THEME_GROUP, purpose="Works."),
+        )
+        consultations[slug] = make_consultation(group, title=f"{title}: your views", slug="views")
+    return index, consultations
+
+
+def editor_of(django_user_model, page):
+    """Someone given edit rights on one page by hand, through a Django group of their own."""
+    user = django_user_model.objects.create_user(email=f"editor.{page.slug}@kcp.example")
+    group = Group.objects.create(name=f"Editors of {page.title}")
+    GroupPagePermission.objects.create(
+        group=group,
+        page=page,
+        permission=Permission.objects.get(
+            content_type__app_label="wagtailcore", codename="change_page"
+        ),
+    )
+    user.groups.add(group)
+    return user
+
+
+def test_edit_rights_on_the_index_of_groups_show_no_groups_responses(
+    django_user_model, groups_under_an_index
+):
+    index, consultations = groups_under_an_index
+    editor = editor_of(django_user_model, index)
+    assert pages_taking_responses_for(editor) == []
+    for page in consultations.values():
+        with pytest.raises(NotAllowedToSee):
+            response_rows(editor, page)
+
+
+def test_edit_rights_on_one_group_page_show_that_groups_responses_only(
+    django_user_model, groups_under_an_index
+):
+    _index, consultations = groups_under_an_index
+    housing = consultations["housing"].get_parent()
+    editor = editor_of(django_user_model, housing)
+    assert pages_taking_responses_for(editor) == [consultations["housing"].page_ptr]
+    assert response_rows(editor, consultations["housing"]) == []
+    with pytest.raises(NotAllowedToSee):
+        response_rows(editor, consultations["safer-streets"])

@@ -8,9 +8,10 @@ from wagtail.models import Revision
 from home.extension_points import erase_personal_data, export_personal_data
 from home.models import OutgoingEmail
 from members.consultations.models import Response, ResponseAuditEntry
-from members.consultations.services import taking_responses, totals
+from members.consultations.services import record_response, taking_responses, totals
+from members.services.data_rights import erase_member, export_member
 from papers.models import ConsultationPage
-from tests.members.consultations.conftest import form_data
+from tests.members.consultations.conftest import answers, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,61 @@ def test_erasure_keeps_the_response_unnamed_for_the_totals(
     assert [answer["answer"] for answer in kept.answers] == ["Membership", "(erased)", ""]
     assert totals(taking_responses(consultation, timezone.now())) == before
     assert ResponseAuditEntry.objects.get().actor is None
+
+
+def test_erasure_also_removes_the_organisation_which_can_name_a_sole_trader(
+    consultation, amira, amiras_response
+):
+    erase_personal_data(amira)
+    assert Response.objects.get().organisation == ""
+
+
+@pytest.fixture
+def postal_response(officer, consultation, postal_member):
+    """A letter from the postal member, recorded by an officer against their membership."""
+    return record_response(
+        consultation,
+        by=officer,
+        channel="post",
+        received_on=timezone.localdate(),
+        answers=answers(first=SECRET_WORDS),
+        member=postal_member,
+        organisation="Ashcombe Joinery",
+    )
+
+
+def test_a_postal_members_export_holds_the_response_an_officer_recorded(
+    postal_member, postal_response
+):
+    exported = export_member(postal_member)["held"]["Consultation responses"]
+    assert [row["id"] for row in exported] == [postal_response.pk]
+    assert exported[0]["answers"][1]["answer"] == SECRET_WORDS
+
+
+def test_erasing_a_postal_member_anonymises_their_recorded_response_for_the_totals(
+    consultation, postal_member, postal_response
+):
+    before = totals(taking_responses(consultation, timezone.now()))
+    erase_member(postal_member)
+    kept = Response.objects.get()
+    assert (kept.member, kept.name, kept.address, kept.organisation) == (None, "", "", "")
+    assert kept.is_anonymised and kept.responder_name == "(erased)"
+    assert [answer["answer"] for answer in kept.answers] == ["Membership", "(erased)", ""]
+    assert totals(taking_responses(consultation, timezone.now())) == before
+    assert before.total == 1
+
+
+def test_a_postal_member_who_made_an_account_later_is_exported_and_erased_with_it(
+    consultation, postal_member, postal_response, amira
+):
+    postal_member.user = amira
+    postal_member.save()
+    exported = export_member(postal_member)["held"]["Consultation responses"]
+    assert [row["id"] for row in exported] == [postal_response.pk]
+    erase_member(postal_member)
+    kept = Response.objects.get()
+    assert kept.is_anonymised and kept.member is None and kept.organisation == ""
+    assert [answer["answer"] for answer in kept.answers] == ["Membership", "(erased)", ""]
 
 
 def test_a_page_people_responded_to_cannot_be_deleted(

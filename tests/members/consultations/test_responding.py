@@ -257,3 +257,38 @@ def test_a_page_that_takes_no_responses_has_no_form(client, report, amira):
     assert client.get(respond_url(report)).status_code == 404
     assert client.post(respond_url(report), {"answer_comments": "Hi"}).status_code == 404
     assert not Response.objects.exists()
+
+
+def test_a_member_who_responded_signed_in_changes_that_response_by_an_emailed_link(
+    client, open_to_everyone, amira
+):
+    client.force_login(amira)
+    client.post(respond_url(open_to_everyone), form_data(first="Signed in."))
+    client.logout()
+    client.post(
+        f"/responses/{open_to_everyone.pk}/link/",
+        {"name": "Amira Hassan", "email": "AMIRA@residents.example"},
+    )
+    link = emailed_link("AMIRA@residents.example")
+    form = client.get(link).content.decode()
+    assert "Signed in." in form
+    done = client.post(
+        respond_url(open_to_everyone), form_data(first="By the link.", link=link.split("link=")[1])
+    )
+    assert done.status_code == 302
+    saved = Response.objects.get()
+    assert (saved.user, saved.email) == (amira, "")
+    assert saved.answers[1]["answer"] == "By the link."
+
+
+def test_a_response_sent_by_an_emailed_link_becomes_the_accounts_when_they_sign_in(
+    client, open_to_everyone, amira
+):
+    token = link_token(open_to_everyone, "amira@residents.example", "Amira Hassan")
+    client.post(respond_url(open_to_everyone), form_data(first="By the link.", link=token))
+    client.force_login(amira)
+    assert "By the link." in client.get(respond_url(open_to_everyone)).content.decode()
+    client.post(respond_url(open_to_everyone), form_data(first="Signed in."))
+    saved = Response.objects.get()
+    assert (saved.user, saved.email) == (amira, "")
+    assert saved.answers[1]["answer"] == "Signed in."
