@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 
+from tests.browser.signing_in import sign_in_with_two_factor
+
 # The members' area fixtures, for tests/browser/test_members_area.py.
 from tests.conftest import council  # noqa: F401
 from tests.members.conftest import (  # noqa: F401
@@ -119,3 +121,10 @@ def no_content_security_policy_violations(browser):
     yield violations
     browser.new_context = open_context
     assert not violations, "Content-Security-Policy refused:\n" + "\n".join(violations)
+
+
+@pytest.fixture
+def officer_page(page, site_url, officer):
+    """The browser, signed in as a Partnership officer with two-factor set up."""
+    sign_in_with_two_factor(page, site_url, officer)
+    return page

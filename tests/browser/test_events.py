@@ -3,15 +3,13 @@ registration form (empty, with errors, full with the waiting-list offer) and the
 screen on a phone. Each: axe finds nothing, every control is reached by keyboard, and
 nothing scrolls sideways at 320px."""
 
-from django.conf import settings
-from django.test import Client
-
 from members.events.models import Registration
 from tests.browser.accessibility import (
     assert_accessible,
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
+from tests.browser.signing_in import sign_in
 from tests.members.events.conftest import (  # noqa: F401 (fixtures)
     events_index,
     full_workshop,
@@ -26,20 +24,6 @@ def assert_usable_everywhere(page) -> None:
     assert_keyboard_usable(page)
     assert_no_horizontal_scroll(page)
     assert_accessible(page)  # and still so when reflowed
-
-
-def sign_in(page, site_url, user) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
 
 
 def test_events_list_is_accessible_by_keyboard_and_at_320px(page, site_url, workshop):  # noqa: F811

@@ -1,11 +1,6 @@
 """The admin's Import paper view in a real browser: accessible and usable by keyboard, from
 the upload through the preview to the draft."""
 
-import pytest
-from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
-from django.test import Client
-
 from papers.models import ReportPage
 from papers.seed_papers import SEED_PAPERS_DIR
 from tests.browser.accessibility import (
@@ -15,26 +10,6 @@ from tests.browser.accessibility import (
 )
 from tests.papers.conftest import steering_group  # noqa: F401 (fixture)
 from tests.papers.paper_files import PRIORITIES
-
-SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
-
-
-@pytest.fixture
-def officer_page(page, site_url, officer):
-    """The browser, signed in as a Partnership officer with two-factor set up."""
-    TOTP.activate(officer, SECRET)
-    client = Client()
-    client.force_login(officer)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
-    return page
 
 
 def test_import_form_and_preview_are_accessible_and_usable_by_keyboard(

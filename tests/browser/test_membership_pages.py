@@ -3,8 +3,6 @@ every control is reached by keyboard with visible focus, and nothing scrolls sid
 320px. Joining empty, with errors and confirmed; preferences; your data; deleting."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from members.models import Member
 from tests.browser.accessibility import (
@@ -12,6 +10,7 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
+from tests.browser.signing_in import sign_in
 from tests.members.conftest import confirmation_link, interests, joined_member, sent_mail  # noqa: F401
 
 
@@ -25,17 +24,7 @@ def assert_page_is_usable(page) -> None:
 @pytest.fixture
 def member_page(page, site_url, joined_member):  # noqa: F811
     """The browser, signed in as a member of the wider partnership."""
-    client = Client()
-    client.force_login(joined_member.user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
+    sign_in(page, site_url, joined_member.user)
     return page
 
 

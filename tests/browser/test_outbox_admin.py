@@ -2,9 +2,6 @@
 320px, from the failed messages to "retry now" and a message's own page."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 
 from home.models import OutgoingEmail
@@ -13,25 +10,6 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-
-SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
-
-
-@pytest.fixture
-def officer_page(page, site_url, officer):
-    TOTP.activate(officer, SECRET)
-    client = Client()
-    client.force_login(officer)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
-    return page
 
 
 @pytest.fixture

@@ -2,36 +2,12 @@
 screen, the letters to print, the label sheet and the form for a change asked for by post
 (with its errors) are accessible, usable by keyboard and reflow at 320px."""
 
-import pytest
-from allauth.mfa.totp.internal.auth import TOTP
-from django.conf import settings
-from django.test import Client
-
 from members.models import PostalBatch
 from tests.browser.accessibility import (
     assert_accessible,
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-
-SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
-
-
-@pytest.fixture
-def officer_page(page, site_url, officer):
-    TOTP.activate(officer, SECRET)
-    client = Client()
-    client.force_login(officer)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site_url,
-            }
-        ]
-    )
-    return page
 
 
 def check(page) -> None:
