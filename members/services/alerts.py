@@ -427,14 +427,27 @@ def _fan_out_at_once(postings: list[Posting]) -> int:
     """Alert every member who hears at once about these postings (one bundle): one message
     each, with the postings they match. Returns how many messages were queued."""
     audiences = {posting.pk: audience_of(posting.page) for posting in postings}
-    interests = _interests_of(postings)
-    wider = wider_partnership_group_id()
     candidates = Member.objects.none()
     for posting in postings:
         candidates |= members_for_posting(
             posting, routes=[Member.Route.EMAIL_AT_ONCE], audience=audiences[posting.pk]
         )
-    renderer = MessageRenderer("members/email/alert", {})
+    return _queue_messages(
+        candidates,
+        postings,
+        audiences,
+        MessageRenderer("members/email/alert", {}),
+        kind=ALERT_KIND,
+        key_prefix="alert",
+        channel=Channel.EMAIL_AT_ONCE,
+    )
+
+
+def _queue_messages(candidates, postings, audiences, renderer, *, kind, key_prefix, channel):
+    """One message to each candidate with postings they match and have not had, batch by
+    batch, each batch in its own transaction. Returns how many messages were queued."""
+    interests = _interests_of(postings)
+    wider = wider_partnership_group_id()
     queued = 0
     for batch in _recipients(candidates):
         had = _delivered(batch, postings)
@@ -445,16 +458,11 @@ def _fan_out_at_once(postings: list[Posting]) -> int:
                 fresh, interests, audiences, recipient.interest_ids, recipient.group_ids, wider
             )
             if matched and recipient.email:
-                key = _message_key("alert", recipient.member_id, matched)
-                messages.append(
-                    (
-                        renderer.message_for(recipient, matched, kind=ALERT_KIND, key=key),
-                        recipient,
-                        matched,
-                    )
-                )
+                key = _message_key(key_prefix, recipient.member_id, matched)
+                message = renderer.message_for(recipient, matched, kind=kind, key=key)
+                messages.append((message, recipient, matched))
         with transaction.atomic():
-            queued += _queue_batch(messages, Channel.EMAIL_AT_ONCE)
+            queued += _queue_batch(messages, channel)
     return queued
 
 
@@ -540,32 +548,15 @@ def send_weekly_digests(now: datetime.datetime | None = None) -> int:
 
 def _queue_digests(postings: list[Posting], due_at: datetime.datetime) -> int:
     """Queue the week's digest to each digest member with something new, batch by batch."""
-    audiences = {posting.pk: audience_of(posting.page) for posting in postings}
-    interests = _interests_of(postings)
-    wider = wider_partnership_group_id()
-    renderer = MessageRenderer("members/email/digest", {"week_ending": timezone.localtime(due_at)})
-    queued = 0
-    members = _active_members([Member.Route.WEEKLY_DIGEST])
-    for batch in _recipients(members):
-        had = _delivered(batch, postings)
-        messages = []
-        for recipient in batch:
-            fresh = [posting for posting in postings if posting.pk not in had[recipient.member_id]]
-            matched = _matching(
-                fresh, interests, audiences, recipient.interest_ids, recipient.group_ids, wider
-            )
-            if matched and recipient.email:
-                key = _message_key(f"digest:{due_at:%Y%m%d%H%M}", recipient.member_id, matched)
-                messages.append(
-                    (
-                        renderer.message_for(recipient, matched, kind=DIGEST_KIND, key=key),
-                        recipient,
-                        matched,
-                    )
-                )
-        with transaction.atomic():
-            queued += _queue_batch(messages, Channel.WEEKLY_DIGEST)
-    return queued
+    return _queue_messages(
+        _active_members([Member.Route.WEEKLY_DIGEST]),
+        postings,
+        {posting.pk: audience_of(posting.page) for posting in postings},
+        MessageRenderer("members/email/digest", {"week_ending": timezone.localtime(due_at)}),
+        kind=DIGEST_KIND,
+        key_prefix=f"digest:{due_at:%Y%m%d%H%M}",
+        channel=Channel.WEEKLY_DIGEST,
+    )
 
 
 # --- When the outbox sends, withdraws or gives up ---------------------------------------------
