@@ -4,6 +4,8 @@ alert flagged. Partnership officers only."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.roles import PARTNERSHIP_OFFICERS
 from members.models import MemberDataAuditEntry
@@ -87,3 +89,21 @@ def test_the_alerts_screen_is_for_partnership_officers_only(client, django_user_
     assert client.get("/admin/alerts-sent/").status_code in (302, 403)
     assert not editor.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
     assert Group.objects.filter(name=PARTNERSHIP_OFFICERS).exists()
+
+
+def test_the_alerts_sent_list_takes_as_many_queries_for_many_postings_as_for_one(
+    one_sent_one_refused, officer_client, health_meeting
+):
+    def queries() -> int:
+        # Twice first: the first request after new content builds the site chrome again.
+        for _ in range(2):
+            officer_client.get("/admin/alerts-sent/")
+        with CaptureQueriesContext(connection) as captured:
+            assert officer_client.get("/admin/alerts-sent/").status_code == 200
+        return len(captured)
+
+    few = queries()
+    for number in range(8):
+        add_report(health_meeting, title=f"Ward profile {number}")
+    alerts.send_due_postings()
+    assert queries() == few
