@@ -123,6 +123,12 @@ def is_steering_group_member(request) -> bool:
 
 
 def is_partnership_officer(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
-    )
+    """Kept on the user object, as Django keeps its permission cache: one admin page asks
+    for every officers' menu item, and the answer does not change within a request."""
+    if not user.is_authenticated:
+        return False
+    cached = getattr(user, "_kcp_is_partnership_officer", None)
+    if cached is None:
+        cached = user.is_superuser or user.groups.filter(name=PARTNERSHIP_OFFICERS).exists()
+        user._kcp_is_partnership_officer = cached
+    return cached
