@@ -8,8 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.outbox import label_email, queue_templated_email
-
-from .audit import log_security_event
+from members.audit import log_security_event
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -30,12 +30,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from home.models import Interest
 from home.roles import is_partnership_officer
 from home.spreadsheets import neutralise
-
-from .audit import SECURITY_ACTIONS, security_log
-from .exceptions import MembersError
-from .forms import MemberAdminForm
-from .models import ConsentRecord, Member, MemberDataAuditEntry
-from .services import (
+from members.audit import SECURITY_ACTIONS, security_log
+from members.exceptions import MembersError
+from members.forms import MemberAdminForm
+from members.models import ConsentRecord, Member, MemberDataAuditEntry
+from members.services import (
     alerts,
     audit,
     consent,

@@ -33,7 +33,7 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         # signals imports the members' models, which cannot load before the registry is ready.
-        from . import signals
+        from members import signals
 
         signals.connect_signals()
         # After every app's migrations, not only members': Django makes an app's permissions

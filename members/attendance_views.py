@@ -15,12 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from home.roles import is_partnership_officer
 from home.spreadsheets import neutralise
-
-from .exceptions import AttendanceNotValid
-from .forms import AttendanceForm
-from .models import MeetingAttendance, MemberDataAuditEntry
-from .services import attendance
-from .services.audit import record_access
+from members.exceptions import AttendanceNotValid
+from members.forms import AttendanceForm
+from members.models import MeetingAttendance, MemberDataAuditEntry
+from members.services import attendance
+from members.services.audit import record_access
 
 PRIVATE = "private, no-cache, no-store"
 OFFICERS_ONLY = (

@@ -16,11 +16,10 @@ from django.utils import timezone
 
 from home.models import Interest, Organisation, OutgoingEmail, SteeringGroupSeat
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
-
-from .demo_attendance import load_attendance
-from .demo_induction import load_induction
-from .models import AlertDelivery, ConsentRecord, Member, User
-from .services import alerts, consent
+from members.demo_attendance import load_attendance
+from members.demo_induction import load_induction
+from members.models import AlertDelivery, ConsentRecord, Member, User
+from members.services import alerts, consent
 
 DEMO_PASSWORD = "kcp-demo-password"
 # A fixed secret so the demo can print working codes; real accounts set up their own.

@@ -6,9 +6,8 @@ representative) under the threshold of 75% however many of the meetings fall in 
 from django.utils import timezone
 
 from home.models import SteeringGroupSeat
-
-from .models import MeetingAttendance
-from .services import attendance
+from members.models import MeetingAttendance
+from members.services import attendance
 
 Status = MeetingAttendance.Status
 # By the seat holder's email, their attendance at that year's meetings, oldest first; seats

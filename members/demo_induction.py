@@ -8,10 +8,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from home.models import HomePage
+from members.models import InductionDocument, InductionIndexPage, InductionModulePage
+from members.services.induction import induction_collection, mark_module_done
 from papers.seed_papers import SEED_PAPERS_DIR
-
-from .models import InductionDocument, InductionIndexPage, InductionModulePage
-from .services.induction import induction_collection, mark_module_done
 
 REVIEW_PAPER = SEED_PAPERS_DIR / "2009-05-13-kcp-review-priorities-2009-10.txt"
 

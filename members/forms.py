@@ -12,14 +12,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from home.models import Interest, SteeringGroupSeat
+from members.exceptions import MembersError
+from members.models import ConsentRecord, MeetingAttendance, Member, Pairing
+from members.models.skills_audit import CommunityStrategyTheme, TrainingTopic
+from members.services.attendance import Entry
+from members.services.partnership import MembershipDetails, sign_up_member
+from members.services.shadowing import check_pairing
 from papers.models import MeetingPage
-
-from .exceptions import MembersError
-from .models import ConsentRecord, MeetingAttendance, Member, Pairing
-from .models.skills_audit import CommunityStrategyTheme, TrainingTopic
-from .services.attendance import Entry
-from .services.partnership import MembershipDetails, sign_up_member
-from .services.shadowing import check_pairing
 
 NAME_MAX = 150
 ORGANISATION_MAX = 200

@@ -12,8 +12,7 @@ from django.db import transaction
 from wagtail.users.models import UserProfile
 
 from home.extension_points import RegisterEntry, row_as_dict, rows
-
-from .models import (
+from members.models import (
     InductionReminder,
     MeetingAttendance,
     ModuleCompletion,
@@ -21,7 +20,7 @@ from .models import (
     SkillsAuditAnswers,
     User,
 )
-from .services.shadowing import pairings_of
+from members.services.shadowing import pairings_of
 
 ACCOUNT_REGISTER = (
     RegisterEntry(

@@ -5,7 +5,7 @@ not a Partnership officer gets a plain 403, and someone signed out the sign-in p
 
 from django.urls import path
 
-from . import postal_views
+from members import postal_views
 
 urlpatterns = [
     path(

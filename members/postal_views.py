@@ -17,12 +17,11 @@ from django.views import View
 from wagtail.admin.widgets import AdminDateInput
 
 from home.roles import is_partnership_officer
-
-from .admin_views import AdminScreen
-from .exceptions import MembersError
-from .forms import InterestsField
-from .models import Member, MembershipChange, PostalBatch, PostalLetter
-from .services import audit, postal
+from members.admin_views import AdminScreen
+from members.exceptions import MembersError
+from members.forms import InterestsField
+from members.models import Member, MembershipChange, PostalBatch, PostalLetter
+from members.services import audit, postal
 
 EARLIEST_DATE_MESSAGE = "Enter a date from this century, like 27 3 2026."
 

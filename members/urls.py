@@ -4,7 +4,7 @@ officers' attendance screens under /members/attendance/."""
 
 from django.urls import path
 
-from . import attendance_views, views
+from members import attendance_views, views
 
 urlpatterns = [
     path("join/", views.JoinView.as_view(), name="members_join"),

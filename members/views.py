@@ -20,11 +20,18 @@ from wagtail.models import Site
 from home.extension_points import DASHBOARD_PANELS, panels
 from home.models import PartnershipSettings, PrivacyNoticePage, PrivacyNoticeVersion
 from home.roles import is_partnership_officer, is_steering_group_member
-
-from .exceptions import InvalidPairing, MembersError, NotASteeringGroupMember, UnknownModule
-from .forms import HONEYPOT_FIELD, ConfirmForm, JoinForm, PreferencesForm, SkillsAuditForm
-from .models import ConsentRecord, Member
-from .services import alerts, consent, data_rights, induction, partnership, shadowing, skills_audit
+from members.exceptions import InvalidPairing, MembersError, NotASteeringGroupMember, UnknownModule
+from members.forms import HONEYPOT_FIELD, ConfirmForm, JoinForm, PreferencesForm, SkillsAuditForm
+from members.models import ConsentRecord, Member
+from members.services import (
+    alerts,
+    consent,
+    data_rights,
+    induction,
+    partnership,
+    shadowing,
+    skills_audit,
+)
 
 
 def _privacy_notice_url(request) -> str:

@@ -23,20 +23,30 @@ from home.roles import (
     is_steering_group_member,
     role_names_of,
 )
-
-from . import admin_views
-from .admin_views import AuditLogViewSet, MemberViewSet, OfficersOnlyPolicy, ReadOnlyOfficersPolicy
-from .audit import SECURITY_ACTIONS
-from .forms import PairingForm
-from .models import InductionIndexPage, InductionProgress, Member, MemberDataAuditEntry, Pairing
-from .personal_data import (
+from members import admin_views
+from members.admin_views import (
+    AuditLogViewSet,
+    MemberViewSet,
+    OfficersOnlyPolicy,
+    ReadOnlyOfficersPolicy,
+)
+from members.audit import SECURITY_ACTIONS
+from members.forms import PairingForm
+from members.models import (
+    InductionIndexPage,
+    InductionProgress,
+    Member,
+    MemberDataAuditEntry,
+    Pairing,
+)
+from members.personal_data import (
     AccountData,
     AttendanceData,
     InductionData,
     PairingsData,
     SkillsAuditData,
 )
-from .services import alerts, attendance, data_rights, induction, shadowing, skills_audit
+from members.services import alerts, attendance, data_rights, induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
 

@@ -1,11 +1,11 @@
 """The members app's models, one module per domain (see shared/DESIGN.md)."""
 
-from .accounts import EmailUserManager, User
-from .alerts import AlertDelivery, DigestSettings, Posting
-from .attendance import AttendanceSettings, MeetingAttendance
-from .audit import MemberDataAuditEntry
-from .consent import ConsentRecord
-from .induction import (
+from members.models.accounts import EmailUserManager, User
+from members.models.alerts import AlertDelivery, DigestSettings, Posting
+from members.models.attendance import AttendanceSettings, MeetingAttendance
+from members.models.audit import MemberDataAuditEntry
+from members.models.consent import ConsentRecord
+from members.models.induction import (
     InductionDocument,
     InductionIndexPage,
     InductionModulePage,
@@ -13,11 +13,11 @@ from .induction import (
     InductionReminder,
     ModuleCompletion,
 )
-from .partnership import Member, MembershipChange
-from .postal import PostalBatch, PostalLetter
-from .retention import MembershipRetentionSettings
-from .shadowing import Pairing
-from .skills_audit import SkillsAuditAnswers
+from members.models.partnership import Member, MembershipChange
+from members.models.postal import PostalBatch, PostalLetter
+from members.models.retention import MembershipRetentionSettings
+from members.models.shadowing import Pairing
+from members.models.skills_audit import SkillsAuditAnswers
 
 __all__ = [
     "AlertDelivery",

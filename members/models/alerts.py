@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-from .partnership import Member
+from members.models.partnership import Member
 
 
 class Posting(models.Model):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .partnership import Member
+from members.models.partnership import Member
 
 
 class ConsentRecord(models.Model):

@@ -43,9 +43,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from home.models import Interest, OutgoingEmail
 from home.outbox import QueuedEmail, queue_many
 from home.roles import WIDER_PARTNERSHIP_MEMBERS
+from members.models import AlertDelivery, DigestSettings, Member, MembershipChange, Posting
 from papers.models import is_posting_type
-
-from ..models import AlertDelivery, DigestSettings, Member, MembershipChange, Posting
 
 Channel = AlertDelivery.Channel
 ALERT_KIND = "alert"

@@ -32,12 +32,11 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from home.models import SteeringGroupSeat
+from members.exceptions import AttendanceNotValid
+from members.models import AttendanceSettings, MeetingAttendance, MemberDataAuditEntry
+from members.services.audit import record_access
 from papers.groups import group_page_model
 from papers.models import MeetingPage
-
-from ..exceptions import AttendanceNotValid
-from ..models import AttendanceSettings, MeetingAttendance, MemberDataAuditEntry
-from .audit import record_access
 
 Status = MeetingAttendance.Status
 Action = MemberDataAuditEntry.Action

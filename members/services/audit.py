@@ -1,6 +1,6 @@
 """Writing the audit log of member personal data (members.models.audit)."""
 
-from ..models import MemberDataAuditEntry
+from members.models import MemberDataAuditEntry
 
 Action = MemberDataAuditEntry.Action
 

@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.models import PrivacyNoticeVersion
-
-from ..models import ConsentRecord, Member, MembershipChange
+from members.models import ConsentRecord, Member, MembershipChange
 
 CONSENT_STATEMENT = (
     "I agree to the Kensington and Chelsea Partnership keeping my name, my contact details, "

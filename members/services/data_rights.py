@@ -35,8 +35,7 @@ from home.extension_points import (
     rows,
 )
 from home.models import OutgoingEmail
-
-from ..models import (
+from members.models import (
     AlertDelivery,
     ConsentRecord,
     Member,
@@ -46,8 +45,8 @@ from ..models import (
     PostalLetter,
     User,
 )
-from . import audit, retention
-from .retention import retention_months
+from members.services import audit, retention
+from members.services.retention import retention_months
 
 # --- The members app's holders ----------------------------------------------------------------
 

@@ -22,10 +22,14 @@ from wagtail.models import (
 from home.models import SteeringGroupSeat
 from home.outbox import queue_templated_email
 from home.roles import PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS
-
-from ..exceptions import NotASteeringGroupMember, UnknownModule
-from ..models import InductionIndexPage, InductionModulePage, InductionReminder, ModuleCompletion
-from ..models.induction import INDUCTION_COLLECTION_NAME
+from members.exceptions import NotASteeringGroupMember, UnknownModule
+from members.models import (
+    InductionIndexPage,
+    InductionModulePage,
+    InductionReminder,
+    ModuleCompletion,
+)
+from members.models.induction import INDUCTION_COLLECTION_NAME
 
 
 def _steering_group() -> Group:

@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from home.models import Interest
 from home.roles import WIDER_PARTNERSHIP_MEMBERS, is_partnership_officer
-
-from ..exceptions import AddressNeeded, NoInterestChosen, NotAnOfficer, OrganisationNameNeeded
-from ..models import ConsentRecord, Member, MembershipChange
-from . import audit, consent
+from members.exceptions import AddressNeeded, NoInterestChosen, NotAnOfficer, OrganisationNameNeeded
+from members.models import ConsentRecord, Member, MembershipChange
+from members.services import audit, consent
 
 Action = audit.Action
 

@@ -48,9 +48,7 @@ from home.models import Interest, PartnershipSettings
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
 from home.spreadsheets import neutralise
-from papers.models import is_posting_type
-
-from ..exceptions import (
+from members.exceptions import (
     AddressTooLong,
     BatchAlreadyPosted,
     BatchOutOfDate,
@@ -62,10 +60,11 @@ from ..exceptions import (
     PdfRendererUnavailable,
     ReturnAddressNeeded,
 )
-from ..models import Member, PostalBatch, PostalLetter, User
-from ..models.alerts import AlertDelivery, Posting
-from . import audit, partnership
-from .alerts import audience_of, members_for_posting, wider_partnership_group_id
+from members.models import Member, PostalBatch, PostalLetter, User
+from members.models.alerts import AlertDelivery, Posting
+from members.services import audit, partnership
+from members.services.alerts import audience_of, members_for_posting, wider_partnership_group_id
+from papers.models import is_posting_type
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from wagtail.models import Site
 
-from ..models import Member, MembershipRetentionSettings
+from members.models import Member, MembershipRetentionSettings
 
 
 def retention_settings() -> MembershipRetentionSettings:

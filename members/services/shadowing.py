@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from home.models import SteeringGroupSeat
 from home.outbox import queue_templated_email
-
-from ..exceptions import InvalidPairing
-from ..models import Pairing
+from members.exceptions import InvalidPairing
+from members.models import Pairing
 
 
 def _holds_seat(user) -> bool:

@@ -9,8 +9,7 @@ from wagtail.log_actions import log
 
 from home.models import SteeringGroupSeat
 from home.spreadsheets import neutralise
-
-from ..models import SkillsAuditAnswers
+from members.models import SkillsAuditAnswers
 
 VIEWED_ACTION = "members.skills_audit.viewed"
 EXPORTED_ACTION = "members.skills_audit.exported"
