@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from members.alerts import sending as alerts_sending
+
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 DATABASE = "kcp_bench_alerts"
@@ -149,7 +151,6 @@ def main() -> None:
 
         from home.models import OutgoingEmail
         from members.models import AlertDelivery, Posting
-        from members.services import alerts
         from papers.models import ReportPage
 
         group, meeting = make_meeting()
@@ -164,7 +165,7 @@ def main() -> None:
 
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
-            queued = alerts.send_due_postings()
+            queued = alerts_sending.send_due_postings()
             elapsed = time.perf_counter() - started
 
         batch_size = settings.KCP_ALERT_BATCH_SIZE

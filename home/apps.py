@@ -27,13 +27,14 @@ class HomeConfig(AppConfig):
         # page_cache and seats import Wagtail's and home's models, which cannot load before
         # the registry is ready.
         from . import page_cache, seats
-        from .models import OutgoingEmail, ScheduledJob  # (the same reason)
+        from .models import AuditEntry, OutgoingEmail, ScheduledJob  # (the same reason)
 
         page_cache.connect_signals()
         # Rows of these apps show on public pages (snippets, settings, documents, images)...
         page_cache.forget_pages_when_app_changes("home", "wagtaildocs", "wagtailimages")
-        # ...but not the outbox's and the scheduler's, which change on every send and tick.
-        page_cache.keep_pages_when_model_changes(OutgoingEmail, ScheduledJob)
+        # ...but not the outbox's and the scheduler's, which change on every send and tick,
+        # nor the audit trail's, written on every officer's view of personal data.
+        page_cache.keep_pages_when_model_changes(AuditEntry, OutgoingEmail, ScheduledJob)
         seats.connect_signals()
         post_migrate.connect(create_cache_table, sender=self)
         # Runs after every app has migrated, when all permissions exist.

@@ -21,3 +21,9 @@ class EmailNotQueueable(PartnershipError):
 
 class BackupError(PartnershipError):
     code = "backup"
+
+
+class UnknownAuditAction(PartnershipError):
+    """An audit entry for an action no app registered (a programming error, caught in tests)."""
+
+    code = "unknown_audit_action"

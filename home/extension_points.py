@@ -44,6 +44,10 @@ EMAIL_SEND_CHECKS = "kcp_email_send_checks"
 # `email.is_refused_for_good` is True when the server refused it with a 5xx) or withdrew it;
 # read `email.state`. Return at once for kinds you do not own.
 EMAIL_OUTCOMES = "kcp_email_outcomes"
+# fn() -> Mapping[str, str]: the personal-data audit actions an app writes (home.audit), code ->
+# what an officer reads ("members.viewed_list" -> "Viewed the member list"); codes start with
+# the app's label.
+AUDIT_ACTIONS = "kcp_audit_actions"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -15,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+# The audit trail's model, registered with the rest of home's (it lives beside its writer).
+from .audit import AuditEntry as AuditEntry
 from .blocks import ContentStreamBlock
 from .extension_points import HOME_PAGE_PANELS, data_protection_register, panels
 from .site_chrome import ViewRestrictionsFromMemoryMixin, settings_for_request

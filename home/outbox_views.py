@@ -3,17 +3,14 @@ error and a "retry now" action. Bodies of confidential messages (sign-in codes, 
 and password-reset links) are never shown. Each view and retry goes to the audit log."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.log_actions import log
 
 from . import outbox
+from .audit import record_access
 from .models import OutgoingEmail
-from .roles import is_partnership_officer
+from .officer_screens import AdminScreen, OfficersOnlyMixin
 
 State = OutgoingEmail.State
 # Each tab of the screen and the states it lists.
@@ -38,18 +35,8 @@ LISTED_FIELDS = (
 )
 
 
-class OfficersOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not is_partnership_officer(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class OutboxScreen(OfficersOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
+class OutboxScreen(OfficersOnlyMixin, AdminScreen):
     header_icon = "mail"
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
 
 class OutboxView(OutboxScreen):
@@ -83,7 +70,7 @@ class OutgoingEmailView(OutboxScreen):
     def get_context_data(self, email_id, **kwargs):
         context = super().get_context_data(**kwargs)
         email = get_object_or_404(OutgoingEmail, pk=email_id)
-        log(instance=email, action="kcp.outbox.view", user=self.request.user)
+        record_access(self.request.user, "home.viewed_email", subject=email)
         context["email"] = email
         return context
 
@@ -94,7 +81,7 @@ class RetryEmailView(OutboxScreen):
     def post(self, request, email_id):
         email = get_object_or_404(OutgoingEmail, pk=email_id)
         if outbox.retry_now(email):
-            log(instance=email, action="kcp.outbox.retry", user=request.user)
+            record_access(request.user, "home.retried_email", subject=email)
             messages.success(
                 request, f"“{email.subject}” to {', '.join(email.to)} will be sent now."
             )

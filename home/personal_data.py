@@ -1,11 +1,12 @@
 """The personal data the base app stores, for export and erasure (kcp_personal_data): the
-Steering Group seats a person has held."""
+Steering Group seats a person has held, and what the audit trail says they did."""
 
 from dataclasses import dataclass
 
 from django.db import transaction
 
-from .extension_points import RegisterEntry
+from .audit import AuditEntry
+from .extension_points import DataHolder, RegisterEntry, rows
 from .models import SteeringGroupSeat
 
 SEATS_REGISTER = (
@@ -46,3 +47,35 @@ class SeatsData:
     def erase(self, user) -> None:
         """The seats go, and with them the Steering Group members' role (home.seats)."""
         SteeringGroupSeat.objects.filter(person=user).delete()
+
+
+AUDIT_TRAIL_REGISTER = (
+    RegisterEntry(
+        "The audit trail: which officer viewed, exported or changed whose records and when, "
+        "naming people by number only",
+        ("home.AuditEntry.*",),
+        "To keep personal data secure and to check it is used properly.",
+        "Legal obligation (UK GDPR article 32, security of processing)",
+        "Partnership officers (the KCP support team) only",
+        "Six years. It holds no name, email or address, so it is kept after an erasure; what "
+        "an officer did stays under their number.",
+    ),
+)
+
+
+def _export_audit_trail(user) -> dict:
+    return {"what_you_did_as_an_officer": rows(AuditEntry.objects.filter(actor=user))}
+
+
+def _erase_audit_trail(user) -> None:
+    AuditEntry.objects.filter(actor=user).update(actor=None)
+
+
+def audit_trail_holder() -> DataHolder:
+    return DataHolder(
+        name="Audit trail",
+        models=(AuditEntry,),
+        export=_export_audit_trail,
+        erase=_erase_audit_trail,
+        register=AUDIT_TRAIL_REGISTER,
+    )

@@ -57,6 +57,8 @@ OFFICER_MODEL_PERMISSIONS = (
     ("home", "change_steeringgroupseat"),
     ("home", "delete_steeringgroupseat"),
     ("home", "view_steeringgroupseat"),
+    # The personal data audit trail: officers read it (home.audit_views); nobody changes it.
+    ("home", "view_auditentry"),
 )
 
 

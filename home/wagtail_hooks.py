@@ -6,15 +6,19 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import outbox_views
 from .admin_menu import OfficersMenuItem
-from .extension_points import PERSONAL_DATA
+from .audit import AuditEntry
+from .audit_views import AuditTrailViewSet
+from .extension_points import AUDIT_ACTIONS, PERSONAL_DATA
 from .models import Interest, PrivacyNoticeVersion, SteeringGroupSeat
+from .officer_screens import ReadOnlyOfficersPolicy
 from .page_links import PageLinksInOneQuery
-from .personal_data import SeatsData
+from .personal_data import SeatsData, audit_trail_holder
 
 
 @hooks.register("before_serve_page")
@@ -83,6 +87,11 @@ def seats_personal_data() -> SeatsData:
     return SeatsData()
 
 
+@hooks.register(PERSONAL_DATA)
+def audit_trail_personal_data():
+    return audit_trail_holder()
+
+
 @hooks.register("register_admin_urls")
 def outbox_admin_urls():
     return [
@@ -105,11 +114,28 @@ def outbox_menu_item():
     return OfficersMenuItem("Outbox", reverse("home_outbox"), icon_name="mail", order=910)
 
 
-@hooks.register("register_log_actions")
-def outbox_log_actions(actions):
-    actions.register_action("kcp.outbox.view", "View email", "Viewed an email in the outbox")
-    actions.register_action(
-        "kcp.outbox.retry", "Retry email", "Asked for an email in the outbox to be sent now"
+@hooks.register(AUDIT_ACTIONS)
+def outbox_audit_actions() -> dict[str, str]:
+    return {
+        "home.viewed_email": "Viewed an email in the outbox",
+        "home.retried_email": "Asked for an email in the outbox to be sent now",
+    }
+
+
+# The one personal data audit trail: officers read it, nobody changes it. Its URLs keep the
+# name and path of the member data audit log it replaced (admin/member_audit/), for bookmarks.
+register_permission_policy(AuditEntry, ReadOnlyOfficersPolicy(AuditEntry))
+
+
+@hooks.register("register_admin_viewset")
+def audit_trail_viewset():
+    return AuditTrailViewSet("member_audit")
+
+
+@hooks.register("register_admin_menu_item")
+def audit_trail_menu_item():
+    return OfficersMenuItem(
+        "Personal data audit trail", reverse("member_audit:index"), icon_name="list-ul", order=870
     )
 
 

@@ -1,16 +1,21 @@
-"""Accounts, wider-partnership membership, alerts, the members' area and event sign-ups."""
+"""The people: accounts, the wider partnership, alerts, post, the members' area, events and
+consultations' responses.
+
+Where a feature lives: every domain is a package `members/<domain>/` with the same module
+names inside (models, services, views, officer_views, urls, forms, wagtail_hooks,
+personal_data, demo); `events` and `consultations` are also Django apps with labels of their
+own. The app root only wires the domains together. The README's "Which app owns what" says why."""
 
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
-# Member records: Partnership officers only (members.admin_views also requires the role);
+# Member records: Partnership officers only (members.officer_screens also requires the role);
 # and they pair new Steering Group members with existing ones.
 OFFICER_PERMISSIONS = (
     ("members", "add_member"),
     ("members", "change_member"),
     ("members", "delete_member"),
     ("members", "view_member"),
-    ("members", "view_memberdataauditentry"),
     ("members", "change_membershipretentionsettings"),
     ("members", "change_digestsettings"),
     ("members", "add_pairing"),

@@ -16,12 +16,14 @@ from django.utils import timezone
 from django.views import View
 from wagtail.admin.widgets import AdminDateInput
 
+from home.audit import record_access
+from home.officer_screens import AdminScreen
 from home.roles import is_partnership_officer
-from members.admin_views import AdminScreen
+from members.audit.actions import Action
 from members.exceptions import MembersError
-from members.forms import InterestsField
 from members.models import Member, MembershipChange, PostalBatch, PostalLetter
-from members.services import audit, postal
+from members.partnership.forms import InterestsField
+from members.services import postal
 
 EARLIEST_DATE_MESSAGE = "Enter a date from this century, like 27 3 2026."
 
@@ -186,10 +188,10 @@ class PostalMailingView(OfficersOnlyMixin, AdminScreen):
             "-built_at", "-pk"
         )
         returned = list(postal.members_with_returned_letters())
-        audit.record_access(
+        record_access(
             self.request.user,
-            audit.Action.VIEWED_POSTAL_BATCH,
-            member_count=len(returned),
+            Action.VIEWED_POSTAL_BATCH,
+            count=len(returned),
             details={"screen": "postal mailing"},
         )
         previous = postal.last_posted_batch()
@@ -233,10 +235,10 @@ class PostalBatchView(OfficersOnlyMixin, AdminScreen):
             .annotate(posting_count=Count("postings"))
             .order_by("position")
         )
-        audit.record_access(
+        record_access(
             self.request.user,
-            audit.Action.VIEWED_POSTAL_BATCH,
-            member_count=len(letters),
+            Action.VIEWED_POSTAL_BATCH,
+            count=len(letters),
             details={"batch": batch.pk},
         )
         context.update(

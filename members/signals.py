@@ -12,11 +12,11 @@ from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from members.audit import log_security_event, rights_changed
+from members.alerts.services import record_posting
+from members.audit.security import log_security_event, rights_changed
+from members.induction.services import keep_induction_restricted
 from members.models import InductionIndexPage
-from members.services.alerts import record_posting
-from members.services.induction import keep_induction_restricted
-from members.services.partnership import confirm_member
+from members.partnership.services import confirm_member
 
 
 def _acting(request):

@@ -7,9 +7,22 @@ from pathlib import Path
 
 import pytest
 
+from tests.people import SECRET, give_seat
 from tests.site_processes import manage
 from tests.smtp_server import SMTPServer
 from tests.throwaway_postgres import ThrowawayPostgres
+
+# The fixtures other folders share, one module per area (tests/fixtures/): registered here so
+# that no test module imports a conftest. A folder's own conftest may still override a name.
+pytest_plugins = [
+    "tests.fixtures.papers",
+    "tests.fixtures.themegroups",
+    "tests.fixtures.members",
+    "tests.fixtures.alerts",
+    "tests.fixtures.postal",
+    "tests.fixtures.events",
+    "tests.fixtures.consultations",
+]
 
 # Playwright runs an event loop in the test thread; Django's ORM calls from that thread are
 # still synchronous and safe.
@@ -174,23 +187,6 @@ def council(db):
     )
 
 
-def give_seat(user, organisation, *, title="Council representative", joined=None, left=None):
-    """A Steering Group seat for `user`, held from `joined` (a year ago by default)."""
-    import datetime
-
-    from django.utils import timezone
-
-    from home.models import SteeringGroupSeat
-
-    return SteeringGroupSeat.objects.create(
-        person=user,
-        organisation=organisation,
-        title=title,
-        joined=joined or timezone.localdate() - datetime.timedelta(days=365),
-        left=left,
-    )
-
-
 @pytest.fixture
 def steering_group_member(django_user_model, council):
     """Someone holding a current Steering Group seat (so in the members' role)."""
@@ -238,5 +234,5 @@ def officer_with_two_factor(officer):
     every signed-in request, documents included."""
     from allauth.mfa.totp.internal.auth import TOTP
 
-    TOTP.activate(officer, "JBSWY3DPEHPK3PXPKCPTESTS")
+    TOTP.activate(officer, SECRET)
     return officer

@@ -32,7 +32,7 @@ from papers.models import (
     ReportPage,
 )
 from papers.services import collection_for_group
-from tests.papers.conftest import LONDON, paragraph, publish, report_body, section
+from tests.fixtures.papers import LONDON, paragraph, publish, report_body, section
 from themegroups.models import GroupContentPage, GroupIndexPage, GroupPage
 
 pytestmark = pytest.mark.django_db

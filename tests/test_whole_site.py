@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from members.demo import DEMO_MEMBERS
 from members.models import Member
+from members.partnership.demo import DEMO_MEMBERS
 from tests.site_crawl import crawl, html_errors
 
 

@@ -87,8 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "members.middleware.StaffIdleTimeoutMiddleware",
-    "members.middleware.RequireTwoFactorForPublishersMiddleware",
+    "members.accounts.middleware.StaffIdleTimeoutMiddleware",
+    "members.accounts.middleware.RequireTwoFactorForPublishersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: the site, its settings, navigation and footer, kept per cache generation.
     "home.site_chrome.SiteChromeMiddleware",
@@ -192,12 +192,15 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
-ACCOUNT_ADAPTER = "members.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "members.accounts.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 # Joining the wider partnership (/join/) asks for an email address and no password: members
 # sign in with a code emailed to them; officers and editors keep their passwords.
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
-ACCOUNT_FORMS = {"signup": "members.forms.JoinForm", "login": "members.forms.SignInForm"}
+ACCOUNT_FORMS = {
+    "signup": "members.partnership.forms.JoinForm",
+    "login": "members.accounts.forms.SignInForm",
+}
 ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"  # filled in only by robots: see members.forms
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_LOGIN_BY_CODE_TIMEOUT = int(os.environ.get("KCP_LOGIN_CODE_SECONDS", "900"))

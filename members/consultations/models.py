@@ -99,38 +99,3 @@ class Response(models.Model):
     @property
     def answer_text(self) -> str:
         return " ".join(str(answer.get("answer", "")) for answer in self.answers)
-
-
-class ResponseAuditEntry(models.Model):
-    """Who looked at, exported, printed or changed responses, and when."""
-
-    class Action(models.TextChoices):
-        VIEWED = "viewed", "Viewed responses"
-        EXPORTED = "exported", "Exported responses"
-        PRINTED = "printed", "Printed responses"
-        MARKED_READ = "marked_read", "Marked responses as read"
-        RECORDED = "recorded", "Recorded a response received offline"
-        OPENED_FOR_COMMENTS = "opened", "Opened a paper for comments"
-
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(max_length=20, choices=Action.choices)
-    page = models.ForeignKey(
-        Page, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    response = models.ForeignKey(
-        Response, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    included_names = models.BooleanField(
-        default=False, help_text="Whether what was seen included names and contact details."
-    )
-    detail = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        verbose_name_plural = "response audit entries"
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"

@@ -21,16 +21,17 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Page
 
+from home.audit import record_access
 from home.extension_points import TakingResponses
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
 from papers.groups import group_page_model
 from papers.models import CommentPeriod, ConsultationPage
 
+from .audit import Action
 from .exceptions import MayNotRespond, NotAllowedToSee, NotTakingResponses, ResponsesError
-from .models import Response, ResponseAuditEntry
+from .models import Response
 
-Action = ResponseAuditEntry.Action
 LINK_SALT = "kcp.consultations.respond"
 
 
@@ -201,7 +202,9 @@ def record_response(
                 paragraph=paragraph,
                 recorded_by=by,
             )
-            audit(by, Action.RECORDED, page, response, included_names=True)
+            record_access(
+                by, Action.RECORDED, page=page, subject=response, details={"included_names": True}
+            )
     except IntegrityError as error:
         if member is None:
             raise
@@ -210,17 +213,6 @@ def record_response(
             "response per person. Find it in the list to read it."
         ) from error
     return response
-
-
-def audit(actor, action, page, response=None, *, included_names=False, detail=""):
-    return ResponseAuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
-        page=page,
-        response=response,
-        included_names=included_names,
-        detail=detail,
-    )
 
 
 def _led_paths(user) -> list[str]:
@@ -353,7 +345,7 @@ def mark_read(user, page: Page, response_ids: list[int]) -> int:
         raise NotAllowedToSee("You cannot see the responses to that page.")
     with transaction.atomic():
         marked = Response.objects.filter(page=page, pk__in=response_ids).update(is_read=True)
-        audit(user, Action.MARKED_READ, page, detail=f"{marked} marked as read")
+        record_access(user, Action.MARKED_READ, page=page, count=marked)
     return marked
 
 

@@ -15,17 +15,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from home.audit import record_access
 from home.roles import is_partnership_officer
 from home.search import search_words
 from papers.exceptions import PapersError
 from papers.services import open_for_comments as open_paper_for_comments
 
 from . import export, services
+from .audit import Action
 from .exceptions import NotAllowedToSee, ResponsesError
 from .forms import LinkRequestForm, OpenForCommentsForm, RecordResponseForm, ResponseForm
-from .models import ResponseAuditEntry
 
-Action = ResponseAuditEntry.Action
 PRIVATE = "private, no-cache, no-store"
 LONGEST_SEARCH = 200
 
@@ -226,7 +226,7 @@ def open_for_comments(request):
         except PapersError as error:
             form.add_error("closes_at", error.message)
         else:
-            services.audit(request.user, Action.OPENED_FOR_COMMENTS, period.page)
+            record_access(request.user, Action.OPENED_FOR_COMMENTS, page=period.page)
             messages.success(request, f"“{period.page.title}” is open for comments.")
             return redirect("consultations_manage_page", page_id=period.page_id)
     pages = services.pages_taking_responses_for(request.user)
@@ -258,7 +258,12 @@ def manage_page(request, page_id: int):
     words = search_words(request.GET.get("q") or "", LONGEST_SEARCH)
     with_names = services.may_see_names(request.user)
     rows = services.response_rows(request.user, page, words)
-    services.audit(request.user, Action.VIEWED, page, included_names=with_names, detail=words)
+    record_access(
+        request.user,
+        Action.VIEWED,
+        page=page,
+        details={"included_names": with_names, "words_searched": bool(words)},
+    )
     return render(
         request,
         "consultations/manage/page.html",
@@ -286,7 +291,7 @@ def export_responses(request, page_id: int):
     page = services.managed_page(request.user, page_id)
     taking = services.taking_responses(page, timezone.now())
     rows = services.response_rows(request.user, page)
-    services.audit(request.user, Action.EXPORTED, page, included_names=True)
+    record_access(request.user, Action.EXPORTED, page=page, details={"included_names": True})
     response = HttpResponse(
         export.responses_csv(rows, taking.questions), content_type="text/csv; charset=utf-8"
     )
@@ -300,7 +305,7 @@ def print_responses(request, page_id: int):
     page = services.managed_page(request.user, page_id)
     taking = services.taking_responses(page, timezone.now())
     rows = services.response_rows(request.user, page)
-    services.audit(request.user, Action.PRINTED, page, included_names=True)
+    record_access(request.user, Action.PRINTED, page=page, details={"included_names": True})
     return render(
         request,
         "consultations/manage/print.html",

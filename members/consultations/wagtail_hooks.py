@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.extension_points import (
+    AUDIT_ACTIONS,
     CONSULTATION_RESPONSE,
     PERSONAL_DATA,
     Panel,
@@ -21,8 +22,9 @@ from home.extension_points import (
 )
 
 from . import services
+from .audit import Action
 from .forms import LinkRequestForm, ResponseForm
-from .models import Response, ResponseAuditEntry
+from .models import Response
 
 
 @hooks.register(CONSULTATION_RESPONSE)
@@ -64,7 +66,7 @@ class ResponsesData:
     """The personal data responses hold, for a person's export and erasure."""
 
     name = "Consultation responses"
-    models = (Response, ResponseAuditEntry)
+    models = (Response,)
     register = (
         RegisterEntry(
             "Your responses to consultations and comments on papers: your name, email or "
@@ -80,15 +82,6 @@ class ResponsesData:
             "data, your name, contact details, organisation and written answers are removed "
             "and only your choices are kept, unnamed, in the totals.",
         ),
-        RegisterEntry(
-            "A record of which officer viewed, exported, printed or recorded responses, and when",
-            ("consultations.ResponseAuditEntry.*",),
-            "To account for every use of responses' personal data.",
-            "Legal obligation (UK GDPR article 6(1)(c))",
-            "Partnership officers (the KCP support team) only",
-            "As long as the consultation's records are kept; the officer's name is removed on "
-            "erasure.",
-        ),
     )
 
     def export(self, user) -> list[dict]:
@@ -101,11 +94,10 @@ class ResponsesData:
     @transaction.atomic
     def erase(self, user) -> None:
         """Responses stay for the totals, unnamed: name, email, address, organisation, account
-        and written answers go; choices stay. Officers who recorded or looked at responses are
-        forgotten."""
+        and written answers go; choices stay. Officers who recorded responses are forgotten
+        (what they looked at stays in the audit trail under their number: home.personal_data)."""
         _anonymise(_responses_of(user))
         Response.objects.filter(recorded_by=user).update(recorded_by=None)
-        ResponseAuditEntry.objects.filter(actor=user).update(actor=None)
 
     @transaction.atomic
     def erase_member(self, member) -> None:
@@ -168,3 +160,8 @@ def responses_menu_item():
     return ResponsesMenuItem(
         "Consultation responses", reverse("consultations_manage"), icon_name="comment", order=920
     )
+
+
+@hooks.register(AUDIT_ACTIONS)
+def consultations_audit_actions() -> dict[str, str]:
+    return dict(Action.choices)

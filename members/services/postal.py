@@ -44,10 +44,14 @@ from django_tasks import task
 from pypdf import PdfWriter
 from wagtail.models import Site
 
+from home.audit import record_access
 from home.models import Interest, PartnershipSettings
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
 from home.spreadsheets import neutralise
+from members.alerts.matching import audience_of, members_for_posting, wider_partnership_group_id
+from members.alerts.models import AlertDelivery, Posting
+from members.audit.actions import Action
 from members.exceptions import (
     AddressTooLong,
     BatchAlreadyPosted,
@@ -61,14 +65,11 @@ from members.exceptions import (
     ReturnAddressNeeded,
 )
 from members.models import Member, PostalBatch, PostalLetter, User
-from members.models.alerts import AlertDelivery, Posting
-from members.services import audit, partnership
-from members.services.alerts import audience_of, members_for_posting, wider_partnership_group_id
+from members.partnership import services as partnership
 from papers.models import is_posting_type
 
 logger = logging.getLogger(__name__)
 
-Action = audit.Action
 PdfState = PostalBatch.PdfState
 
 # --- Where the address goes ---------------------------------------------------------------
@@ -408,10 +409,10 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
             for posting in matching
         ]
     )
-    audit.record_access(
+    record_access(
         officer,
         Action.BUILT_POSTAL_BATCH,
-        member_count=len(letters),
+        count=len(letters),
         details={"batch": batch.pk},
     )
     return batch
@@ -489,10 +490,10 @@ def mark_posted(officer, batch: PostalBatch, *, posted_on: datetime.date) -> Pos
         ],
         ignore_conflicts=True,
     )
-    audit.record_access(
+    record_access(
         officer,
         Action.MARKED_POSTED,
-        member_count=batch.letters.count(),
+        count=batch.letters.count(),
         details={"batch": batch.pk},
     )
     return batch
@@ -528,8 +529,8 @@ def record_returned_letter(
             before={"post_paused": False},
             after={"post_paused": True, "letter": letter.pk},
         )
-    audit.record_access(
-        officer, Action.RECORDED_RETURN, member=member, details={"batch": letter.batch_id}
+    record_access(
+        officer, Action.RECORDED_RETURN, subject=member, details={"batch": letter.batch_id}
     )
     return letter
 
@@ -567,11 +568,11 @@ def letters_for_print(officer, batch: PostalBatch, letters: Sequence[PostalLette
     """The HTML document of the given letters of the batch, for the browser's print."""
     _check_officer(officer)
     check_still_for_its_members(batch)
-    audit.record_access(
+    record_access(
         officer,
         Action.OPENED_LETTERS,
-        member=letters[0].member if len(letters) == 1 else None,
-        member_count=len(letters),
+        subject=letters[0].member if len(letters) == 1 else None,
+        count=len(letters),
         details={"batch": batch.pk},
     )
     return letters_document(
@@ -593,10 +594,10 @@ def label_sheets(officer, batch: PostalBatch) -> list[list[list[str]]]:
     """The addresses of the batch's letters, 21 to an A4 sheet, in the letters' order."""
     _check_officer(officer)
     addresses = list(batch.letters.order_by("position").values_list("address_lines", flat=True))
-    audit.record_access(
+    record_access(
         officer,
         Action.EXPORTED_LABELS,
-        member_count=len(addresses),
+        count=len(addresses),
         details={"batch": batch.pk, "format": "sheet"},
     )
     return [
@@ -639,10 +640,10 @@ def labels_csv(officer, batch: PostalBatch) -> str:
     )
     for position, lines, postcode in rows:
         writer.writerow(label_csv_row(position, lines, (postcode or "").strip().upper()))
-    audit.record_access(
+    record_access(
         officer,
         Action.EXPORTED_LABELS,
-        member_count=len(rows),
+        count=len(rows),
         details={"batch": batch.pk, "format": "csv"},
     )
     return out.getvalue()
@@ -651,10 +652,10 @@ def labels_csv(officer, batch: PostalBatch) -> str:
 def open_pdf(officer, batch: PostalBatch):
     _check_officer(officer)
     check_still_for_its_members(batch)
-    audit.record_access(
+    record_access(
         officer,
         Action.DOWNLOADED_LETTERS,
-        member_count=batch.letters.count(),
+        count=batch.letters.count(),
         details={"batch": batch.pk},
     )
     return batch.pdf.open("rb")
@@ -830,7 +831,7 @@ def record_change_asked_by_post(
     changes = []
     if change.letters == LettersChoice.LEAVE:
         partnership.leave_partnership(member, by=officer, asked=asked)
-        audit.record_access(officer, Action.CHANGED, member=member, details={"fields": ["status"]})
+        record_access(officer, Action.CHANGED, subject=member, details={"fields": ["status"]})
         return [member.changes.latest("changed_at", "pk")]
     if change.is_large_print != member.is_large_print:
         changes.append(
@@ -859,10 +860,10 @@ def record_change_asked_by_post(
         if change.letters == LettersChoice.KEEP and member.is_post_paused:
             resume_post(officer, member)
             changes.append(member.changes.latest("changed_at", "pk"))
-    audit.record_access(
+    record_access(
         officer,
         Action.CHANGED,
-        member=member,
+        subject=member,
         details={"fields": sorted({change.what for change in changes})},
     )
     return changes

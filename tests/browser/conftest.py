@@ -8,32 +8,6 @@ import pytest
 
 from tests.browser.signing_in import sign_in_with_two_factor
 
-# The members' area fixtures, for tests/browser/test_members_area.py.
-from tests.conftest import council  # noqa: F401
-from tests.members.conftest import (  # noqa: F401
-    half_way_member,
-    induction,
-    induction_document,
-    media_in_tmp,
-    modules,
-    new_member,
-    steering_group,
-    upcoming_meeting,
-)
-
-# The postal mailing fixtures, for tests/browser/test_postal_mailing.py.
-from tests.members.postal_fixtures import (  # noqa: F401
-    health,
-    health_group,
-    health_meeting,
-    housing,
-    papers,
-    postal_readers,
-    postings,
-    return_address,
-    theme_groups,
-)
-
 INSTALL_HINT = (
     "Chromium is needed for the browser tests. Install it with: apt-get install -y chromium"
 )
@@ -78,6 +52,11 @@ def pytest_collection_modifyitems(items):
         if "tests/browser/" in str(item.path):
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(media_in_tmp):
+    """Every browser test keeps its uploads in its own folder."""
 
 
 @pytest.fixture

@@ -9,22 +9,15 @@ from playwright.sync_api import expect
 from wagtail.models import Site
 
 from home.models import OutgoingEmail
+from members.alerts import matching as alerts_matching
+from members.alerts import sending as alerts_sending
 from members.models import DigestSettings, Member, Posting
-from members.services import alerts
 from tests.browser.accessibility import (
     assert_accessible,
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-from tests.members.alerts_fixtures import (  # noqa: F401
-    add_report,
-    health_group,
-    health_interest,
-    health_meeting,
-    health_reader,
-    theme_groups,
-    weekly_health_reader,
-)
+from tests.fixtures.alerts import add_report
 
 
 def assert_email_is_accessible(page, html: str) -> None:
@@ -34,17 +27,17 @@ def assert_email_is_accessible(page, html: str) -> None:
     assert_no_horizontal_scroll(page)
 
 
-def test_the_html_part_of_an_alert_is_accessible(page, health_meeting, health_reader):  # noqa: F811
+def test_the_html_part_of_an_alert_is_accessible(page, health_meeting, health_reader):
     add_report(health_meeting)
     add_report(health_meeting, title="The health and well-being board")
-    alerts.send_due_postings()
-    email = OutgoingEmail.objects.get(kind=alerts.ALERT_KIND)
+    alerts_sending.send_due_postings()
+    email = OutgoingEmail.objects.get(kind=alerts_matching.ALERT_KIND)
     assert email.body_html.count("<h2") == 2
     assert_email_is_accessible(page, email.body_html)
     assert page.get_by_role("link", name="Stop these emails").count() == 1
 
 
-def test_the_html_part_of_a_digest_is_accessible(page, health_meeting, weekly_health_reader):  # noqa: F811
+def test_the_html_part_of_a_digest_is_accessible(page, health_meeting, weekly_health_reader):
     add_report(health_meeting)
     add_report(health_meeting, title="The health and well-being board")
     now = timezone.now()
@@ -53,8 +46,8 @@ def test_the_html_part_of_a_digest_is_accessible(page, health_meeting, weekly_he
     moment = timezone.localtime(now - datetime.timedelta(minutes=1))
     digest.weekday, digest.time = moment.weekday(), moment.time()
     digest.save()
-    assert alerts.send_weekly_digests(now=now) == 1
-    email = OutgoingEmail.objects.get(kind=alerts.DIGEST_KIND)
+    assert alerts_sending.send_weekly_digests(now=now) == 1
+    email = OutgoingEmail.objects.get(kind=alerts_matching.DIGEST_KIND)
     assert_email_is_accessible(page, email.body_html)
     assert "Your weekly round-up" in page.locator("h1").inner_text()
 
@@ -62,9 +55,11 @@ def test_the_html_part_of_a_digest_is_accessible(page, health_meeting, weekly_he
 def test_the_unsubscribe_confirmation_page_works_by_keyboard_and_at_320px(
     page,
     site_url,
-    health_reader,  # noqa: F811
+    health_reader,
 ):
-    page.goto(site_url + alerts.unsubscribe_url(health_reader).removeprefix("http://testserver"))
+    page.goto(
+        site_url + alerts_matching.unsubscribe_url(health_reader).removeprefix("http://testserver")
+    )
     assert page.locator("h1").inner_text() == "Stop your alerts"
     assert_accessible(page)
     assert_keyboard_usable(page)

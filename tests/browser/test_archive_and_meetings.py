@@ -11,17 +11,7 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-from tests.papers.conftest import (  # noqa: F401 (fixtures)
-    LONDON,
-    action_plan,
-    contact_officer,
-    meeting,
-    meetings_index,
-    paper_archive,
-    publish,
-    report,
-    steering_group,
-)
+from tests.fixtures.papers import LONDON, publish
 
 
 def assert_usable_everywhere(page) -> None:

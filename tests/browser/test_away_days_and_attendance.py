@@ -12,14 +12,13 @@ from members.events.models import Audience, EventKind, Registration, Reply
 from members.models import MeetingAttendance
 from papers.models import MeetingPage
 from tests.browser.test_events import assert_usable_everywhere, sign_in
-from tests.conftest import give_seat
-from tests.members.conftest import account
-from tests.members.events.conftest import events_index, in_days, make_event  # noqa: F401
-from tests.papers.conftest import LONDON, publish, steering_group  # noqa: F401
+from tests.fixtures.events import in_days, make_event
+from tests.fixtures.papers import LONDON, publish
+from tests.people import account, give_seat
 
 
 @pytest.fixture
-def away_day(events_index):  # noqa: F811
+def away_day(events_index):
     return make_event(
         events_index,
         title="Steering Group away day",
@@ -33,7 +32,7 @@ def away_day(events_index):  # noqa: F811
 
 
 @pytest.fixture
-def held_meetings(steering_group, council, django_user_model):  # noqa: F811
+def held_meetings(steering_group, council, django_user_model):
     """Two meetings held in 2025/26 and three seats; the first meeting recorded."""
     health = Organisation.objects.create(name="NHS Kensington and Chelsea", sector="health")
     seats = [

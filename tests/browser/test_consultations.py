@@ -1,20 +1,9 @@
-# ruff: noqa: F811 - the fixtures imported below are the tests' parameters
 """Consultations in a real browser, one test per page state: open with its form, the form's
 error state, closed, with results, and a paper open for comments. Each: axe finds nothing,
 every control is reached by keyboard, and nothing scrolls sideways at 320px."""
 
 from members.consultations.models import Response
 from tests.browser.test_events import assert_usable_everywhere, sign_in
-from tests.members.consultations.conftest import (  # noqa: F401 (fixtures)
-    amira,
-    closed_consultation,
-    consultation,
-    consultation_with_results,
-    contact_officer,
-    meeting,
-    report,
-    report_open_for_comments,
-)
 
 
 def test_an_open_consultation_with_its_form_is_usable_by_keyboard_and_at_320px(

@@ -10,13 +10,6 @@ from tests.browser.accessibility import (
     assert_no_horizontal_scroll,
 )
 from tests.browser.signing_in import sign_in
-from tests.members.events.conftest import (  # noqa: F401 (fixtures)
-    events_index,
-    full_workshop,
-    lead_officer,
-    running_group,
-    workshop,
-)
 
 
 def assert_usable_everywhere(page) -> None:
@@ -26,14 +19,14 @@ def assert_usable_everywhere(page) -> None:
     assert_accessible(page)  # and still so when reflowed
 
 
-def test_events_list_is_accessible_by_keyboard_and_at_320px(page, site_url, workshop):  # noqa: F811
+def test_events_list_is_accessible_by_keyboard_and_at_320px(page, site_url, workshop):
     page.goto(f"{site_url}/events/")
     assert page.locator("h1").inner_text() == "Events"
     assert page.get_by_role("link", name="Community Strategy workshop").is_visible()
     assert_usable_everywhere(page)
 
 
-def test_event_page_is_accessible_by_keyboard_and_at_320px(page, site_url, workshop):  # noqa: F811
+def test_event_page_is_accessible_by_keyboard_and_at_320px(page, site_url, workshop):
     page.goto(f"{site_url}/events/community-strategy-workshop/")
     assert page.locator("h1").inner_text() == "Community Strategy workshop"
     assert page.get_by_text("The accessible entrance is on Phillimore Walk.").is_visible()
@@ -43,7 +36,7 @@ def test_event_page_is_accessible_by_keyboard_and_at_320px(page, site_url, works
 def test_empty_registration_form_is_accessible_by_keyboard_and_at_320px(
     page,
     site_url,
-    workshop,  # noqa: F811
+    workshop,
 ):
     page.goto(f"{site_url}/events/community-strategy-workshop/register/")
     assert page.get_by_label("Your name").is_visible()
@@ -54,7 +47,7 @@ def test_empty_registration_form_is_accessible_by_keyboard_and_at_320px(
 def test_registration_form_with_errors_is_accessible_by_keyboard_and_at_320px(
     page,
     site_url,
-    workshop,  # noqa: F811
+    workshop,
 ):
     page.goto(f"{site_url}/events/community-strategy-workshop/register/")
     page.get_by_label("Dietary needs (optional)").fill("Vegan")
@@ -69,7 +62,7 @@ def test_registration_form_with_errors_is_accessible_by_keyboard_and_at_320px(
 def test_full_event_form_offers_the_waiting_list_accessibly_by_keyboard_and_at_320px(
     page,
     site_url,
-    full_workshop,  # noqa: F811
+    full_workshop,
 ):
     page.goto(f"{site_url}/events/community-strategy-workshop/register/")
     assert page.locator("h1").inner_text().startswith("Join the waiting list")
@@ -91,12 +84,12 @@ def test_full_event_form_offers_the_waiting_list_accessibly_by_keyboard_and_at_3
 def test_check_in_on_a_phone_is_accessible_and_takes_one_tap(
     browser,
     site_url,
-    lead_officer,  # noqa: F811
-    full_workshop,  # noqa: F811
+    forum_lead_officer,
+    full_workshop,
 ):
     context = browser.new_context(viewport={"width": 320, "height": 640}, has_touch=True)
     page = context.new_page()
-    sign_in(page, site_url, lead_officer)
+    sign_in(page, site_url, forum_lead_officer)
     page.goto(f"{site_url}/events/manage/{full_workshop.pk}/check-in/")
     page.get_by_label("Name").fill("Person 3")
     page.get_by_role("button", name="Find").tap()

@@ -13,14 +13,7 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-from tests.themegroups.conftest import (  # noqa: F401 - fixtures
-    PASSWORD,
-    SECRET,
-    health_group,
-    lead_officer,
-    officer_with_two_factor,
-    theme_groups,
-)
+from tests.people import PASSWORD, SECRET
 
 # Wagtail's rich text editor (Draftail) draws a contenteditable textbox without an accessible
 # name (axe: aria-input-field-name). It is Wagtail's own widget, so the admin pages are checked
@@ -73,9 +66,9 @@ def test_lead_officer_edits_adds_a_meeting_and_paper_and_an_officer_approves(
     page,
     browser,
     site_url,
-    health_group,  # noqa: F811 - the fixture imported above
-    lead_officer,  # noqa: F811
-    officer_with_two_factor,  # noqa: F811
+    health_group,
+    lead_officer,
+    officer_with_two_factor,
 ):
     from papers.models import MeetingPage, ReportPage
 

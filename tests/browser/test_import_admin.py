@@ -8,14 +8,13 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-from tests.papers.conftest import steering_group  # noqa: F401 (fixture)
 from tests.papers.paper_files import PRIORITIES
 
 
 def test_import_form_and_preview_are_accessible_and_usable_by_keyboard(
     officer_page,
     site_url,
-    steering_group,  # noqa: F811
+    steering_group,
 ):
     page = officer_page
     page.goto(site_url + "/admin/import-paper/")
@@ -48,7 +47,7 @@ def test_import_form_and_preview_are_accessible_and_usable_by_keyboard(
     assert page.get_by_role("heading", name="Documents").first.is_visible()
 
 
-def test_form_error_is_announced_next_to_the_file_field(officer_page, site_url, steering_group):  # noqa: F811
+def test_form_error_is_announced_next_to_the_file_field(officer_page, site_url, steering_group):
     page = officer_page
     page.goto(site_url + "/admin/import-paper/")
     page.get_by_role("button", name="Preview the paper").click()
@@ -60,7 +59,7 @@ def test_form_error_is_announced_next_to_the_file_field(officer_page, site_url, 
 def test_undated_report_preview_asks_for_the_date_and_creates_the_draft_by_keyboard_alone(
     officer_page,
     site_url,
-    steering_group,  # noqa: F811
+    steering_group,
     tmp_path,
 ):
     text = (SEED_PAPERS_DIR / PRIORITIES).read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-from tests.members.conftest import PASSWORD, account
+from tests.people import PASSWORD, account
 
 
 def assert_usable_everywhere(page) -> None:

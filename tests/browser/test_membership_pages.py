@@ -11,7 +11,7 @@ from tests.browser.accessibility import (
     assert_no_horizontal_scroll,
 )
 from tests.browser.signing_in import sign_in
-from tests.members.conftest import confirmation_link, interests, joined_member, sent_mail  # noqa: F401
+from tests.fixtures.members import confirmation_link, sent_mail
 
 
 def assert_page_is_usable(page) -> None:
@@ -22,20 +22,20 @@ def assert_page_is_usable(page) -> None:
 
 
 @pytest.fixture
-def member_page(page, site_url, joined_member):  # noqa: F811
+def member_page(page, site_url, joined_member):
     """The browser, signed in as a member of the wider partnership."""
     sign_in(page, site_url, joined_member.user)
     return page
 
 
-def test_the_empty_join_form(page, site_url, interests):  # noqa: F811
+def test_the_empty_join_form(page, site_url, interests):
     page.goto(site_url + "/join/")
     assert page.locator("h1").inner_text() == "Join the wider partnership"
     assert page.get_by_label("Leave this empty").is_hidden()
     assert_page_is_usable(page)
 
 
-def test_the_join_form_with_errors_links_each_error_to_its_field(page, site_url, interests):  # noqa: F811
+def test_the_join_form_with_errors_links_each_error_to_its_field(page, site_url, interests):
     page.goto(site_url + "/join/")
     page.get_by_label("Your full name").fill("<b>Olwen</b>")
     page.get_by_role("button", name="Join").click()
@@ -49,7 +49,7 @@ def test_the_join_form_with_errors_links_each_error_to_its_field(page, site_url,
     assert not Member.objects.exists()
 
 
-def test_joining_and_confirming_shows_the_confirmed_membership(page, site_url, interests):  # noqa: F811
+def test_joining_and_confirming_shows_the_confirmed_membership(page, site_url, interests):
     page.goto(site_url + "/join/")
     page.get_by_label("Your full name").fill("Olwen Prydderch")
     page.get_by_label("Email address").fill("olwen.prydderch@example.org")

@@ -9,16 +9,6 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
-from tests.papers.conftest import (  # noqa: F401 (fixtures)
-    action_plan,
-    contact_officer,
-    later_meeting,
-    meeting,
-    minutes,
-    progress_report,
-    report,
-    steering_group,
-)
 
 PAPER_FIXTURES = ["report", "action_plan", "progress_report", "minutes", "meeting"]
 

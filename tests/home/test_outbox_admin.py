@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import ModelLogEntry
 
+from home.audit import AuditEntry
 from home.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -77,8 +77,12 @@ def test_an_officer_reads_a_message_and_the_view_is_in_the_audit_log(
     email = outbox_in_every_state["sent"]
     html = officer_client.get(f"/admin/outbox/{email.pk}/").content.decode()
     assert "The body of message sent." in html
-    entry = ModelLogEntry.objects.get(action="kcp.outbox.view")
-    assert (entry.object_id, entry.user_id) == (str(email.pk), officer.pk)
+    entry = AuditEntry.objects.get(action="home.viewed_email")
+    assert (entry.subject_type, entry.subject_id, entry.actor_id) == (
+        "home.outgoingemail",
+        email.pk,
+        officer.pk,
+    )
 
 
 def test_the_body_of_a_password_reset_is_never_shown(client, officer, officer_client):
@@ -106,7 +110,7 @@ def test_retry_now_sends_a_failed_message_again_and_is_in_the_audit_log(
     assert failed.state == State.PENDING
     assert failed.next_attempt_at <= timezone.now()
     assert DBTaskResult.objects.filter(task_path="home.outbox.deliver_emails").exists()
-    assert ModelLogEntry.objects.filter(action="kcp.outbox.retry", user=officer).count() == 1
+    assert AuditEntry.objects.filter(action="home.retried_email", actor=officer).count() == 1
 
 
 def test_retrying_a_sent_message_says_there_is_nothing_to_retry(

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
-from tests.papers.conftest import publish
+from tests.fixtures.papers import publish
 
 pytestmark = pytest.mark.django_db
 

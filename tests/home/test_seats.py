@@ -14,8 +14,7 @@ from django.utils import timezone
 from home.models import HomePage, Organisation, SteeringGroupSeat
 from home.roles import STEERING_GROUP_MEMBERS
 from home.seats import sync_steering_group_role
-from tests.conftest import give_seat
-from tests.papers.conftest import steering_group  # noqa: F401
+from tests.people import give_seat
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer
 
@@ -88,7 +87,7 @@ def test_a_seat_cannot_end_before_it_starts(steering_group_member):
 
 def test_steering_group_page_lists_current_members_names_and_organisations_only(
     client,
-    steering_group,  # noqa: F811
+    steering_group,
     steering_group_member,
     django_user_model,
 ):

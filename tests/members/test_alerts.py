@@ -14,19 +14,21 @@ from wagtail.models import PageViewRestriction, Revision
 
 from home.models import OutgoingEmail
 from home.roles import STEERING_GROUP_MEMBERS
+from members.alerts import matching as alerts_matching
+from members.alerts import sending as alerts_sending
+from members.alerts import services as alerts
 from members.events.models import Audience, EventPage
 from members.models import AlertDelivery, Member, Posting
-from members.services import alerts
 from papers.models import AgendaItem, MeetingPage, ReportPage
-from tests.members.alerts_fixtures import (
+from tests.fixtures.alerts import (
     WorkerDied,
     add_report,
     die_after_first_batch,
     make_member,
     send_alerts,
 )
-from tests.members.events.conftest import make_event
-from tests.papers.conftest import LONDON, publish
+from tests.fixtures.events import make_event
+from tests.fixtures.papers import LONDON, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +48,7 @@ def test_a_published_paper_alerts_exactly_the_members_whose_interests_match_once
     assert report.full_url in messages[0].body
     # The digest and postal members are matched too, for their own routes.
     posting = Posting.objects.get(page=report)
-    assert set(alerts.members_for_posting(posting)) == {
+    assert set(alerts_matching.members_for_posting(posting)) == {
         health_reader,
         weekly_health_reader,
         postal_health_reader,
@@ -213,9 +215,9 @@ def test_a_meetings_items_published_within_minutes_go_out_as_one_message(
     health_meeting.save_revision().publish()
     first = add_report(health_meeting, title="Health inequalities")
     second = add_report(health_meeting, title="The health and well-being board")
-    assert alerts.send_due_postings() == 0  # still within the bundling time
+    assert alerts_sending.send_due_postings() == 0  # still within the bundling time
     later = timezone.now() + datetime.timedelta(seconds=301)
-    assert alerts.send_due_postings(now=later) == 1
+    assert alerts_sending.send_due_postings(now=later) == 1
     (message,) = deliver_outbox()
     assert message.subject.startswith("3 new items")
     for page in (health_meeting, first, second):
@@ -242,7 +244,7 @@ def test_a_member_who_left_the_group_before_sending_is_not_sent_the_restricted_p
         events_index, title="Steering Group away day", audience=Audience.STEERING_GROUP,
         run_by=health_group,
     )  # fmt: skip
-    assert alerts.send_due_postings() == 1
+    assert alerts_sending.send_due_postings() == 1
     steering_health_reader.user.groups.remove(Group.objects.get(name=STEERING_GROUP_MEMBERS))
     assert deliver_outbox() == []
     email = OutgoingEmail.objects.get(kind="alert")
@@ -255,7 +257,7 @@ def test_a_member_who_paused_before_sending_is_not_sent_it(
     health_meeting, health_reader, deliver_outbox
 ):
     add_report(health_meeting)
-    alerts.send_due_postings()
+    alerts_sending.send_due_postings()
     Member.objects.filter(pk=health_reader.pk).update(status=Member.Status.PAUSED)
     assert deliver_outbox() == []
 
@@ -283,10 +285,10 @@ def test_postings_for_member_is_the_same_rule_as_members_for_posting(
     postings = list(Posting.objects.order_by("pk"))
     assert [posting.page_id for posting in postings][0] == report.pk
     for member in (health_reader, postal_health_reader):
-        got = alerts.postings_for_member(member, postings)
+        got = alerts_matching.postings_for_member(member, postings)
         assert [posting.page_id for posting in got] == [report.pk]
         for posting in postings:
-            assert (posting in got) == alerts.members_for_posting(posting).filter(
+            assert (posting in got) == alerts_matching.members_for_posting(posting).filter(
                 pk=member.pk
             ).exists()
 
@@ -296,7 +298,7 @@ def test_every_alert_carries_a_one_click_unsubscribe_and_a_footer_saying_why(
 ):
     add_report(health_meeting)
     (message,) = send_alerts(deliver_outbox)
-    url = alerts.unsubscribe_url(health_reader)
+    url = alerts_matching.unsubscribe_url(health_reader)
     assert url.startswith("http://testserver/members/unsubscribe/")
     assert message.extra_headers["List-Unsubscribe"] == f"<{url}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -316,7 +318,7 @@ def test_fan_out_queries_stay_the_same_for_few_and_many_members(
             make_member(django_user_model, f"m{title[:3]}{n}@kcp.example", [health_interest])
         add_report(health_meeting, title=title)
         with CaptureQueriesContext(connection) as captured:
-            alerts.send_due_postings()
+            alerts_sending.send_due_postings()
         return len(captured)
 
     few = fan_out_queries(10, "One")
@@ -340,29 +342,33 @@ def test_a_fan_out_that_died_part_way_is_finished_by_the_next_run_without_repeat
     add_report(health_meeting)
     posting = Posting.objects.get()
     # The first batch was queued, then the worker died before marking the posting sent.
-    first_two = alerts.members_for_posting(posting).order_by("pk")[:2]
-    alerts._queue_batch(
+    first_two = alerts_matching.members_for_posting(posting).order_by("pk")[:2]
+    alerts_sending._queue_batch(
         [
             (
-                alerts.MessageRenderer("members/email/alert", {}).message_for(
+                alerts_sending.MessageRenderer("members/email/alert", {}).message_for(
                     recipient,
                     [posting],
-                    kind=alerts.ALERT_KIND,
-                    key=alerts._message_key("alert", pk, [posting]),
+                    kind=alerts_matching.ALERT_KIND,
+                    key=alerts_sending._message_key("alert", pk, [posting]),
                 ),
                 recipient,
                 [posting],
             )
             for pk in first_two.values_list("pk", flat=True)
-            for recipient in [alerts.Recipient(pk, "Reader", Member.objects.get(pk=pk).email)]
+            for recipient in [
+                alerts_sending.Recipient(pk, "Reader", Member.objects.get(pk=pk).email)
+            ]
         ],
         AlertDelivery.Channel.EMAIL_AT_ONCE,
     )
-    assert alerts.send_due_postings() == 3  # the other three; the first two are not queued again
+    assert (
+        alerts_sending.send_due_postings() == 3
+    )  # the other three; the first two are not queued again
     assert sorted(message.to[0] for message in deliver_outbox()) == sorted(
         member.email for member in members
     )
-    assert alerts.send_due_postings() == 0
+    assert alerts_sending.send_due_postings() == 0
 
 
 def test_a_paper_due_before_a_dead_fan_out_is_rerun_reaches_the_members_already_queued(
@@ -379,10 +385,10 @@ def test_a_paper_due_before_a_dead_fan_out_is_rerun_reaches_the_members_already_
     with monkeypatch.context() as patched:
         die_after_first_batch(patched)
         with pytest.raises(WorkerDied):
-            alerts.send_due_postings()
+            alerts_sending.send_due_postings()
     # A third paper of the same meeting is due before the fan-out runs again.
     third = add_report(health_meeting, title="The pharmacy needs assessment")
-    assert alerts.send_due_postings() == 4  # C to the first two; A, B and C to the others
+    assert alerts_sending.send_due_postings() == 4  # C to the first two; A, B and C to the others
     messages = deliver_outbox()
     for reader in readers:
         bodies = "".join(message.body for message in messages if message.to == [reader.email])
@@ -390,4 +396,4 @@ def test_a_paper_due_before_a_dead_fan_out_is_rerun_reaches_the_members_already_
             assert bodies.count(page.full_url) >= 1, (reader.email, page.title)
     assert set(AlertDelivery.objects.values_list("state", flat=True)) == {AlertDelivery.State.SENT}
     assert AlertDelivery.objects.count() == 12
-    assert alerts.send_due_postings() == 0
+    assert alerts_sending.send_due_postings() == 0

@@ -7,10 +7,11 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.audit import AuditEntry
 from home.roles import PARTNERSHIP_OFFICERS
-from members.models import MemberDataAuditEntry
-from members.services import alerts, partnership
-from tests.members.alerts_fixtures import add_report, make_member
+from members.alerts import sending as alerts_sending
+from members.partnership import services as partnership
+from tests.fixtures.alerts import add_report, make_member
 from tests.smtp_server import REFUSED_DOMAIN
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def one_sent_one_refused(
         django_user_model, f"gone@{REFUSED_DOMAIN}", [health_interest], name="Gwen Gone"
     )
     report = add_report(health_meeting)
-    alerts.send_due_postings()
+    alerts_sending.send_due_postings()
     deliver_outbox()
     return report, bouncing
 
@@ -51,7 +52,7 @@ def test_officers_see_on_a_members_record_what_they_were_sent_and_when(
     section = page[page.index("Alerts sent") :]
     assert report.title in section
     assert "Email, at once" in section and ">Sent<" in section
-    assert MemberDataAuditEntry.objects.filter(member_id=health_reader.pk).exists()
+    assert AuditEntry.objects.filter(subject_id=health_reader.pk).exists()
     page = officer_client.get(f"/admin/member/inspect/{bouncing.pk}/").content.decode()
     assert "refused an alert for good" in page
     assert ">Failed<" in page
@@ -105,5 +106,5 @@ def test_the_alerts_sent_list_takes_as_many_queries_for_many_postings_as_for_one
     few = queries()
     for number in range(8):
         add_report(health_meeting, title=f"Ward profile {number}")
-    alerts.send_due_postings()
+    alerts_sending.send_due_postings()
     assert queries() == few

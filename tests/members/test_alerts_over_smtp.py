@@ -9,17 +9,17 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
 from home.models import OutgoingEmail
+from members.alerts import matching as alerts_matching
+from members.alerts import sending as alerts_sending
 from members.models import AlertDelivery, Member, Posting
-from members.services import alerts
 from papers.models import ReportPage
-from tests.members.alerts_fixtures import add_report, make_member
+from tests.fixtures.alerts import add_report, make_member
 from tests.smtp_server import REFUSED_DOMAIN
-from tests.themegroups.conftest import lead_officer, lead_officer_client  # noqa: F401
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_paper_approved_through_the_workflow_is_alerted_over_smtp_with_unsubscribe_headers(
-    lead_officer_client,  # noqa: F811
+    lead_officer_client,
     health_meeting,
     health_reader,
     officer_with_two_factor,
@@ -54,7 +54,7 @@ def test_a_paper_approved_through_the_workflow_is_alerted_over_smtp_with_unsubsc
     assert len(received) == 1
     message = received[0]
     assert message["Subject"] == "New report: Health inequalities in the north of the borough"
-    link = alerts.unsubscribe_url(health_reader)
+    link = alerts_matching.unsubscribe_url(health_reader)
     assert "".join(message["List-Unsubscribe"].split()) == f"<{link}>"  # unfolded
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     parts = {part.get_content_type(): part for part in message.walk()}
@@ -71,7 +71,7 @@ def test_a_permanent_refusal_pauses_the_members_email_and_flags_them(
         django_user_model, f"gone@{REFUSED_DOMAIN}", [health_interest], name="Gwen Gone"
     )
     add_report(health_meeting)
-    alerts.send_due_postings()
+    alerts_sending.send_due_postings()
     deliver_outbox()
     bouncing.refresh_from_db()
     assert bouncing.is_email_paused
@@ -81,6 +81,6 @@ def test_a_permanent_refusal_pauses_the_members_email_and_flags_them(
     assert OutgoingEmail.objects.filter(state=OutgoingEmail.State.FAILED).count() == 1
 
     add_report(health_meeting, title="The next health paper")
-    alerts.send_due_postings()
+    alerts_sending.send_due_postings()
     assert not AlertDelivery.objects.filter(member=bouncing, posting__title__contains="next")
     assert Member.objects.filter(email_paused_at__isnull=False).get() == bouncing

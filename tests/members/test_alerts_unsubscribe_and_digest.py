@@ -11,22 +11,24 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import Site
 
+from members.alerts import matching as alerts_matching
+from members.alerts import sending as alerts_sending
+from members.alerts import services as alerts
 from members.models import AlertDelivery, DigestSettings, Member, MembershipChange, Posting
-from members.services import alerts
-from tests.members.alerts_fixtures import (
+from tests.fixtures.alerts import (
     WorkerDied,
     add_report,
     die_after_first_batch,
     make_member,
     send_alerts,
 )
-from tests.papers.conftest import LONDON
+from tests.fixtures.papers import LONDON
 
 pytestmark = pytest.mark.django_db
 
 
 def unsubscribe_path(member) -> str:
-    return alerts.unsubscribe_url(member).removeprefix("http://testserver")
+    return alerts_matching.unsubscribe_url(member).removeprefix("http://testserver")
 
 
 def test_one_click_unsubscribe_by_a_cookie_less_post_stops_the_alerts(
@@ -118,9 +120,9 @@ def test_the_digest_holds_what_is_new_and_skips_empty_weeks(
     second = add_report(health_meeting, title="The health and well-being board")
     Posting.objects.update(posted_at=december(7, 12))  # Monday 7 December
 
-    assert alerts.send_weekly_digests(now=december(11, 7, 59)) == 0  # not yet eight o'clock
-    assert alerts.send_weekly_digests(now=december(11)) == 1
-    assert alerts.send_weekly_digests(now=december(11, 9)) == 0  # once a week
+    assert alerts_sending.send_weekly_digests(now=december(11, 7, 59)) == 0  # not yet eight o'clock
+    assert alerts_sending.send_weekly_digests(now=december(11)) == 1
+    assert alerts_sending.send_weekly_digests(now=december(11, 9)) == 0  # once a week
     (message,) = [m for m in deliver_outbox() if weekly_health_reader.email in m.to]
     assert message.subject == "Your weekly round-up: 2 new items to 11 December 2026"
     assert first.full_url in message.body and second.full_url in message.body
@@ -130,7 +132,7 @@ def test_the_digest_holds_what_is_new_and_skips_empty_weeks(
     ) == {AlertDelivery.Channel.WEEKLY_DIGEST}
 
     # A week with nothing new: no email.
-    assert alerts.send_weekly_digests(now=december(18)) == 0
+    assert alerts_sending.send_weekly_digests(now=december(18)) == 0
     assert len([m for m in deliver_outbox() if weekly_health_reader.email in m.to]) == 1
 
 
@@ -147,7 +149,7 @@ def test_the_digest_leaves_out_what_a_member_already_had(
         member=weekly_health_reader,
         channel=AlertDelivery.Channel.EMAIL_AT_ONCE,
     )
-    alerts.send_weekly_digests(now=december(11))
+    alerts_sending.send_weekly_digests(now=december(11))
     (message,) = deliver_outbox()
     assert "1 new item to" in message.subject
     assert had.full_url not in message.body
@@ -179,12 +181,12 @@ def test_a_digest_run_that_died_part_way_is_finished_by_the_next_run_once_each(
     with monkeypatch.context() as patched:
         die_after_first_batch(patched)
         with pytest.raises(WorkerDied):
-            alerts.send_weekly_digests(now=december(11))
+            alerts_sending.send_weekly_digests(now=december(11))
     digest_on_friday_at_eight.refresh_from_db()
     assert digest_on_friday_at_eight.last_sent_for == december(4, 8, 0)  # the week still due
 
-    assert alerts.send_weekly_digests(now=december(11, 8, 30)) == 3  # the other three
-    assert alerts.send_weekly_digests(now=december(11, 9)) == 0  # and the week is done
+    assert alerts_sending.send_weekly_digests(now=december(11, 8, 30)) == 3  # the other three
+    assert alerts_sending.send_weekly_digests(now=december(11, 9)) == 0  # and the week is done
     received = sorted(message.to[0] for message in deliver_outbox())
     assert received == sorted(reader.email for reader in readers)
 

@@ -15,15 +15,16 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from home.audit import AuditEntry
 from home.models import Organisation, SteeringGroupSeat
-from members.attendance_views import report_csv_text
+from members.attendance import services as attendance
+from members.attendance.officer_views import report_csv_text
+from members.audit.actions import Action as AuditAction
 from members.exceptions import AttendanceNotValid
-from members.models import AttendanceSettings, MeetingAttendance, MemberDataAuditEntry
-from members.services import attendance
+from members.models import AttendanceSettings, MeetingAttendance
 from papers.models import MeetingPage
-from tests.conftest import give_seat
-from tests.members.conftest import account
-from tests.papers.conftest import LONDON, publish
+from tests.fixtures.papers import LONDON, publish
+from tests.people import account, give_seat
 from themegroups.models import GroupPage
 
 pytestmark = pytest.mark.django_db
@@ -194,9 +195,9 @@ def test_an_officer_records_a_meeting_on_one_screen_and_it_is_audited(
     )
     assert (records[nurse.pk].status, records[nurse.pk].deputy_name) == ("apologies", "")
     assert records[chair.pk].recorded_by == officer_with_two_factor
-    actions = list(MemberDataAuditEntry.objects.values_list("action", flat=True))
-    assert MemberDataAuditEntry.Action.RECORDED_ATTENDANCE in actions
-    assert MemberDataAuditEntry.Action.VIEWED_ATTENDANCE in actions
+    actions = list(AuditEntry.objects.values_list("action", flat=True))
+    assert AuditAction.RECORDED_ATTENDANCE in actions
+    assert AuditAction.VIEWED_ATTENDANCE in actions
     # Recording again changes the row rather than adding one.
     client.post(url, {f"status_{chair.pk}": "present", f"deputy_{chair.pk}": ""})
     assert MeetingAttendance.objects.get(meeting=first, seat=chair).status == "present"
@@ -260,7 +261,7 @@ def test_only_partnership_officers_reach_the_attendance_screens(
         assert "Attendance records are for the Partnership" in response.content.decode()
         assert client.post(url, {}).status_code in (403, 405)
     assert MeetingAttendance.objects.count() == 9  # nothing changed
-    assert not MemberDataAuditEntry.objects.exists()
+    assert not AuditEntry.objects.exists()
 
 
 # --- The report and its CSV --------------------------------------------------------------
@@ -276,7 +277,7 @@ def test_the_report_page_flags_the_member_below_the_threshold_and_is_audited(
     assert "Steering Group attendance 2025/26" in page
     assert "Michael Wilson (33%)" in page
     assert "below 75%" in page
-    entry = MemberDataAuditEntry.objects.get()
+    entry = AuditEntry.objects.get()
     assert (entry.action, entry.details) == ("viewed_attendance", {"report": "2025/26"})
 
 
@@ -296,7 +297,7 @@ def test_the_csv_is_formula_neutralised_and_audited(
     assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
     nurse = next(row for row in rows if row[1] == "Michael Wilson")
     assert nurse[3:6] + nurse[7:] == ["3", "1", "0", "1", "1", "1", "33", "yes"]
-    assert MemberDataAuditEntry.objects.get().action == "exported_attendance"
+    assert AuditEntry.objects.get().action == "members.exported_attendance"
 
 
 def test_the_csv_text_has_a_row_per_member_and_organisation(recorded):

@@ -9,8 +9,9 @@ from allauth.account.models import EmailAddress
 from django.core import mail
 from django.utils import timezone
 
+from home.audit import AuditEntry
 from home.models import Interest
-from members.models import Member, MemberDataAuditEntry
+from members.models import Member
 from members.services import postal
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +49,8 @@ def test_an_officer_records_new_interests_and_large_print_asked_for_by_telephone
     assert set(changes) >= {"interests", "large_print"}
     for change in (changes["interests"], changes["large_print"]):
         assert (change.how_asked, change.asked_on) == ("telephone", ASKED_ON)
-    assert MemberDataAuditEntry.objects.filter(
-        officer=officer, action="changed", member_id=member.pk
+    assert AuditEntry.objects.filter(
+        actor=officer, action="members.changed", subject_id=member.pk
     ).exists()
     inspect = officer_client.get(f"/admin/member/inspect/{member.pk}/").content.decode()
     assert "By telephone" in inspect and "28 November 2026" in inspect
@@ -78,7 +79,7 @@ def test_switching_to_email_makes_an_account_the_member_confirms_and_stops_the_l
     route_change = member.changes.get(what="route")
     assert (route_change.how_asked, route_change.after) == ("post", {"route": "weekly_digest"})
     assert member not in postal.postal_members()
-    from tests.members.conftest import sent_mail
+    from tests.fixtures.members import sent_mail
 
     confirmation = [message for message in sent_mail() if "bronwen@example.org" in message.to]
     assert confirmation and "/accounts/confirm-email/" in confirmation[0].body

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 
 from home.roles import PARTNERSHIP_OFFICERS
 from home.views import site_cookies
-from tests.members.conftest import join_data
+from tests.fixtures.members import join_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from home.roles import STEERING_GROUP_MEMBERS
-from members.services.induction import mark_module_done
+from members.induction.services import mark_module_done
 from papers.models import AgendaItem, MeetingPage, ReportPage
-from tests.members.conftest import LONDON, add_module
-from tests.papers.conftest import publish
+from tests.fixtures.members import add_module
+from tests.fixtures.papers import LONDON, publish
 
 pytestmark = pytest.mark.django_db
 

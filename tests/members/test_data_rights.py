@@ -12,9 +12,10 @@ from django.db import connection
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
+from home.audit import AuditEntry
 from home.extension_points import models_with_personal_data, personal_data_holders
-from members.models import Member, MemberDataAuditEntry, User
-from members.services import data_rights
+from members.data_rights import services as data_rights
+from members.models import Member, User
 
 pytestmark = pytest.mark.django_db
 
@@ -174,8 +175,8 @@ def test_after_a_member_deletes_themselves_nothing_names_them_anywhere(
     found = where_found(needles)
     assert found == [], "\n".join(found)
     assert not User.objects.filter(email=email).exists()
-    assert MemberDataAuditEntry.objects.filter(member_id=member_id, action="erased").exists()
-    assert MemberDataAuditEntry.objects.filter(member_id=member_id, action="inspected").exists()
+    assert AuditEntry.objects.filter(subject_id=member_id, action="members.erased").exists()
+    assert AuditEntry.objects.filter(subject_id=member_id, action="members.inspected").exists()
     # Someone else's membership is untouched.
     postal_member.refresh_from_db()
     assert postal_member.name == "Bronwen Ashcombe"
@@ -192,15 +193,15 @@ def test_an_officer_erases_a_postal_member_on_request_and_nothing_names_them(
     exported = json.loads(download.content)
     membership = exported["held"]["Wider partnership membership"]["membership"]
     assert membership["postal_address"] == "14 Quenby Mews\nLondon"
-    assert MemberDataAuditEntry.objects.filter(action="downloaded", officer=officer).exists()
+    assert AuditEntry.objects.filter(action="members.downloaded", actor=officer).exists()
 
     page = officer_client.get(f"/admin/member/delete/{postal_member.pk}/").content.decode()
     assert "Yes, erase them" in page
     response = officer_client.post(f"/admin/member/delete/{postal_member.pk}/")
     assert response.status_code == 302
     assert where_found(needles) == []
-    entry = MemberDataAuditEntry.objects.get(action="erased")
-    assert (entry.officer, entry.member_id) == (officer, postal_member.pk)
+    entry = AuditEntry.objects.get(action="members.erased")
+    assert (entry.actor, entry.subject_id) == (officer, postal_member.pk)
     assert Member.objects.filter(pk=joined_member.pk).exists()
 
 

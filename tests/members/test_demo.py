@@ -7,7 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from members.demo import DEMO_PASSWORD, HALF_WAY_MEMBER, NEW_MEMBER
+from members.accounts.demo import DEMO_PASSWORD, HALF_WAY_MEMBER, NEW_MEMBER
 from members.models import AlertDelivery, InductionModulePage, Member, Posting
 
 pytestmark = pytest.mark.django_db

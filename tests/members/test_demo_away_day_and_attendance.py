@@ -8,12 +8,12 @@ from wagtail.models import Page
 
 from home import demo as home_demo
 from members import demo as members_demo
-from members import demo_attendance
+from members.attendance import demo as demo_attendance
+from members.attendance import services as attendance
 from members.events import away_days
 from members.events import demo as events_demo
 from members.events.models import EventPage, Reply
 from members.models import MeetingAttendance
-from members.services import attendance
 from papers import demo as papers_demo
 from themegroups import demo as themegroups_demo
 

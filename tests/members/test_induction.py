@@ -12,9 +12,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, PageViewRestriction
 
 from home.roles import STEERING_GROUP_MEMBERS
+from members.induction.models import estimated_reading_minutes
 from members.models import InductionDocument, ModuleCompletion
-from members.models.induction import estimated_reading_minutes
-from tests.members.conftest import PASSWORD
+from tests.people import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
+from home.audit import AuditEntry
 from home.models import OutgoingEmail
+from members.induction.services import mark_module_done, remind_officers_about_members_not_started
 from members.models import InductionReminder
-from members.services.induction import mark_module_done, remind_officers_about_members_not_started
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_officers_see_every_members_progress_and_start_date(
     officer_client, officer, half_way_member, new_member
 ):
     html = officer_client.get("/admin/induction-progress/").content.decode()
-    viewed = ModelLogEntry.objects.filter(action="members.induction.progress_viewed", user=officer)
+    viewed = AuditEntry.objects.filter(action="members.induction.progress_viewed", actor=officer)
     assert viewed.count() == 2
     assert "Maria Lopez" in html and "Alan Brown" in html
     assert "2 of 4" in html and "0 of 4" in html

@@ -12,7 +12,7 @@ from django.test import override_settings
 
 from home.models import PrivacyNoticeVersion
 from members.models import ConsentRecord, Member, MembershipChange, User
-from tests.members.conftest import confirmation_link, join_data, sent_mail
+from tests.fixtures.members import confirmation_link, join_data, sent_mail
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,9 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from home.audit import AuditEntry
 from home.roles import PARTNERSHIP_OFFICERS
-from members.models import ConsentRecord, Member, MemberDataAuditEntry
+from members.models import ConsentRecord, Member
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +25,9 @@ def test_the_member_list_shows_members_and_writes_the_audit_log(
     page = response.content.decode()
     assert response.status_code == 200
     assert "Bronwen Ashcombe" in page and "Olwen Prydderch" in page
-    entry = MemberDataAuditEntry.objects.get(action="viewed_list")
-    assert entry.officer == officer
-    assert entry.member_count == 2
+    entry = AuditEntry.objects.get(action="members.viewed_list")
+    assert entry.actor == officer
+    assert entry.count == 2
 
 
 @pytest.mark.parametrize(
@@ -64,8 +65,8 @@ def test_inspecting_a_member_shows_consent_and_changes_and_is_audited(
     page = officer_client.get(f"/admin/member/inspect/{postal_member.pk}/").content.decode()
     assert "Bronwen Ashcombe" in page and "14 Quenby Mews" in page
     assert "On a paper form" in page and "Version 1" in page
-    assert MemberDataAuditEntry.objects.filter(
-        action="inspected", officer=officer, member_id=postal_member.pk
+    assert AuditEntry.objects.filter(
+        action="members.inspected", actor=officer, subject_id=postal_member.pk
     ).exists()
 
 
@@ -83,8 +84,8 @@ def test_the_csv_export_neutralises_formulae_and_is_audited(officer_client, offi
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
-    entry = MemberDataAuditEntry.objects.get(action="exported")
-    assert (entry.officer, entry.member_count) == (officer, 1)
+    entry = AuditEntry.objects.get(action="members.exported")
+    assert (entry.actor, entry.count) == (officer, 1)
 
 
 # --- Refusals -------------------------------------------------------------------------------
@@ -131,7 +132,7 @@ def officer_screens(member):
 
 
 def assert_nothing_seen_or_changed(client, member):
-    audit_before = MemberDataAuditEntry.objects.count()
+    audit_before = AuditEntry.objects.count()
     consents_before = ConsentRecord.objects.count()
     for method, path, data in officer_screens(member):
         response = getattr(client, method)(path, data or {})
@@ -143,7 +144,7 @@ def assert_nothing_seen_or_changed(client, member):
     assert Member.objects.count() == 1
     assert not Member.objects.filter(name="Sneaky Addition").exists()
     assert ConsentRecord.objects.count() == consents_before
-    assert MemberDataAuditEntry.objects.count() == audit_before
+    assert AuditEntry.objects.count() == audit_before
 
 
 def test_the_public_is_refused_every_officer_screen(client, postal_member):

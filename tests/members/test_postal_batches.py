@@ -10,14 +10,19 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from home.audit import AuditEntry
 from home.roles import STEERING_GROUP_MEMBERS
+from members.alerts import matching as alerts_matching
+from members.alerts import sending as alerts_sending
+from members.audit.actions import Action
+from members.data_rights import services as data_rights
 from members.exceptions import AddressTooLong, BatchOutOfDate, NothingToPost, ReturnAddressNeeded
-from members.models import AlertDelivery, Member, MemberDataAuditEntry, PostalBatch, Posting
-from members.services import alerts, data_rights, postal
+from members.models import AlertDelivery, Member, PostalBatch, Posting
+from members.services import postal
 from papers.models import MeetingPage
-from tests.members.postal_fixtures import add_paper
-from tests.members.postal_fixtures import postal as add_postal_member
-from tests.papers.conftest import make_consultation, publish
+from tests.fixtures.papers import make_consultation, publish
+from tests.fixtures.postal import add_paper
+from tests.fixtures.postal import postal as add_postal_member
 from tests.site_crawl import html_errors
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +41,7 @@ def letter_of(batch, member):
 def test_a_postal_batch_holds_exactly_what_the_email_route_sent_to_members_with_the_same_interests(
     officer, postal_readers, email_readers, postings, deliver_outbox
 ):
-    alerts.send_due_postings()
+    alerts_sending.send_due_postings()
     delivered = deliver_outbox()
     batch = postal.build_batch(officer)
 
@@ -51,7 +56,7 @@ def test_a_postal_batch_holds_exactly_what_the_email_route_sent_to_members_with_
         email = next(m for m in delivered if email_readers[same_interests].email in m.to)
         assert all(title in email.body for title in by_post)
         # ... and the one rule itself, asked directly, agrees for the postal member.
-        rule = alerts.postings_for_member(postal_readers[same_interests], postings)
+        rule = alerts_matching.postings_for_member(postal_readers[same_interests], postings)
         assert by_post == {posting.title for posting in rule}
     assert batch.letters.count() == 2
     assert set(batch.postings.all()) == set(postings)
@@ -131,7 +136,7 @@ def test_building_again_replaces_the_open_batch_with_what_was_posted_meanwhile(
 def test_a_member_who_had_a_posting_by_email_before_moving_to_post_is_not_sent_it_again(
     officer, postal_readers, email_readers, postings
 ):
-    alerts.send_due_postings()
+    alerts_sending.send_due_postings()
     mover = email_readers["health"]
     Member.objects.filter(pk=mover.pk).update(
         route=Member.Route.POST, postal_address="9 Portobello Road\nLondon", postcode="W11 3DA"
@@ -374,10 +379,7 @@ def test_opening_letters_and_labels_is_in_the_member_data_audit_log(
     officer_client.get(f"/admin/postal-mailing/{batch.pk}/letters/")
     officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels/")
     officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels.csv")
-    Action = MemberDataAuditEntry.Action
-    logged = list(
-        MemberDataAuditEntry.objects.filter(officer=officer).values_list("action", "member_count")
-    )
+    logged = list(AuditEntry.objects.filter(actor=officer).values_list("action", "count"))
     assert (Action.BUILT_POSTAL_BATCH, 2) in logged
     assert (Action.OPENED_LETTERS, 2) in logged
     assert logged.count((Action.EXPORTED_LABELS, 2)) == 2
@@ -446,7 +448,7 @@ def test_only_partnership_officers_can_open_batches_letters_and_labels(
     batch = postal.build_batch(officer)
     letter = batch.letters.first()
     urls = [url.format(batch=batch.pk, letter=letter.pk, member=letter.member_id) for url in URLS]
-    before = MemberDataAuditEntry.objects.count()
+    before = AuditEntry.objects.count()
     for person in (lead_officer, email_readers["health"].user):
         client = Client()
         client.force_login(person)
@@ -460,7 +462,7 @@ def test_only_partnership_officers_can_open_batches_letters_and_labels(
             ).status_code
             == 403
         )
-    assert MemberDataAuditEntry.objects.count() == before
+    assert AuditEntry.objects.count() == before
     assert PostalBatch.objects.get().pdf_state == PostalBatch.PdfState.NOT_STARTED
     assert not PostalBatch.objects.get().is_posted
     anonymous = Client().get(urls[2])

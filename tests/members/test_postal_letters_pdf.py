@@ -14,7 +14,7 @@ from weasyprint import HTML
 
 from members.models import PostalBatch
 from members.services import postal
-from tests.members.postal_fixtures import postal as add_postal_member
+from tests.fixtures.postal import postal as add_postal_member
 
 PX_PER_MM = 96 / 25.4
 PX_PER_PT = 96 / 72

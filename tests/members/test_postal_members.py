@@ -3,7 +3,8 @@ when and by which officer consent was given."""
 
 import pytest
 
-from members.models import ConsentRecord, Member, MemberDataAuditEntry
+from home.audit import AuditEntry
+from members.models import ConsentRecord, Member
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +41,8 @@ def test_an_officer_adds_a_postal_member_with_how_when_and_who_recorded_consent(
     assert consent.given_at.date().isoformat() == "2026-11-20"
     assert consent.privacy_notice_version.number == 1
     assert member.changes.get().changed_by == officer
-    assert MemberDataAuditEntry.objects.filter(
-        action="added", officer=officer, member_id=member.pk
+    assert AuditEntry.objects.filter(
+        action="members.added", actor=officer, subject_id=member.pk
     ).exists()
 
 
@@ -89,9 +90,7 @@ def test_an_officer_edits_a_postal_members_address_and_interests(
     assert details.after == {"fields": ["postal_address"]}
     assert details.changed_by == officer
     assert postal_member.changes.get(what="interests").changed_by == officer
-    assert MemberDataAuditEntry.objects.filter(
-        action="changed", member_id=postal_member.pk
-    ).exists()
+    assert AuditEntry.objects.filter(action="members.changed", subject_id=postal_member.pk).exists()
 
 
 def test_an_officer_records_renewed_consent_for_a_postal_member(
@@ -104,9 +103,7 @@ def test_an_officer_records_renewed_consent_for_a_postal_member(
     latest = postal_member.consents.first()
     assert latest.method == ConsentRecord.Method.AT_EVENT
     assert latest.recorded_by == officer
-    assert MemberDataAuditEntry.objects.filter(
-        action="renewed", member_id=postal_member.pk
-    ).exists()
+    assert AuditEntry.objects.filter(action="members.renewed", subject_id=postal_member.pk).exists()
 
 
 def test_the_join_page_says_how_to_join_by_post_or_telephone(client, interests, home_page):

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from members.models import ConsentRecord, Member, MemberDataAuditEntry
-from members.services import retention
+from home.audit import AuditEntry
+from members.models import ConsentRecord, Member
+from members.partnership import retention
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def test_the_report_lists_memberships_past_or_near_the_limit(
     age(joined_member, 24 * 30.4 - 10)  # reaches the limit within the 30 warning days
     page = officer_client.get("/admin/member/retention/").content.decode()
     assert "Olwen Prydderch" in page and "Reaches the limit soon" in page
-    assert MemberDataAuditEntry.objects.filter(action="viewed_retention").count() == 2
+    assert AuditEntry.objects.filter(action="members.viewed_retention").count() == 2
 
 
 def test_the_period_comes_from_the_site_settings(old_postal_member, home_page):
@@ -72,8 +73,8 @@ def test_the_nightly_job_erases_only_memberships_past_the_period(old_postal_memb
     assert "Erased 1 membership" in out.getvalue()
     assert not Member.objects.filter(pk=old_id).exists()
     assert Member.objects.filter(pk=joined_member.pk).exists()
-    entry = MemberDataAuditEntry.objects.get(action="erased")
-    assert (entry.member_id, entry.officer) == (old_id, None)
+    entry = AuditEntry.objects.get(action="members.erased")
+    assert (entry.subject_id, entry.actor) == (old_id, None)
 
 
 def test_the_scheduler_runs_the_retention_job_every_day():

@@ -6,11 +6,11 @@ import csv
 import io
 
 import pytest
-from wagtail.models import ModelLogEntry
 
+from home.audit import AuditEntry
 from home.extension_points import personal_data_holders
+from members.induction.skills_audit import save_answers
 from members.models import SkillsAuditAnswers
-from members.services.skills_audit import save_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -88,8 +88,7 @@ def test_officers_see_answers_side_by_side_and_each_view_is_logged(
     assert "Housing law and tenants" in html and "Public health" in html
     assert "Royal Borough of Kensington and Chelsea" in html
     assert (
-        ModelLogEntry.objects.filter(action="members.skills_audit.viewed", user=officer).count()
-        == 2
+        AuditEntry.objects.filter(action="members.skills_audit.viewed", actor=officer).count() == 2
     )
 
 
@@ -106,7 +105,7 @@ def test_the_csv_export_neutralises_formulas_and_is_logged(
     assert rows[0][:3] == ["Name", "Email", "Areas of expertise"]
     assert rows[1][2] == '\'=HYPERLINK("http://evil.example")'
     assert rows[1][4].endswith("+1")  # inside the cell, not at its start: harmless
-    assert ModelLogEntry.objects.filter(action="members.skills_audit.exported").exists()
+    assert AuditEntry.objects.filter(action="members.skills_audit.exported").exists()
 
 
 def test_officer_screens_are_refused_to_members_and_lead_officers(
@@ -124,7 +123,7 @@ def test_officer_screens_are_refused_to_members_and_lead_officers(
             assert response.status_code in (302, 403), url
             assert b"Secret expertise" not in response.content
             assert b"maria.half@kcp.example" not in response.content
-    assert not ModelLogEntry.objects.filter(action__startswith="members.skills_audit.v").exists()
+    assert not AuditEntry.objects.filter(action__startswith="members.skills_audit.v").exists()
 
 
 def test_the_answers_are_registered_as_personal_data_to_export_and_erase(

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from members.models import Member
-from tests.members.conftest import join_data, sent_mail
+from tests.fixtures.members import join_data, sent_mail
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from papers.models import MeetingPage, ReportPage
-from tests.papers.conftest import LONDON, paragraph, publish, section
+from tests.fixtures.papers import LONDON, paragraph, publish, section
 
 pytestmark = pytest.mark.django_db
 

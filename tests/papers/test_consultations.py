@@ -14,7 +14,7 @@ from papers.consultations import ConsultationStatus, status_at
 from papers.exceptions import CommentPeriodNotValid
 from papers.models import CommentPeriod, ConsultationPage
 from papers.services import open_for_comments
-from tests.papers.conftest import FIXED_NOW, LONDON, make_consultation
+from tests.fixtures.papers import FIXED_NOW, LONDON, make_consultation
 from tests.papers.test_archive import archive_html
 
 pytestmark = pytest.mark.django_db

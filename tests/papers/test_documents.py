@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction
 
 from papers.services import collection_for_group
-from tests.papers.conftest import publish, report_body
+from tests.fixtures.papers import publish, report_body
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +134,7 @@ def test_a_document_in_another_groups_private_collection_is_refused(
     import datetime
 
     from papers.models import MeetingPage
-    from tests.papers.conftest import LONDON
+    from tests.fixtures.papers import LONDON
 
     meeting = publish(
         health,

@@ -15,7 +15,7 @@ from home.extension_points import (
     CalendarSource,
     Panel,
 )
-from tests.papers.conftest import LONDON
+from tests.fixtures.papers import LONDON
 from tests.papers.test_meetings_calendar import add_meeting, in_days
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +91,7 @@ def test_a_consultation_page_shows_what_the_response_hook_answers(
 ):
     """papers never imports the app holding responses: the page asks the hook, which gets the
     page's status and questions, and shows its panel where people respond."""
-    from tests.papers.conftest import make_consultation
+    from tests.fixtures.papers import make_consultation
 
     page = make_consultation(steering_group, slug="hooked")
     seen = []

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from papers.models import ReportPage
 from papers.services import collection_for_group
-from tests.papers.conftest import publish, report_body
+from tests.fixtures.papers import publish, report_body
 from tests.papers.test_documents import annex, make_document
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from wagtail.models import GroupPagePermission, Page, Revision
 
 from papers.models import MeetingPage, ReportPage
 from papers.seed_papers import SEED_PAPERS_DIR
-from tests.papers.conftest import publish
+from tests.fixtures.papers import publish
 from tests.papers.paper_files import PRIORITIES, report_docx
 
 pytestmark = pytest.mark.django_db

@@ -250,7 +250,7 @@ def test_report_without_a_date_is_refused_unless_a_meeting_date_is_given(steerin
 
 
 def test_paper_can_go_to_another_group_by_its_slug(steering_group, home_page):
-    from tests.papers.conftest import publish
+    from tests.fixtures.papers import publish
     from themegroups.models import GroupPage
 
     health = publish(

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from papers.meeting_calendar import AwayFromTownHallYear
 from papers.models import AgendaItem, MeetingPage
-from tests.papers.conftest import LONDON, publish
+from tests.fixtures.papers import LONDON, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from papers.numbering import (
     number_sequence,
     report_duplicate_numbers,
 )
-from tests.papers.conftest import paragraph, publish, report_body, section
+from tests.fixtures.papers import paragraph, publish, report_body, section
 
 
 def numbers(sections) -> list[str]:

@@ -10,11 +10,12 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from home.audit import record_access
 from home.models import ScheduledJob, StandardPage
 from home.outbox import queue_message
 from home.page_cache import HIT_HEADER, current_generation
 from papers.models import MeetingPage
-from tests.papers.conftest import LONDON, publish
+from tests.fixtures.papers import LONDON, publish
 from tests.papers.test_archive import add_report
 
 pytestmark = pytest.mark.django_db
@@ -193,4 +194,12 @@ def test_queueing_an_email_or_a_scheduler_tick_keeps_the_cached_pages(client, re
     assert get(client, report.url)[HIT_HEADER] == "miss"
     queue_message(EmailMessage("Hello", "Body", to=["someone@kcp.example"]))
     ScheduledJob.objects.create(name="a job", next_run_at=timezone.now())
+    assert get(client, report.url)[HIT_HEADER] == "hit"
+
+
+def test_an_officer_viewing_personal_data_keeps_the_cached_pages(client, report, officer):
+    """Every view of personal data writes an audit entry: none of them is on a page."""
+    get(client, "/")
+    assert get(client, report.url)[HIT_HEADER] == "miss"
+    record_access(officer, "home.viewed_email", subject=("home.outgoingemail", 1))
     assert get(client, report.url)[HIT_HEADER] == "hit"

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.papers.conftest import LONDON, paragraph, publish, report_body, section
+from tests.fixtures.papers import LONDON, paragraph, publish, report_body, section
 
 pytestmark = pytest.mark.django_db
 

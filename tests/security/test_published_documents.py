@@ -10,8 +10,7 @@ from wagtail.documents.models import Document
 
 from papers.models import ReportPage
 from papers.services import collection_for_group
-from tests.papers.conftest import publish
-from tests.themegroups.conftest import SECRET  # noqa: F401
+from tests.fixtures.papers import publish
 
 pytestmark = pytest.mark.django_db
 

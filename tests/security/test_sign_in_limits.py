@@ -14,7 +14,7 @@ from django.test import Client, override_settings
 from wagtail.models import ModelLogEntry, PageViewRestriction
 
 from home.models import StandardPage
-from tests.papers.conftest import publish
+from tests.fixtures.papers import publish
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.papers.conftest import LONDON, publish
+from tests.fixtures.papers import LONDON, publish
 
 pytestmark = pytest.mark.django_db
 

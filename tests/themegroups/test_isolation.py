@@ -32,7 +32,8 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from home.roles import OFFICER_COLLECTION_PERMISSIONS, OFFICER_PAGE_PERMISSIONS
 from papers.models import MeetingPage, ReportPage
-from tests.themegroups.conftest import SECRET, png_file
+from tests.fixtures.themegroups import png_file
+from tests.people import SECRET
 from themegroups.models import GroupContentPage
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
-from tests.papers.conftest import publish
+from tests.fixtures.papers import publish
 
 pytestmark = pytest.mark.django_db
 

@@ -10,26 +10,10 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from home.models import OutgoingEmail
-from papers.models import AgendaItem, MeetingPage
-from tests.papers.conftest import LONDON, publish
+from papers.models import MeetingPage
+from tests.fixtures.papers import LONDON, publish
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def next_steering_group(steering_group):
-    return publish(
-        steering_group,
-        MeetingPage(
-            title="Steering Group meeting, 10 March 2099",
-            start=datetime.datetime(2099, 3, 10, 18, 30, tzinfo=LONDON),
-            venue_name="The Town Hall",
-            agenda_items=[
-                AgendaItem(title="Minutes of the last meeting"),
-                AgendaItem(title="News and Views from the theme groups", presenter="Members"),
-            ],
-        ),
-    )
 
 
 def send_update(client, group, meeting, text="Smoking clinics opened in Golborne."):

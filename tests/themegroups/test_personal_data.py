@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from home.extension_points import erase_personal_data, export_personal_data
 from papers.models import MeetingPage
-from tests.papers.conftest import LONDON, publish
+from tests.fixtures.papers import LONDON, publish
 from themegroups.models import NewsAndViewsReminder, NewsAndViewsUpdate
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@ members.services.retention), each written to the audit log."""
 
 from django.core.management.base import BaseCommand
 
-from members.services import data_rights
+from members.data_rights import services as data_rights
 
 
 class Command(BaseCommand):

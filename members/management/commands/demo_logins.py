@@ -8,7 +8,7 @@ from allauth.mfa.totp.internal.auth import (
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from members.demo import DEMO_ACCOUNTS, DEMO_MEMBER_EMAIL, DEMO_PASSWORD, DEMO_TOTP_SECRET
+from members.accounts.demo import DEMO_ACCOUNTS, DEMO_MEMBER_EMAIL, DEMO_PASSWORD, DEMO_TOTP_SECRET
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ the scheduler)."""
 
 from django.core.management.base import BaseCommand
 
-from members.services.induction import remind_officers_about_members_not_started
+from members.induction.services import remind_officers_about_members_not_started
 
 
 class Command(BaseCommand):

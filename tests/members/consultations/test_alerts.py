@@ -10,9 +10,9 @@ from django.utils import timezone
 from members.consultations.services import Responder, respond, taking_responses
 from members.models import Posting
 from papers.services import open_for_comments
-from tests.members.alerts_fixtures import add_report, send_alerts
-from tests.members.consultations.conftest import answers
-from tests.papers.conftest import make_consultation
+from tests.fixtures.alerts import add_report, send_alerts
+from tests.fixtures.consultations import answers
+from tests.fixtures.papers import make_consultation
 
 pytestmark = pytest.mark.django_db
 

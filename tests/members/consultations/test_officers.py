@@ -14,8 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
+from home.audit import AuditEntry
+from members.consultations.audit import Action
 from members.consultations.exceptions import NotAllowedToSee, ResponsesError
-from members.consultations.models import Response, ResponseAuditEntry
+from members.consultations.models import Response
 from members.consultations.services import (
     Responder,
     pages_taking_responses_for,
@@ -26,14 +28,12 @@ from members.consultations.services import (
     totals,
 )
 from members.models import Member
-from tests.members.consultations.conftest import answers, form_data
-from tests.papers.conftest import make_consultation, publish
+from tests.fixtures.consultations import answers, form_data
+from tests.fixtures.papers import make_consultation, publish
 from themegroups.models import GroupIndexPage, GroupPage
 from themegroups.services import add_lead_officer
 
 pytestmark = pytest.mark.django_db
-
-Action = ResponseAuditEntry.Action
 
 
 def manage_url(page, tail="") -> str:
@@ -74,7 +74,7 @@ def test_responses_recorded_by_officers_count_in_every_total(
         "Risk management": 3,
     }
     assert Response.objects.filter(recorded_by__isnull=False).count() == 3
-    assert ResponseAuditEntry.objects.filter(action=Action.RECORDED).count() == 3
+    assert AuditEntry.objects.filter(action=Action.RECORDED).count() == 3
 
 
 def test_the_closed_page_publishes_the_totals_with_offline_responses(
@@ -165,8 +165,8 @@ def test_an_officer_sees_names_searches_and_marks_read_each_step_in_the_audit_lo
     officer_client.post(manage_url(consultation), {"read": [mine.pk]})
     mine.refresh_from_db()
     assert mine.is_read
-    entries = ResponseAuditEntry.objects.filter(actor=officer, page=consultation)
-    assert list(entries.values_list("action", "included_names")) == [
+    entries = AuditEntry.objects.filter(actor=officer, page=consultation)
+    assert list(entries.values_list("action", "details__included_names")) == [
         (Action.MARKED_READ, False),
         (Action.VIEWED, True),
         (Action.VIEWED, True),
@@ -195,7 +195,7 @@ def test_the_export_is_formula_neutralised_and_logged(officer_client, officer, c
     assert response["Content-Type"].startswith("text/csv")
     assert text.splitlines()[0].startswith("Name,Email,Address,Organisation,How it came")
     assert "'=HYPERLINK" in text and "'=1+2" in text and "'@SUM(A1)" in text
-    assert ResponseAuditEntry.objects.filter(actor=officer, action=Action.EXPORTED).exists()
+    assert AuditEntry.objects.filter(actor=officer, action=Action.EXPORTED).exists()
 
 
 def test_the_printable_list_has_names_and_is_logged(
@@ -203,7 +203,7 @@ def test_the_printable_list_has_names_and_is_logged(
 ):
     html = officer_client.get(manage_url(consultation, "print/")).content.decode()
     assert "Amira Hassan, Golborne Residents" in html
-    assert ResponseAuditEntry.objects.filter(actor=officer, action=Action.PRINTED).exists()
+    assert AuditEntry.objects.filter(actor=officer, action=Action.PRINTED).exists()
 
 
 # --- A lead officer sees their own group's responses, never names --------------------------
@@ -257,8 +257,8 @@ def test_over_http_a_lead_officer_sees_text_and_organisations_but_no_names(
     assert other.status_code == 403
     assert "Steering Group: more induction" not in other.content.decode()
     assert (
-        ResponseAuditEntry.objects.filter(
-            actor=health_lead, action=Action.VIEWED, included_names=False
+        AuditEntry.objects.filter(
+            actor=health_lead, action=Action.VIEWED, details__included_names=False
         ).count()
         == 2
     )
@@ -367,7 +367,7 @@ def test_recording_the_same_postal_members_response_twice_is_refused_with_a_mess
     with pytest.raises(ResponsesError, match="A response from Doris Lane is already recorded"):
         record_dorises_letter(consultation, officer, doris)
     assert Response.objects.count() == 1
-    assert ResponseAuditEntry.objects.filter(action="recorded").count() == 1
+    assert AuditEntry.objects.filter(action="consultations.recorded").count() == 1
 
 
 def test_a_second_officer_saving_the_same_letter_at_the_same_moment_gets_a_message(
@@ -391,7 +391,7 @@ def test_a_second_officer_saving_the_same_letter_at_the_same_moment_gets_a_messa
     # Here the other officer's row was made inside this attempt's savepoint, so it is rolled
     # back with it; what matters is that this attempt saved and logged nothing.
     assert not Response.objects.filter(channel="post").exists()
-    assert not ResponseAuditEntry.objects.filter(action="recorded").exists()
+    assert not AuditEntry.objects.filter(action="consultations.recorded").exists()
 
 
 @pytest.fixture

@@ -5,13 +5,14 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Revision
 
+from home.audit import AuditEntry
 from home.extension_points import erase_personal_data, export_personal_data
 from home.models import OutgoingEmail
-from members.consultations.models import Response, ResponseAuditEntry
+from members.consultations.models import Response
 from members.consultations.services import record_response, taking_responses, totals
-from members.services.data_rights import erase_member, export_member
+from members.data_rights.services import erase_member, export_member
 from papers.models import ConsultationPage
-from tests.members.consultations.conftest import answers, form_data
+from tests.fixtures.consultations import answers, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ SECRET_WORDS = "Induction for new members, please."
 @pytest.fixture
 def archive(home_page):
     from papers.models import PaperArchivePage
-    from tests.papers.conftest import publish
+    from tests.fixtures.papers import publish
 
     return publish(home_page, PaperArchivePage(title="Papers", slug="papers"))
 
@@ -66,7 +67,7 @@ def test_the_persons_export_holds_their_responses(amira, amiras_response):
 def test_erasure_keeps_the_response_unnamed_for_the_totals(
     officer, consultation, amira, amiras_response
 ):
-    ResponseAuditEntry.objects.create(actor=amira, action="viewed", page=consultation)
+    AuditEntry.objects.create(actor=amira, action="consultations.viewed", page=consultation)
     before = totals(taking_responses(consultation, timezone.now()))
     erase_personal_data(amira)
     kept = Response.objects.get()
@@ -74,7 +75,7 @@ def test_erasure_keeps_the_response_unnamed_for_the_totals(
     assert kept.is_anonymised and kept.responder_name == "(erased)"
     assert [answer["answer"] for answer in kept.answers] == ["Membership", "(erased)", ""]
     assert totals(taking_responses(consultation, timezone.now())) == before
-    assert ResponseAuditEntry.objects.get().actor is None
+    assert AuditEntry.objects.get().actor is None
 
 
 def test_erasure_also_removes_the_organisation_which_can_name_a_sole_trader(

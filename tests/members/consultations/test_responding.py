@@ -19,8 +19,8 @@ from members.consultations.services import (
     taking_responses,
 )
 from papers.models import ConsultationPage
-from tests.members.consultations.conftest import answers, form_data
-from tests.papers.conftest import FIXED_NOW, make_consultation
+from tests.fixtures.consultations import answers, form_data
+from tests.fixtures.papers import FIXED_NOW, make_consultation
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ lead officer's screens."""
 
 import pytest
 
-from tests.members.consultations.conftest import form_data
+from tests.fixtures.consultations import form_data
 from tests.site_crawl import html_errors
 
 pytestmark = pytest.mark.django_db

@@ -26,8 +26,8 @@ from members.events.models import (
     Reply,
 )
 from members.events.services import erase_needs_after_events
-from tests.conftest import give_seat
-from tests.members.events.conftest import in_days, make_event
+from tests.fixtures.events import in_days, make_event
+from tests.people import give_seat
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status

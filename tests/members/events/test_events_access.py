@@ -22,7 +22,8 @@ from members.events.models import (
 )
 from members.events.services import erase_needs_after_events, register_for_event
 from members.events.wagtail_hooks import events_dashboard_panel, events_for_calendar
-from tests.members.events.conftest import applicant, make_event, publish
+from tests.fixtures.events import applicant, make_event
+from tests.fixtures.papers import publish
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer
 

@@ -13,7 +13,7 @@ from django.db import connection
 from members.events import services
 from members.events.models import EventPlaces, Registration
 from members.events.services import outcome_message, register_for_event
-from tests.members.events.conftest import applicant
+from tests.fixtures.events import applicant
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

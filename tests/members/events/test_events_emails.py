@@ -13,7 +13,7 @@ from members.events.calendar import event_uid
 from members.events.emails import registration_email, send_registration_email
 from members.events.models import Registration
 from members.events.services import cancel_registration, register_for_event
-from tests.members.events.conftest import applicant
+from tests.fixtures.events import applicant
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status

@@ -22,7 +22,7 @@ from members.events.wagtail_hooks import (
     events_dashboard_panel,
     events_for_calendar,
 )
-from tests.members.events.conftest import applicant, make_event
+from tests.fixtures.events import applicant, make_event
 
 pytestmark = pytest.mark.django_db
 

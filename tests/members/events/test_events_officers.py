@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from members.events.models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration
 from members.events.services import register_for_event
-from tests.members.events.conftest import applicant, make_event
+from tests.fixtures.events import applicant, make_event
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status

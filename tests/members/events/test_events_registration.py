@@ -14,7 +14,7 @@ from members.events.exceptions import (
 )
 from members.events.models import EventPlaces, Registration, RegistrationNeeds
 from members.events.services import outcome_message, register_for_event
-from tests.members.events.conftest import applicant
+from tests.fixtures.events import applicant
 
 pytestmark = pytest.mark.django_db
 

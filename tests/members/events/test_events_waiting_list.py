@@ -19,7 +19,7 @@ from members.events.services import (
     register_for_event,
     set_places,
 )
-from tests.members.events.conftest import applicant
+from tests.fixtures.events import applicant
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
