@@ -2,20 +2,17 @@
 screen per meeting to record each seat's attendance, and the report per municipal year
 (printable, and as CSV). Everyone else gets a clear 403; every view and export is audited."""
 
-import csv
 import functools
-import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from home.audit import record_access
 from home.roles import is_partnership_officer
-from home.spreadsheets import neutralise
+from home.spreadsheets import download, spreadsheet
 from members.attendance import services as attendance
 from members.attendance.forms import AttendanceForm
 from members.audit.actions import Action
@@ -132,33 +129,32 @@ CSV_HEADINGS = [
 ]
 
 
+def report_rows(report: attendance.Report) -> list[list]:
+    """One row per member, then per partner organisation, in CSV_HEADINGS' order."""
+    kinds = (("Member", report.members), ("Partner organisation", report.organisations))
+    return [
+        [
+            kind,
+            figures.name,
+            figures.detail,
+            figures.expected,
+            figures.present,
+            figures.deputy,
+            "; ".join(figures.deputies),
+            figures.apologies,
+            figures.absent,
+            figures.not_recorded,
+            "" if figures.share is None else figures.share,
+            "yes" if figures.is_below_threshold else "no",
+        ]
+        for kind, rows in kinds
+        for figures in rows
+    ]
+
+
 def report_csv_text(report: attendance.Report) -> str:
     """The report as CSV, every cell formula-neutralised (a name like =SUM(...) is text)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADINGS)
-    for kind, rows in (("Member", report.members), ("Partner organisation", report.organisations)):
-        for figures in rows:
-            writer.writerow(
-                [
-                    neutralise(value)
-                    for value in (
-                        kind,
-                        figures.name,
-                        figures.detail,
-                        figures.expected,
-                        figures.present,
-                        figures.deputy,
-                        "; ".join(figures.deputies),
-                        figures.apologies,
-                        figures.absent,
-                        figures.not_recorded,
-                        "" if figures.share is None else figures.share,
-                        "yes" if figures.is_below_threshold else "no",
-                    )
-                ]
-            )
-    return buffer.getvalue()
+    return spreadsheet(CSV_HEADINGS, report_rows(report))
 
 
 @officers_only
@@ -171,8 +167,9 @@ def report_csv(request):
         count=len(report.members),
         details={"report": year.label},
     )
-    response = HttpResponse(report_csv_text(report), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="steering-group-attendance-{year.start_year}.csv"'
+    return download(
+        f"steering-group-attendance-{year.start_year}",
+        CSV_HEADINGS,
+        report_rows(report),
+        request.GET.get("format"),
     )
-    return response

@@ -8,7 +8,7 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -18,6 +18,7 @@ from wagtail.models import Page
 from home.audit import record_access
 from home.roles import is_partnership_officer
 from home.search import search_words
+from home.spreadsheets import download
 from papers.exceptions import PapersError
 from papers.services import open_for_comments as open_paper_for_comments
 
@@ -292,11 +293,12 @@ def export_responses(request, page_id: int):
     taking = services.taking_responses(page, timezone.now())
     rows = services.response_rows(request.user, page)
     record_access(request.user, Action.EXPORTED, page=page, details={"included_names": True})
-    response = HttpResponse(
-        export.responses_csv(rows, taking.questions), content_type="text/csv; charset=utf-8"
+    return download(
+        f"responses-{page.slug}",
+        export.response_headings(taking.questions),
+        export.response_cells(rows, taking.questions),
+        request.GET.get("format"),
     )
-    response["Content-Disposition"] = f'attachment; filename="responses-{page.slug}.csv"'
-    return response
 
 
 @_signed_in

@@ -1,12 +1,12 @@
 """Officers' screens of the induction: everyone's progress, the skills audit's answers side by
 side with their CSV, and adding a pairing."""
 
-from django.http import HttpResponse
 from django.views import View
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.log_actions import log
 
 from home.officer_screens import AdminScreen, OfficersOnlyMixin
+from home.spreadsheets import download
 from members.induction import services as induction
 from members.induction import shadowing, skills_audit
 
@@ -35,12 +35,12 @@ class SkillsAuditAnswersView(OfficersOnlyMixin, AdminScreen):
 
 class SkillsAuditCsvView(OfficersOnlyMixin, View):
     def get(self, request):
-        response = HttpResponse(
-            skills_audit.answers_as_csv(request.user), content_type="text/csv; charset=utf-8"
+        return download(
+            "skills-and-interests",
+            skills_audit.CSV_HEADINGS,
+            skills_audit.answers_as_rows(request.user),
+            request.GET.get("format"),
         )
-        response["Content-Disposition"] = 'attachment; filename="skills-and-interests.csv"'
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class PairingCreateView(CreateView):

@@ -1,14 +1,11 @@
 """The skills and interests audit: members answer, officers compare and export the answers.
 Every officer view and export of the answers is written to the audit log."""
 
-import csv
-import io
-
 from django.db import transaction
 
 from home.audit import record_access
 from home.models import SteeringGroupSeat
-from home.spreadsheets import neutralise
+from home.spreadsheets import spreadsheet
 from members.audit.actions import Action
 from members.models import SkillsAuditAnswers
 
@@ -53,28 +50,30 @@ def answers_side_by_side(officer) -> list[SkillsAuditAnswers]:
     return answers
 
 
-def answers_as_csv(officer) -> str:
+CSV_HEADINGS = ["Name", "Email", "Areas of expertise", "Themes", "Training", "Updated"]
+
+
+def answers_as_rows(officer) -> list[list]:
+    """Every member's answers in CSV_HEADINGS' order, for officers; each export is logged."""
     answers = list(
         SkillsAuditAnswers.objects.select_related("member").order_by(
             "member__last_name", "member__first_name"
         )
     )
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow(["Name", "Email", "Areas of expertise", "Themes", "Training", "Updated"])
     for answer in answers:
-        writer.writerow(
-            [
-                neutralise(cell)
-                for cell in (
-                    answer.member.get_full_name(),
-                    answer.member.email,
-                    answer.expertise,
-                    "; ".join(answer.theme_labels),
-                    "; ".join(answer.training_labels),
-                    answer.updated_at.date().isoformat(),
-                )
-            ]
-        )
         record_access(officer, EXPORTED_ACTION, subject=answer)
-    return output.getvalue()
+    return [
+        [
+            answer.member.get_full_name(),
+            answer.member.email,
+            answer.expertise,
+            "; ".join(answer.theme_labels),
+            "; ".join(answer.training_labels),
+            answer.updated_at.date().isoformat(),
+        ]
+        for answer in answers
+    ]
+
+
+def answers_as_csv(officer) -> str:
+    return spreadsheet(CSV_HEADINGS, answers_as_rows(officer))
