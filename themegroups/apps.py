@@ -16,3 +16,11 @@ class ThemeGroupsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        # Our models cannot load before the registry is ready either.
+        from home.extension_points import register_group_page_type
+
+        from .models import GroupPage
+
+        # papers' meetings, consultations and plans sit under group pages: papers finds the
+        # type through this registry (it never names themegroups).
+        register_group_page_type(GroupPage)

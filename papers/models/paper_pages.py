@@ -24,6 +24,7 @@ from papers.blocks import (
     ProgressReportBodyBlock,
     ReportBodyBlock,
 )
+from papers.groups import SitsUnderGroups
 from papers.importer.dates import parse_due_date
 
 from .meetings import MeetingPage
@@ -313,10 +314,10 @@ class ReportPage(PaperPage):
         self._number_stream("body", "Paragraph", is_report=True)
 
 
-class ActionPlanPage(PaperPage):
+class ActionPlanPage(SitsUnderGroups, PaperPage):
     """A plan of actions in tables: what is planned, where it stands, who leads, when it is due."""
 
-    parent_page_types = ["papers.MeetingPage", "themegroups.GroupPage"]
+    parent_page_types = ["papers.MeetingPage"]  # and the group pages (SitsUnderGroups)
     template = "papers/action_plan_page.html"
 
     period = models.CharField(max_length=120, blank=True, help_text="For example: 2004/05.")
@@ -372,10 +373,10 @@ class ActionPlanPage(PaperPage):
         return context
 
 
-class ProgressReportPage(PaperPage):
+class ProgressReportPage(SitsUnderGroups, PaperPage):
     """Progress against a plan: each objective with its actions and what has been done."""
 
-    parent_page_types = ["papers.MeetingPage", "themegroups.GroupPage"]
+    parent_page_types = ["papers.MeetingPage"]  # and the group pages (SitsUnderGroups)
     template = "papers/progress_report_page.html"
 
     objectives = StreamField(ProgressReportBodyBlock(), blank=True)
