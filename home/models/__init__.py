@@ -1,0 +1,33 @@
+"""Home's models, one module per subject: the site's pages and settings, the vocabulary every
+app shares (organisations, interests), privacy notice versions, the Steering Group's seats,
+the outbox and the scheduler. Imported from here, as `home.models.X`."""
+
+from .outbox import OutgoingEmail
+from .pages import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    PrivacyNoticePage,
+    StandardPage,
+)
+from .privacy import PrivacyNoticeVersion
+from .scheduling import ScheduledJob
+from .seats import SteeringGroupSeat, SteeringGroupSeatQuerySet
+from .site_settings import PartnershipSettings
+from .vocabulary import Interest, Organisation
+
+__all__ = [
+    "AccessibilityStatementPage",
+    "ContentPage",
+    "HomePage",
+    "Interest",
+    "Organisation",
+    "OutgoingEmail",
+    "PartnershipSettings",
+    "PrivacyNoticePage",
+    "PrivacyNoticeVersion",
+    "ScheduledJob",
+    "StandardPage",
+    "SteeringGroupSeat",
+    "SteeringGroupSeatQuerySet",
+]
