@@ -221,16 +221,28 @@ def _forbidden_models(package: str) -> dict[str, str]:
     return forbidden
 
 
+def _strings(nodes) -> list[str]:
+    return [
+        node.value for node in nodes if isinstance(node, ast.Constant) and type(node.value) is str
+    ]
+
+
 def _named_models(tree):
     """(line, "label.model") for each string that could name a model: a whole string constant
-    ("themegroups.GroupPage"), or get_model's two arguments ("themegroups", "GroupPage")."""
+    ("themegroups.GroupPage"), or a call given the label and the model apart, as its first two
+    arguments (get_model("themegroups", "GroupPage"), get_by_natural_key) or as app_label= and
+    model= (ContentType lookups)."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if isinstance(node, ast.Constant) and type(node.value) is str:
             yield node.lineno, node.value.lower()
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "get_model":
-            strings = [arg.value for arg in node.args[:2] if isinstance(arg, ast.Constant)]
-            if len(strings) == 2 and all(isinstance(value, str) for value in strings):
-                yield node.lineno, ".".join(strings).lower()
+        if isinstance(node, ast.Call):
+            leading = _strings(node.args[:2])
+            if len(leading) == 2:
+                yield node.lineno, ".".join(leading).lower()
+            keywords = {k.arg: k.value for k in node.keywords if k.arg in ("app_label", "model")}
+            named = _strings([keywords.get("app_label"), keywords.get("model")])
+            if len(named) == 2:
+                yield node.lineno, ".".join(named).lower()
 
 
 def upward_model_names(root: Path) -> list[str]:
@@ -255,13 +267,14 @@ def test_no_app_names_a_model_of_an_app_it_may_not_import():
     assert upward_model_names(ROOT) == []
 
 
-def test_the_model_name_check_finds_papers_naming_the_group_page_and_a_member(tmp_path):
+def test_the_model_name_check_finds_upper_and_sibling_models_named_outside_migrations(tmp_path):
     (tmp_path / "papers" / "models").mkdir(parents=True)
     (tmp_path / "papers" / "models" / "planted.py").write_text(
         "from django.apps import apps\n"
         "\n"
         'parent_page_types = ["themegroups.GroupPage", "papers.MeetingPage"]\n'
         'member_model = apps.get_model("members", "Member")\n'
+        'group_type = ContentType.objects.get(app_label="themegroups", model="grouppage")\n'
     )
     (tmp_path / "papers" / "migrations").mkdir()
     (tmp_path / "papers" / "migrations" / "0001_initial.py").write_text(
@@ -275,6 +288,7 @@ def test_the_model_name_check_finds_papers_naming_the_group_page_and_a_member(tm
         "themegroups/planted.py:2 names members.member (members)",
         "papers/models/planted.py:3 names themegroups.grouppage (themegroups)",
         "papers/models/planted.py:4 names members.member (members)",
+        "papers/models/planted.py:5 names themegroups.grouppage (themegroups)",
     ]
 
 
