@@ -10,6 +10,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 from wagtail.models import get_page_models
 
 from home import extension_points
+from members.events.models import EventPage
 from papers.models import (
     ActionPlanPage,
     ConsultationPage,
@@ -194,6 +195,11 @@ def test_the_forward_programme_chooser_offers_group_pages_only(officer_client, m
     assert form_class.base_fields["forward_programme_group"].widget.target_models == [GroupPage]
     html = officer_client.get(f"/admin/pages/{meetings_index.pk}/edit/").content.decode()
     assert "Choose a page (Group)" in html
+
+
+def test_the_chooser_of_the_group_running_an_event_offers_group_pages_only():
+    form_class = EventPage.get_edit_handler().get_form_class()
+    assert form_class.base_fields["run_by"].widget.target_models == [GroupPage]
 
 
 def test_without_a_registered_group_page_a_meeting_has_nowhere_to_go(monkeypatch, steering_group):
