@@ -1,6 +1,7 @@
 """What a lower layer lets a higher one add, as Wagtail hooks: the names, what each hook
-function takes and returns, and the helpers that gather the answers. The apps below never
-import the apps that fill them (see README.md, "Extension points").
+function takes and returns, and the helpers that gather the answers; and one registry filled
+from AppConfig.ready(), the group page types. The apps below never import the apps that fill
+them (see README.md, "Extension points").
 
 Register from the app that adds something, in its `wagtail_hooks.py`:
 
@@ -124,6 +125,28 @@ class PersonalDataHolder(Protocol):
 
     def erase(self, user) -> None:
         """Delete or anonymise the person's data, keeping what others still need."""
+
+
+# --- Group pages: where meetings and papers sit ----------------------------------------------
+# The page type of the Partnership's groups (the Steering Group, theme groups, sub-partnerships)
+# belongs to an app above papers (themegroups), yet papers' meetings, consultations and some
+# papers sit under it. Its app registers it here from AppConfig.ready(); papers reads it here
+# (papers.groups), so papers never names the app above it, not even as a "app.Model" string.
+
+_group_page_types: list[type[models.Model]] = []
+
+
+def register_group_page_type(page_model: type[models.Model]) -> None:
+    """From AppConfig.ready(): pages of `page_model` are groups, which hold meetings and papers.
+    Registering the same type again changes nothing."""
+    if page_model not in _group_page_types:
+        _group_page_types.append(page_model)
+
+
+def group_page_types() -> tuple[type[models.Model], ...]:
+    """The registered group page types, in the order registered: empty until the apps are ready,
+    and for ever when no installed app has a group page."""
+    return tuple(_group_page_types)
 
 
 def _answers(hook_name: str, *args) -> list:

@@ -2,6 +2,8 @@
 
 from django.apps import AppConfig
 
+from home.extension_points import register_group_page_type
+
 
 class ThemeGroupsConfig(AppConfig):
     name = "themegroups"
@@ -16,3 +18,8 @@ class ThemeGroupsConfig(AppConfig):
         from . import signals
 
         signals.connect()
+        from .models import GroupPage  # our models cannot load before the registry is ready
+
+        # papers' meetings, consultations and plans sit under group pages: papers finds the
+        # type through this registry (it never names themegroups).
+        register_group_page_type(GroupPage)

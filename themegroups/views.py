@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.roles import is_partnership_officer
+
 from . import services
 from .exceptions import ThemeGroupError
 from .forms import AddLeadOfficerForm, NewsAndViewsForm
@@ -17,7 +19,7 @@ from .models import GroupPage, LeadOfficerGroup, NewsAndViewsUpdate
 
 class OfficersOnlyMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not services.is_partnership_officer(request.user):
+        if not is_partnership_officer(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -167,7 +169,7 @@ class NewsAndViewsView(AdminScreen):
             meeting.deadline = services.news_and_views_deadline(meeting)
         context.update(
             waiting=services.news_and_views_waiting_for_approval()
-            if services.is_partnership_officer(self.request.user)
+            if is_partnership_officer(self.request.user)
             else [],
             form=form or NewsAndViewsForm(groups=self.groups, meetings=self.meetings),
             meetings=meetings,

@@ -18,7 +18,7 @@ from home.extension_points import (
     AgendaExtra,
     Panel,
 )
-from home.roles import is_steering_group_member
+from home.roles import is_partnership_officer, is_steering_group_member
 from papers.models import AgendaItem, MeetingIndexPage
 from papers.services import pages_visible_to
 
@@ -80,7 +80,7 @@ def show_lead_officers_only_public_pages_and_their_own(pages, request):
     """The page chooser lists, to anyone but Partnership officers, what the public sees and
     the pages they may edit: never another group's drafts or restricted titles."""
     user = request.user
-    if services.is_partnership_officer(user):
+    if is_partnership_officer(user):
         return pages
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(
         user, ["add", "change", "publish"]

@@ -15,13 +15,13 @@ from wagtail.admin.panels import (
     HelpPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from home.roles import PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS
+from papers.groups import GroupChooserPanel
 from papers.models import PostingSubjects
 
 # Addresses under /events/ that the site's own screens use: no event may take them as a slug.
@@ -232,7 +232,7 @@ class EventPage(PostingSubjects, Page):
         MultiFieldPanel(
             [
                 FieldPanel("audience"),
-                PageChooserPanel("run_by", "themegroups.GroupPage"),
+                GroupChooserPanel("run_by"),
                 FieldPanel("places"),
                 FieldPanel("is_registration_open"),
                 FieldPanel("registration_closes"),

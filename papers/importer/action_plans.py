@@ -5,7 +5,7 @@ import re
 from .header import read_header, record_status
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
 from .parsed import ActionPlanRow, ActionPlanSection, ImportWarning, ParsedActionPlan
-from .reports import SECTION_LINE, is_heading_like
+from .report_lines import SECTION_LINE, is_heading_like
 
 GLOSSARY_LABEL = re.compile(r"^(?:acronyms|abbreviations|glossary)\s*:\s*(?P<rest>.*)$", re.I)
 _GLOSSARY_TERM = re.compile(r"(?P<term>[^\s=]+)\s*=\s*")

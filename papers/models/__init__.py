@@ -7,13 +7,8 @@ from .contacts import ContactOfficer
 from .kinds import PAPER_PAGE_MODELS
 from .listings import MeetingIndexPage, PaperArchivePage
 from .meetings import PAPER_PAGE_TYPES, AgendaItem, MeetingPage
-from .paper_pages import (
-    ActionPlanPage,
-    MinutesPage,
-    PaperPage,
-    ProgressReportPage,
-    ReportPage,
-)
+from .minutes import MinutesPage
+from .paper_pages import ActionPlanPage, PaperPage, ProgressReportPage, ReportPage
 from .postings import PostingSubjects, is_posting_type
 
 __all__ = [

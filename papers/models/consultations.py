@@ -14,6 +14,7 @@ from wagtail.search import index
 from home.extension_points import TakingResponses
 from papers.blocks import AttachmentsBlock, ConsultationQuestionsBlock, YouSaidWeDidListBlock
 from papers.consultations import COMMENT_QUESTIONS, ConsultationStatus, status_at
+from papers.groups import SitsUnderGroups
 
 from .paper_pages import PaperPage
 
@@ -43,12 +44,12 @@ def questions_as_dicts(questions) -> tuple[dict, ...]:
     return tuple(found)
 
 
-class ConsultationPage(PaperPage):
+class ConsultationPage(SitsUnderGroups, PaperPage):
     """A consultation of a group or the Steering Group: what is being asked and why, who it is
     for, when it opens and closes, its documents and questions, how to reply by post or
     telephone, and — once closed — a summary of responses and "you said, we did"."""
 
-    parent_page_types = ["themegroups.GroupPage"]
+    parent_page_types = []  # the group pages (SitsUnderGroups)
     subpage_types = []
     template = "papers/consultation_page.html"
 

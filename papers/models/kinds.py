@@ -2,6 +2,7 @@
 A consultation is a paper too: it has a group, a date, a purpose, documents and a contact."""
 
 from .consultations import ConsultationPage
-from .paper_pages import ActionPlanPage, MinutesPage, ProgressReportPage, ReportPage
+from .minutes import MinutesPage
+from .paper_pages import ActionPlanPage, ProgressReportPage, ReportPage
 
 PAPER_PAGE_MODELS = (ReportPage, ActionPlanPage, ProgressReportPage, MinutesPage, ConsultationPage)

@@ -3,14 +3,14 @@ calendar (/meetings/). Their papers and meetings stay where they sit; these page
 
 from django.core.paginator import Paginator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, HelpPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import meeting_calendar
 from papers.archive import archive_listing, group_slug_asked_for
-from papers.groups import public_groups
+from papers.groups import GroupChooserPanel, public_groups
 
 UPCOMING_MEETINGS_SHOWN = 25
 PAST_MEETINGS_PER_PAGE = 25
@@ -84,7 +84,7 @@ class MeetingIndexPage(ViewRestrictionsFromMemoryMixin, Page):
         ),
         *Page.content_panels,
         FieldPanel("introduction"),
-        PageChooserPanel("forward_programme_group", "themegroups.GroupPage"),
+        GroupChooserPanel("forward_programme_group"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 

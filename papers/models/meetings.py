@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from home.extension_points import AgendaExtra, agenda_extras
 from home.site_chrome import ViewRestrictionsFromMemoryMixin, known_restrictions, public_pages_q
+from papers.groups import SitsUnderGroups
 
 from .postings import PostingSubjects
 
@@ -32,10 +33,10 @@ PAPER_PAGE_TYPES = [
 CALENDAR_FIELDS = ("title", "start", "end", "status", "venue_name", "venue_address")
 
 
-class MeetingPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
+class MeetingPage(SitsUnderGroups, ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
     """One meeting of a group. Its papers and minutes sit below it."""
 
-    parent_page_types = ["themegroups.GroupPage"]
+    parent_page_types = []  # and the group pages (SitsUnderGroups)
     subpage_types = [
         "papers.ReportPage",
         "papers.ActionPlanPage",

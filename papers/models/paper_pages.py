@@ -1,5 +1,6 @@
-"""The paper page types: report, action plan, progress report and minutes, sharing what every
-paper prints about itself (meeting, status, author, contact, annexes, corrections)."""
+"""The paper page types: report, action plan and progress report, and what every paper (these,
+minutes and consultations) prints about itself (meeting, status, author, contact, annexes,
+corrections)."""
 
 import uuid
 
@@ -17,13 +18,12 @@ from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import numbering
 from papers.blocks import (
     ActionPlanBodyBlock,
-    ActionsArisingBlock,
     AttachmentsBlock,
     GlossaryBlock,
-    MinutesBodyBlock,
     ProgressReportBodyBlock,
     ReportBodyBlock,
 )
+from papers.groups import SitsUnderGroups
 from papers.importer.dates import parse_due_date
 
 from .meetings import MeetingPage
@@ -313,10 +313,10 @@ class ReportPage(PaperPage):
         self._number_stream("body", "Paragraph", is_report=True)
 
 
-class ActionPlanPage(PaperPage):
+class ActionPlanPage(SitsUnderGroups, PaperPage):
     """A plan of actions in tables: what is planned, where it stands, who leads, when it is due."""
 
-    parent_page_types = ["papers.MeetingPage", "themegroups.GroupPage"]
+    parent_page_types = ["papers.MeetingPage"]  # and the group pages (SitsUnderGroups)
     template = "papers/action_plan_page.html"
 
     period = models.CharField(max_length=120, blank=True, help_text="For example: 2004/05.")
@@ -372,10 +372,10 @@ class ActionPlanPage(PaperPage):
         return context
 
 
-class ProgressReportPage(PaperPage):
+class ProgressReportPage(SitsUnderGroups, PaperPage):
     """Progress against a plan: each objective with its actions and what has been done."""
 
-    parent_page_types = ["papers.MeetingPage", "themegroups.GroupPage"]
+    parent_page_types = ["papers.MeetingPage"]  # and the group pages (SitsUnderGroups)
     template = "papers/progress_report_page.html"
 
     objectives = StreamField(ProgressReportBodyBlock(), blank=True)
@@ -389,82 +389,3 @@ class ProgressReportPage(PaperPage):
     def clean(self):
         super().clean()
         self._number_stream("objectives", "Objective")
-
-
-class MinutesPage(PaperPage):
-    """The record of a meeting: who came, what was agreed, and the actions arising."""
-
-    parent_page_types = ["papers.MeetingPage"]
-    template = "papers/minutes_page.html"
-    is_minutes = True
-
-    class MinutesStatus(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        UNCONFIRMED = "unconfirmed", "Unconfirmed: to be agreed at the next meeting"
-        CONFIRMED = "confirmed", "Confirmed"
-
-    minutes_status = models.CharField(
-        "status of the minutes",
-        max_length=20,
-        choices=MinutesStatus.choices,
-        default=MinutesStatus.UNCONFIRMED,
-    )
-    confirmed_at_meeting = models.ForeignKey(
-        "papers.MeetingPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The later meeting that agreed these minutes.",
-    )
-    attendees = models.TextField("present", blank=True, help_text="One name per line.")
-    apologies = models.TextField(blank=True, help_text="One name per line.")
-    minutes = StreamField(MinutesBodyBlock(), blank=True)
-    actions_arising = StreamField(ActionsArisingBlock(), blank=True)
-
-    content_panels = [
-        ImportWarningsPanel(heading="Import warnings"),
-        *Page.content_panels,
-        MultiFieldPanel(
-            [FieldPanel("minutes_status"), FieldPanel("confirmed_at_meeting")],
-            heading="Status",
-        ),
-        FieldRowPanel([FieldPanel("attendees"), FieldPanel("apologies")]),
-        FieldPanel("minutes"),
-        FieldPanel("actions_arising"),
-        MultiFieldPanel(
-            [FieldPanel("corrected_on"), FieldPanel("correction_note")],
-            heading="Correction",
-            help_text="Fill these in when you change minutes after they were published.",
-        ),
-        *PostingSubjects.posting_panels,
-    ]
-    search_fields = [*PaperPage.search_fields, index.SearchField("minutes")]
-
-    class Meta:
-        verbose_name = "minutes"
-        verbose_name_plural = "minutes"
-
-    @classmethod
-    def can_create_at(cls, parent) -> bool:
-        """A meeting has one set of minutes."""
-        return super().can_create_at(parent) and not parent.get_children().type(cls).exists()
-
-    @property
-    def attendee_names(self) -> list[str]:
-        return [name.strip() for name in self.attendees.splitlines() if name.strip()]
-
-    @property
-    def apology_names(self) -> list[str]:
-        return [name.strip() for name in self.apologies.splitlines() if name.strip()]
-
-    def clean(self):
-        super().clean()
-        if self.minutes_status == self.MinutesStatus.CONFIRMED and not self.confirmed_at_meeting_id:
-            raise ValidationError(
-                {
-                    "confirmed_at_meeting": "Choose the meeting that agreed these minutes, or "
-                    "set their status back to unconfirmed."
-                }
-            )
-        self._number_stream("minutes", "Minute")

@@ -1,5 +1,5 @@
-"""Business rules for papers: due dates as written, each group's document collection, who
-may download a paper's documents, and importing a paper from its file into a page."""
+"""Importing papers: reading an uploaded or saved paper, previewing it, and making or
+updating its page under the right group and meeting, in one transaction."""
 
 import datetime
 import tempfile
@@ -14,93 +14,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.coreutils import resolve_model_string
 from wagtail.log_actions import log
-from wagtail.models import Collection, Page, PageViewRestriction, ReferenceIndex
+from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail.permissions import policy_registry
 
-from home.roles import group_ids_of
-
-from .exceptions import CommentPeriodNotValid, ImportNotAllowed, PaperFormatError
-from .groups import DEFAULT_GROUP, find_group, group_page_model
-from .importer import PaperFact, ParsedPaper, paper_facts, parse_paper, read_paper_text
-from .importer.pages import PageValues, page_values
-from .importer.reading import MAX_PAPER_BYTES, TEXT_SUFFIXES, WORD_SUFFIX
-from .models import PAPER_PAGE_MODELS, CommentPeriod, ConsultationPage
-
-
-def collection_for_group(group_page: Page) -> Collection:
-    """The document collection holding a group's annexes and background papers, created under
-    the root collection the first time it is asked for. It is found by the group's name."""
-    root = Collection.get_first_root_node()
-    name = group_page.title
-    with transaction.atomic():
-        existing = root.get_children().filter(name=name).first()
-        if existing:
-            return existing
-        return root.add_child(name=name)
-
-
-def _request_passes(restrictions, request) -> bool:
-    return all(restriction.accept_request(request) for restriction in restrictions)
-
-
-def pages_visible_to(request, pages) -> set[int]:
-    """The ids of those live `pages` the request may see, view restrictions inherited from
-    ancestors included. Two queries however many pages (every restriction, with its groups),
-    where checking each page with Wagtail's accept_request would ask for the person's groups
-    once per page."""
-    pages = [page for page in pages if page.live]
-    if not pages:
-        return set()
-    restrictions = list(
-        PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    )
-    user = request.user
-    group_ids = group_ids_of(request)
-    passed = set(request.session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
-
-    def passes(restriction) -> bool:
-        kind = restriction.restriction_type
-        if kind == PageViewRestriction.LOGIN:
-            return user.is_authenticated
-        if kind == PageViewRestriction.GROUPS:
-            return user.is_superuser or any(g.pk in group_ids for g in restriction.groups.all())
-        if kind == PageViewRestriction.PASSWORD:
-            return restriction.pk in passed
-        return True
-
-    refused_paths = [r.page.path for r in restrictions if not passes(r)]
-    return {
-        page.pk for page in pages if not any(page.path.startswith(path) for path in refused_paths)
-    }
-
-
-def document_is_visible_to(document, request) -> bool:
-    """Whether a document may be served: some live page the request may see uses it (through
-    Wagtail's reference index), or the user may edit documents in its collection."""
-    user = request.user
-    policy = policy_registry.get_by_type(type(document))
-    if user.is_authenticated and policy.user_has_permission_for_instance(user, "change", document):
-        return True
-    if not _request_passes(document.collection.get_view_restrictions(), request):
-        return False
-    page_ids = [
-        int(object_id)
-        for object_id in ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=ReferenceIndex._get_base_content_type(Page))
-        .values_list("object_id", flat=True)
-        .distinct()
-    ]
-    live_pages = Page.objects.filter(pk__in=page_ids).live()
-    if live_pages.public().exists():
-        return True
-    return any(
-        _request_passes(page.get_view_restrictions(), request)
-        for page in live_pages.not_public()[:20]
-    )
-
-
-# --- Importing papers --------------------------------------------------------------------------
+from ..exceptions import ImportNotAllowed, PaperFormatError
+from ..groups import DEFAULT_GROUP, find_group, group_page_model
+from ..importer import PaperFact, ParsedPaper, paper_facts, parse_paper, read_paper_text
+from ..importer.pages import PageValues, page_values
+from ..importer.reading import MAX_PAPER_BYTES, TEXT_SUFFIXES, WORD_SUFFIX
 
 MEETING_PAGE_TYPE = "papers.MeetingPage"
 REPORT_PAGE_TYPE = "papers.ReportPage"
@@ -417,44 +338,3 @@ def _validation_message(error: ValidationError) -> str:
 
 def _day(date: datetime.date) -> str:
     return f"{date.day} {date:%B %Y}"
-
-
-# --- Comment periods on published papers (rules in papers.consultations) ---------------------
-
-
-def comment_periods_of(page: Page) -> QuerySet:
-    return CommentPeriod.objects.filter(page=page).order_by("-opens_at")
-
-
-@transaction.atomic
-def open_for_comments(
-    page: Page, *, closes_at: datetime.datetime, by=None, now: datetime.datetime | None = None
-) -> CommentPeriod:
-    """Open a live paper for comments from `now` until `closes_at`: a record of its own, so
-    nothing is republished (no new alert, no workflow). Opening again while a period is open
-    moves its closing date."""
-    now = now or timezone.now()
-    page = page.specific
-    if not isinstance(page, PAPER_PAGE_MODELS) or isinstance(page, ConsultationPage):
-        raise CommentPeriodNotValid("Only a paper can be opened for comments.")
-    if not page.live:
-        raise CommentPeriodNotValid(
-            "Publish the paper first: only a published paper takes comments."
-        )
-    if closes_at <= now:
-        raise CommentPeriodNotValid(
-            "The closing date must be in the future: choose a later date and time."
-        )
-    period = CommentPeriod.objects.filter(page=page, opens_at__lte=now, closes_at__gt=now).first()
-    if period is None:
-        period = CommentPeriod.objects.create(page=page, opens_at=now, closes_at=closes_at)
-    else:
-        period.closes_at = closes_at
-        period.save(update_fields=["closes_at"])
-    log(
-        instance=period,
-        action="kcp.comment_period_opened",
-        user=by,
-        data={"closes_at": closes_at.isoformat()},
-    )
-    return period
