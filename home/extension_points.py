@@ -110,8 +110,10 @@ class TakingResponses:
 
 
 class PersonalDataHolder(Protocol):
-    """What an app registers for the personal data it stores. `models` are the models it
-    covers (every model with a foreign key to the user must be covered by some holder).
+    """What an app registers for the personal data it stores: one way everywhere, a frozen
+    dataclass per kind of data (like home.personal_data.SeatsData) with these attributes.
+    `models` are the models it covers (every model with a foreign key to the user must be
+    covered by some holder).
 
     A holder that also keeps data against a membership (members.Member: a postal member, who
     may have no account) adds `export_member(member)` and `erase_member(member)`; the members
@@ -249,17 +251,6 @@ class RegisterEntry:
     lawful_basis: str
     who_sees_it: str
     kept_for: str
-
-
-@dataclasses.dataclass(frozen=True)
-class DataHolder:
-    """A ready-made PersonalDataHolder, for apps whose holder is a few functions."""
-
-    name: str
-    models: tuple[type[models.Model], ...]
-    export: Any
-    erase: Any
-    register: tuple[RegisterEntry, ...] = ()
 
 
 def data_protection_register() -> list[RegisterEntry]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from .audit import AuditEntry
-from .extension_points import DataHolder, RegisterEntry, rows
+from .extension_points import RegisterEntry, rows
 from .models import SteeringGroupSeat
 
 SEATS_REGISTER = (
@@ -63,19 +63,15 @@ AUDIT_TRAIL_REGISTER = (
 )
 
 
-def _export_audit_trail(user) -> dict:
-    return {"what_you_did_as_an_officer": rows(AuditEntry.objects.filter(actor=user))}
+@dataclass(frozen=True)
+class AuditTrailData:
+    name: str = "Audit trail"
+    models: tuple = (AuditEntry,)
+    register: tuple = AUDIT_TRAIL_REGISTER
 
+    def export(self, user) -> dict:
+        return {"what_you_did_as_an_officer": rows(AuditEntry.objects.filter(actor=user))}
 
-def _erase_audit_trail(user) -> None:
-    AuditEntry.objects.filter(actor=user).update(actor=None)
-
-
-def audit_trail_holder() -> DataHolder:
-    return DataHolder(
-        name="Audit trail",
-        models=(AuditEntry,),
-        export=_export_audit_trail,
-        erase=_erase_audit_trail,
-        register=AUDIT_TRAIL_REGISTER,
-    )
+    def erase(self, user) -> None:
+        """Entries stay, under the officer's number only."""
+        AuditEntry.objects.filter(actor=user).update(actor=None)

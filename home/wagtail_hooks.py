@@ -18,7 +18,7 @@ from .extension_points import AUDIT_ACTIONS, PERSONAL_DATA
 from .models import Interest, PrivacyNoticeVersion, SteeringGroupSeat
 from .officer_screens import ReadOnlyOfficersPolicy
 from .page_links import PageLinksInOneQuery
-from .personal_data import SeatsData, audit_trail_holder
+from .personal_data import AuditTrailData, SeatsData
 
 
 @hooks.register("before_serve_page")
@@ -88,8 +88,8 @@ def seats_personal_data() -> SeatsData:
 
 
 @hooks.register(PERSONAL_DATA)
-def audit_trail_personal_data():
-    return audit_trail_holder()
+def audit_trail_personal_data() -> AuditTrailData:
+    return AuditTrailData()
 
 
 @hooks.register("register_admin_urls")

@@ -1,12 +1,13 @@
 """What background work holds about a person (queued tasks and emails naming them), found by
 their name and addresses, for export and erasure."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models.functions import Cast, Concat
 from django_tasks_db.models import DBTaskResult
 
 from home.extension_points import (
-    DataHolder,
     RegisterEntry,
     rows,
 )
@@ -74,20 +75,26 @@ def _erase_background_work(user) -> None:
     erase_background_work(_identifying_strings(user), user.email)
 
 
-def background_work_holder() -> DataHolder:
-    return DataHolder(
-        name="Background work",
-        models=(DBTaskResult, OutgoingEmail),
-        export=_export_background_work,
-        erase=_erase_background_work,
-        register=(
-            RegisterEntry(
-                "Messages and other work waiting to be done for you, such as an email being sent",
-                (f"{DBTaskResult._meta.label}.*", "home.OutgoingEmail.*"),
-                "To send you what you asked for even when the mail server is busy.",
-                "Consent, or public task for officers and editors",
-                "Nobody reads it; the site's background worker uses it",
-                "Until the work is done and then as long as the account; at once on erasure.",
-            ),
-        ),
-    )
+BACKGROUND_WORK_REGISTER = (
+    RegisterEntry(
+        "Messages and other work waiting to be done for you, such as an email being sent",
+        (f"{DBTaskResult._meta.label}.*", "home.OutgoingEmail.*"),
+        "To send you what you asked for even when the mail server is busy.",
+        "Consent, or public task for officers and editors",
+        "Nobody reads it; the site's background worker uses it",
+        "Until the work is done and then as long as the account; at once on erasure.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class BackgroundWorkData:
+    name: str = "Background work"
+    models: tuple = (DBTaskResult, OutgoingEmail)
+    register: tuple = BACKGROUND_WORK_REGISTER
+
+    def export(self, user) -> dict:
+        return _export_background_work(user)
+
+    def erase(self, user) -> None:
+        _erase_background_work(user)

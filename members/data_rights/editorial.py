@@ -1,6 +1,8 @@
 """What editors' records hold about a person (revisions, log entries, comments, uploads,
 workflow states), for export and erasure: published papers stay, the link to the person goes."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from wagtail.admin.models import EditingSession, FormState
 from wagtail.documents.models import Document
@@ -20,7 +22,6 @@ from wagtail.models import (
 )
 
 from home.extension_points import (
-    DataHolder,
     RegisterEntry,
     rows,
 )
@@ -88,21 +89,27 @@ def _erase_editorial(user) -> None:
             model.objects.filter(**{name: user}).update(**{name: None})
 
 
-def editing_records_holder() -> DataHolder:
-    return DataHolder(
-        name="Editing records",
-        models=tuple(model for model, _ in EDITORIAL_RECORDS),
-        export=_export_editorial,
-        erase=_erase_editorial,
-        register=(
-            RegisterEntry(
-                "What editors did in the editing area (pages, revisions, files, comments)",
-                tuple(f"{model._meta.label}.*" for model, _ in EDITORIAL_RECORDS),
-                "To run the site's review and publishing, and to show who published what.",
-                "Public task (UK GDPR article 6(1)(e))",
-                "Partnership officers and the editors of the same pages",
-                "Published papers are the public record and stay; the link to the person is "
-                "removed when their account is deleted.",
-            ),
-        ),
-    )
+EDITORIAL_REGISTER = (
+    RegisterEntry(
+        "What editors did in the editing area (pages, revisions, files, comments)",
+        tuple(f"{model._meta.label}.*" for model, _ in EDITORIAL_RECORDS),
+        "To run the site's review and publishing, and to show who published what.",
+        "Public task (UK GDPR article 6(1)(e))",
+        "Partnership officers and the editors of the same pages",
+        "Published papers are the public record and stay; the link to the person is "
+        "removed when their account is deleted.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class EditingRecordsData:
+    name: str = "Editing records"
+    models: tuple = tuple(model for model, _ in EDITORIAL_RECORDS)
+    register: tuple = EDITORIAL_REGISTER
+
+    def export(self, user) -> dict:
+        return _export_editorial(user)
+
+    def erase(self, user) -> None:
+        _erase_editorial(user)

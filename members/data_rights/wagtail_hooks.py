@@ -12,9 +12,9 @@ from members.data_rights import editorial as data_rights_editorial
 
 @hooks.register(PERSONAL_DATA)
 def background_work_personal_data():
-    return data_rights_background_work.background_work_holder()
+    return data_rights_background_work.BackgroundWorkData()
 
 
 @hooks.register(PERSONAL_DATA)
 def editing_records_personal_data():
-    return data_rights_editorial.editing_records_holder()
+    return data_rights_editorial.EditingRecordsData()

@@ -1,6 +1,8 @@
 """What the wider partnership holds about a member (membership, consent, changes, alerts sent,
 audit entries about them), its register lines, for export and erasure."""
 
+from dataclasses import dataclass
+
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import (
     ModelLogEntry,
@@ -8,7 +10,6 @@ from wagtail.models import (
 
 from home.audit import entries_about
 from home.extension_points import (
-    DataHolder,
     RegisterEntry,
     row_as_dict,
     rows,
@@ -34,10 +35,6 @@ def export_membership(member: Member | None) -> dict:
         "alerts_sent": rows(member.alert_deliveries.all()),
         "audit_entries_about_you": rows(entries_about(member)),
     }
-
-
-def _export_membership_of(user) -> dict:
-    return export_membership(membership_of(user))
 
 
 def erase_membership(member: Member) -> None:
@@ -166,11 +163,18 @@ def _membership_register() -> tuple[RegisterEntry, ...]:
     )
 
 
-def membership_holder() -> DataHolder:
-    return DataHolder(
-        name="Wider partnership membership",
-        models=(Member, MembershipChange, ConsentRecord, AlertDelivery),
-        export=_export_membership_of,
-        erase=_erase_membership_of,
-        register=_membership_register(),
-    )
+@dataclass(frozen=True)
+class MembershipData:
+    name: str = "Wider partnership membership"
+    models: tuple = (Member, MembershipChange, ConsentRecord, AlertDelivery)
+
+    @property
+    def register(self) -> tuple[RegisterEntry, ...]:
+        """Read each time: the retention period is a site setting."""
+        return _membership_register()
+
+    def export(self, user) -> dict:
+        return export_membership(membership_of(user))
+
+    def erase(self, user) -> None:
+        _erase_membership_of(user)

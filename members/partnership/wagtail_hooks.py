@@ -19,7 +19,7 @@ from members.partnership.officer_views import MemberViewSet
 
 @hooks.register(PERSONAL_DATA)
 def membership_personal_data():
-    return partnership_personal_data.membership_holder()
+    return partnership_personal_data.MembershipData()
 
 
 @hooks.register("register_admin_viewset")

@@ -1,7 +1,8 @@
 """What postal letters hold about a member (their address as printed), for export and erasure."""
 
+from dataclasses import dataclass
+
 from home.extension_points import (
-    DataHolder,
     RegisterEntry,
     rows,
 )
@@ -68,11 +69,14 @@ POSTAL_REGISTER = (
 )
 
 
-def postal_letters_holder() -> DataHolder:
-    return DataHolder(
-        name="Postal letters",
-        models=(PostalLetter, PostalBatch),
-        export=_export_postal_letters_of,
-        erase=_erase_postal_letters_of,
-        register=POSTAL_REGISTER,
-    )
+@dataclass(frozen=True)
+class PostalLettersData:
+    name: str = "Postal letters"
+    models: tuple = (PostalLetter, PostalBatch)
+    register: tuple = POSTAL_REGISTER
+
+    def export(self, user) -> list[dict]:
+        return _export_postal_letters_of(user)
+
+    def erase(self, user) -> None:
+        _erase_postal_letters_of(user)

@@ -19,4 +19,4 @@ def postal_mailing_menu_item():
 
 @hooks.register(PERSONAL_DATA)
 def postal_letters_personal_data():
-    return postal_personal_data.postal_letters_holder()
+    return postal_personal_data.PostalLettersData()
