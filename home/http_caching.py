@@ -53,3 +53,13 @@ class CacheControlMiddleware:
         if directives.get("public"):
             patch_vary_headers(response, ["Cookie"])
         return response
+
+
+PRIVATE = "private, no-cache, no-store"
+
+
+def kept_private(response):
+    """A page about one person: never kept by a browser's or a proxy's cache. The one way
+    views say so (this middleware then leaves the header as it is)."""
+    response["Cache-Control"] = PRIVATE
+    return response

@@ -175,7 +175,7 @@ def create_demo_account(
     return user, created
 
 
-def _accounts(stdout) -> None:
+def load_accounts(stdout) -> None:
     for account in DEMO_ACCOUNTS:
         user, created = create_demo_account(
             account.email,
@@ -193,7 +193,7 @@ def _accounts(stdout) -> None:
             TOTP.activate(user, DEMO_TOTP_SECRET)
 
 
-def _steering_group_seats(stdout) -> None:
+def load_steering_group_seats(stdout) -> None:
     """Seats for the demo Steering Group; each gives its holder the members' role."""
     today = timezone.localdate()
     for name, email, first_name, last_name, title, deputy, days_ago in STEERING_GROUP_SEATS:

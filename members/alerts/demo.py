@@ -12,7 +12,7 @@ from members.alerts import services as alerts
 from members.models import AlertDelivery, Member
 
 
-def _alerts_sent(stdout) -> None:
+def load_alerts_sent(stdout) -> None:
     """The demo papers and meetings published before the members existed become alerts to
     the members whose interests match, shown as sent (a demo emails nobody), one of them
     refused by a mail server, so the officers' "Alerts sent" screen has something to show.

@@ -1,5 +1,28 @@
-"""Alerts: a page members hear about becomes a posting once (record_posting); stopping a
-member's alerts; and the outbox's checks and outcomes for alert emails."""
+"""Alerts: a page members hear about becomes a posting once (here: `record_posting`), and each
+member whose interests match, and who may see the page, hears about it once (matching.py):
+by email at once or in the weekly digest (sending.py), or by letter (postal batches use
+`members_for_posting` and `postings_for_member` too). Stopping a member's alerts, and the
+outbox's checks and outcomes for alert emails, are here too.
+
+Rules:
+- `record_posting` decides, not Wagtail's `page_published` (which fires for every publish):
+  a page of a posting type (papers.models.PostingSubjects) is posted the first time it is
+  live, not an alias, ready (a meeting: with its agenda) and either public or restricted to
+  groups only (a page for anyone signed in, or behind a password, is never posted). Posted
+  again only for a new note of "tell members about this revision".
+- A posting's interests are the interest of the group it sits under (or that runs it) plus
+  the page's subjects. A member gets a posting when one of their interests is among them,
+  they are active, and they pass every group restriction of the page as it is now (an active
+  member counts as a member of the wider partnership's group, postal members too).
+- Matching and sending happen in the background: the request that publishes only records the
+  posting and enqueues the fan-out after KCP_ALERT_BUNDLE_SECONDS, so a meeting's items
+  published within that time go out as one message.
+- Each alert is one message per member, queued in the outbox in batches of
+  KCP_ALERT_BATCH_SIZE with a constant number of queries per batch; the page's restriction is
+  checked again just before each message leaves (EMAIL_SEND_CHECKS, in wagtail_hooks).
+- A posting reaches a member once, whatever the route (AlertDelivery is unique per posting
+  and member): a member who moves from the digest to alerts at once is not sent it again.
+"""
 
 import datetime
 

@@ -6,10 +6,10 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from home.http_caching import kept_private
 from members.alerts import matching as alerts_matching
 from members.alerts import services as alerts
 from members.models import Member
-from members.partnership.views import _no_store
 
 
 @csrf_exempt
@@ -21,13 +21,13 @@ def unsubscribe(request, token: str):
     only shows the confirmation page: link scanners follow GETs."""
     member = alerts_matching.member_for_token(token)
     if member is None:
-        return _no_store(render(request, "members/unsubscribe_invalid.html", status=400))
+        return kept_private(render(request, "members/unsubscribe_invalid.html", status=400))
     if request.method == "POST":
         alerts.unsubscribe(member)
-        return _no_store(render(request, "members/unsubscribed.html", {"member": member}))
+        return kept_private(render(request, "members/unsubscribed.html", {"member": member}))
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
-    return _no_store(
+    return kept_private(
         render(
             request,
             "members/unsubscribe.html",

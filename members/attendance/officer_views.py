@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from home.audit import record_access
+from home.http_caching import kept_private
 from home.roles import is_partnership_officer
 from home.spreadsheets import download, spreadsheet
 from members.attendance import services as attendance
@@ -19,7 +20,6 @@ from members.audit.actions import Action
 from members.exceptions import AttendanceNotValid
 from members.models import MeetingAttendance
 
-PRIVATE = "private, no-cache, no-store"
 OFFICERS_ONLY = (
     "Attendance records are for the Partnership's officers only. If you need a member's "
     "attendance, ask the Partnership team."
@@ -35,8 +35,7 @@ def officers_only(view):
             response = render(request, "403.html", {"refusal": OFFICERS_ONLY}, status=403)
         else:
             response = view(request, *args, **kwargs)
-        response["Cache-Control"] = PRIVATE
-        return response
+        return kept_private(response)
 
     return never_cache(login_required(wrapped))
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from home.audit import record_access
+from home.http_caching import kept_private
 from home.roles import is_partnership_officer
 from home.search import search_words
 from home.spreadsheets import download
@@ -27,13 +28,7 @@ from .audit import Action
 from .exceptions import NotAllowedToSee, ResponsesError
 from .forms import LinkRequestForm, OpenForCommentsForm, RecordResponseForm, ResponseForm
 
-PRIVATE = "private, no-cache, no-store"
 LONGEST_SEARCH = 200
-
-
-def _private(response):
-    response["Cache-Control"] = PRIVATE
-    return response
 
 
 def _visible_page(request, page_id: int):
@@ -46,7 +41,7 @@ def _visible_page(request, page_id: int):
         if not restriction.accept_request(request):
             if not request.user.is_authenticated:
                 return None, None, redirect_to_login(request.get_full_path())
-            return None, None, _private(render(request, "403.html", status=403))
+            return None, None, kept_private(render(request, "403.html", status=403))
     taking = services.taking_responses(page, timezone.now())
     if taking is None:
         raise Http404("This page does not take responses.")
@@ -112,7 +107,7 @@ def respond(request, page_id: int):
     elif request.method == "POST":
         problem += " Nothing has been saved."
         status = 400
-    return _private(
+    return kept_private(
         render(
             request,
             "consultations/respond.html",
@@ -149,7 +144,7 @@ def request_link(request, page_id: int):
             name=form.cleaned_data["name"],
             site_url=request.build_absolute_uri("/").rstrip("/"),
         )
-        return _private(
+        return kept_private(
             render(
                 request,
                 "consultations/check_email.html",
@@ -158,7 +153,7 @@ def request_link(request, page_id: int):
         )
     if problem is None:
         problem = "Check the details marked below: no email has been sent yet."
-    return _private(
+    return kept_private(
         render(
             request,
             "consultations/respond.html",
@@ -185,9 +180,9 @@ def _signed_in(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         try:
-            return _private(view(request, *args, **kwargs))
+            return kept_private(view(request, *args, **kwargs))
         except NotAllowedToSee as error:
-            return _private(render(request, "403.html", {"refusal": error.message}, status=403))
+            return kept_private(render(request, "403.html", {"refusal": error.message}, status=403))
 
     return never_cache(wrapped)
 

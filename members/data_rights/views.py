@@ -9,10 +9,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from home.http_caching import kept_private
 from home.roles import is_partnership_officer
 from members.data_rights import services as data_rights
 from members.partnership.forms import ConfirmForm
-from members.partnership.views import _membership_or_none, _no_store
+from members.partnership.services import membership_of
 
 
 def readable_sections(held: dict) -> list[dict]:
@@ -43,7 +44,7 @@ def readable_sections(held: dict) -> list[dict]:
 
 @login_required
 def your_data(request):
-    member = _membership_or_none(request)
+    member = membership_of(request.user)
     if member is not None:
         held = data_rights.export_member(member)["held"]
     else:
@@ -52,12 +53,12 @@ def your_data(request):
             for holder in data_rights.personal_data_holders()
         }
     context = {"member": member, "sections": readable_sections(held)}
-    return _no_store(render(request, "members/your_data.html", context))
+    return kept_private(render(request, "members/your_data.html", context))
 
 
 @login_required
 def download_your_data(request):
-    member = _membership_or_none(request)
+    member = membership_of(request.user)
     if member is not None:
         exported = data_rights.export_member(member)
     else:
@@ -72,14 +73,14 @@ def download_your_data(request):
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="kcp-your-data.json"'
-    return _no_store(response)
+    return kept_private(response)
 
 
 @login_required
 def delete_your_data(request):
-    member = _membership_or_none(request)
+    member = membership_of(request.user)
     if is_partnership_officer(request.user) or request.user.is_staff:
-        return _no_store(render(request, "members/delete_refused.html", status=403))
+        return kept_private(render(request, "members/delete_refused.html", status=403))
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
@@ -91,7 +92,7 @@ def delete_your_data(request):
                 holder.erase(user)
             user.delete()
         return redirect(reverse("members_deleted"))
-    return _no_store(render(request, "members/delete.html", {"member": member, "form": form}))
+    return kept_private(render(request, "members/delete.html", {"member": member, "form": form}))
 
 
 def deleted(request):

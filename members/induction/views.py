@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.http_caching import kept_private
 from home.roles import is_steering_group_member
 from members.exceptions import InvalidPairing, NotASteeringGroupMember, UnknownModule
 from members.induction import services as induction
@@ -17,9 +18,7 @@ from members.induction.forms import SkillsAuditForm
 
 def _refuse(request, message: str):
     """A clear 403 for someone signed in who may not do this: never a sign-in loop."""
-    response = render(request, "403.html", {"refusal": message}, status=403)
-    response["Cache-Control"] = "private, no-cache, no-store"
-    return response
+    return kept_private(render(request, "403.html", {"refusal": message}, status=403))
 
 
 @never_cache

@@ -292,7 +292,7 @@ def _interests(slugs) -> list[Interest]:
     return found
 
 
-def _wider_partnership(stdout) -> None:
+def load_wider_partnership(stdout) -> None:
     if Member.objects.exists():
         return
     officer = User.objects.filter(email="officer@kcp.example").first()

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
+from home.http_caching import kept_private
 from home.models import PartnershipSettings, PrivacyNoticePage, PrivacyNoticeVersion
 from members.exceptions import MembersError
 from members.models import ConsentRecord, Member
@@ -19,12 +20,6 @@ from members.partnership.forms import HONEYPOT_FIELD, JoinForm, PreferencesForm
 def _privacy_notice_url(request) -> str:
     notice = PrivacyNoticePage.objects.live().public().first()
     return notice.get_url(request) if notice else ""
-
-
-def _no_store(response):
-    """Pages about one person are never kept by a browser's or a proxy's cache."""
-    response["Cache-Control"] = "private, no-cache, no-store"
-    return response
 
 
 class JoinView(SignupView):
@@ -55,7 +50,7 @@ def join_confirmed(request):
     member = None
     if request.user.is_authenticated:
         member = Member.objects.filter(user=request.user).first()
-    return _no_store(render(request, "members/join_confirmed.html", {"member": member}))
+    return kept_private(render(request, "members/join_confirmed.html", {"member": member}))
 
 
 def _membership_or_none(request) -> Member | None:
@@ -66,7 +61,7 @@ def _membership_or_none(request) -> Member | None:
 def preferences(request):
     member = _membership_or_none(request)
     if member is None:
-        return _no_store(render(request, "members/no_membership.html", status=404))
+        return kept_private(render(request, "members/no_membership.html", status=404))
     initial = {
         "interests": list(member.interests.all()),
         "route": member.route if member.route in Member.EMAIL_ROUTES else None,
@@ -99,7 +94,7 @@ def preferences(request):
         "current_version": PrivacyNoticeVersion.current(),
         "privacy_notice_url": _privacy_notice_url(request),
     }
-    return _no_store(render(request, "members/preferences.html", context))
+    return kept_private(render(request, "members/preferences.html", context))
 
 
 @login_required
@@ -116,7 +111,7 @@ def renew_consent(request):
 def leave(request):
     member = _membership_or_none(request)
     if member is None:
-        return _no_store(render(request, "members/no_membership.html", status=404))
+        return kept_private(render(request, "members/no_membership.html", status=404))
     if request.method == "POST":
         partnership.leave_partnership(member)
         messages.success(
@@ -125,4 +120,4 @@ def leave(request):
             "everything we hold about you as well, use “Delete my membership and account”.",
         )
         return redirect("members_your_data")
-    return _no_store(render(request, "members/leave.html", {"member": member}))
+    return kept_private(render(request, "members/leave.html", {"member": member}))
