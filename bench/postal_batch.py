@@ -4,8 +4,8 @@ Starts a throwaway PostgreSQL server (unix socket only), migrates it, publishes 
 three theme groups (each recorded as a posting, as publishing does), adds --members postal
 members with one to three interests each (a tenth in large print), then times, as the officer
 and the worker would run them:
-  1. building the batch (`postal.build_batch`: matching, rendering and saving every letter);
-  2. making its PDF (`postal.make_pdf`, the background task's body: WeasyPrint in chunks of
+  1. building the batch (`build_batch`: matching, rendering and saving every letter);
+  2. making its PDF (`make_pdf`, the background task's body: WeasyPrint in chunks of
      KCP_POSTAL_PDF_CHUNK_SIZE, joined by pypdf, saved).
 Prints letters, pages, the PDF's size and both times against the 60 s target of worker
 time. --first-letter-png PATH also writes the first letter's first page as a PNG (pdftoppm).
@@ -193,20 +193,21 @@ def main() -> None:
         from django.db import connections
         from pypdf import PdfReader
 
-        from members.services import postal
+        from members.postal.batches import build_batch
+        from members.postal.pdf import make_pdf, request_pdf
 
         posting_count = make_postings()
         officer = make_officer()
         make_members(args.members)
 
         started, cpu = time.perf_counter(), worker_cpu_seconds()
-        batch = postal.build_batch(officer)
+        batch = build_batch(officer)
         built, built_cpu = time.perf_counter() - started, worker_cpu_seconds() - cpu
         letters = batch.letters.count()
 
-        postal.request_pdf(officer, batch)  # as the officer's button does (the task is queued)
+        request_pdf(officer, batch)  # as the officer's button does (the task is queued)
         started, cpu = time.perf_counter(), worker_cpu_seconds()
-        state = postal.make_pdf(batch.pk)
+        state = make_pdf(batch.pk)
         rendered, rendered_cpu = time.perf_counter() - started, worker_cpu_seconds() - cpu
         batch.refresh_from_db()
         pages = len(PdfReader(batch.pdf.path).pages)

@@ -36,6 +36,7 @@ from .personal_data import (
     PairingsData,
     SkillsAuditData,
 )
+from .postal import personal_data as postal_personal_data
 from .services import alerts, attendance, data_rights, induction, shadowing, skills_audit
 
 # --- The dashboard's panels ---------------------------------------------------------------
@@ -240,7 +241,7 @@ def membership_personal_data():
 
 @hooks.register(PERSONAL_DATA)
 def postal_letters_personal_data():
-    return data_rights.postal_letters_holder()
+    return postal_personal_data.postal_letters_holder()
 
 
 @hooks.register(PERSONAL_DATA)

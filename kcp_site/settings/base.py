@@ -412,7 +412,7 @@ KCP_CONSULTATION_LINK_VALID_SECONDS = int(
 KCP_RESPONSE_MAX_CHARACTERS = int(os.environ.get("KCP_RESPONSE_MAX_CHARACTERS", "5000"))
 
 # Postal batches: the window envelope the letters are printed for ("DL" or "C5", see
-# members.services.postal.ENVELOPE_WINDOWS), and how many letters WeasyPrint renders at a
+# members.postal.letters.ENVELOPE_WINDOWS), and how many letters WeasyPrint renders at a
 # time, in how many processes at once, before pypdf joins them (memory stays flat however
 # large the batch; bench/postal_batch.py measures it).
 KCP_POSTAL_ENVELOPE = os.environ.get("KCP_POSTAL_ENVELOPE", "DL")

@@ -1,5 +1,6 @@
 """The members app's models, one module per domain (see shared/DESIGN.md)."""
 
+from ..postal.models import PostalBatch, PostalLetter
 from .accounts import EmailUserManager, User
 from .alerts import AlertDelivery, DigestSettings, Posting
 from .attendance import AttendanceSettings, MeetingAttendance
@@ -14,7 +15,6 @@ from .induction import (
     ModuleCompletion,
 )
 from .partnership import Member, MembershipChange
-from .postal import PostalBatch, PostalLetter
 from .retention import MembershipRetentionSettings
 from .shadowing import Pairing
 from .skills_audit import SkillsAuditAnswers

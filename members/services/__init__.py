@@ -1,2 +1,2 @@
 """The actions members and officers take, one module per domain (partnership, consent,
-alerts, postal, induction, events, attendance, responses)."""
+alerts, induction, events, attendance, responses; postal mailing is in members.postal)."""
