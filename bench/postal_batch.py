@@ -166,6 +166,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, default=2000)
     parser.add_argument("--first-letter-png", type=Path)
+    parser.add_argument(
+        "--compare-merge",
+        action="store_true",
+        help="also stamp the same rendered letters with pypdf and with pikepdf, and time each",
+    )
     args = parser.parse_args()
 
     from tests.throwaway_postgres import ThrowawayPostgres
@@ -194,7 +199,9 @@ def main() -> None:
         from pypdf import PdfReader
 
         from members.postal.batches import build_batch
-        from members.postal.pdf import make_pdf, request_pdf
+        from members.postal.letters import envelope_window
+        from members.postal.overlay import merge_with_pikepdf, merge_with_pypdf
+        from members.postal.pdf import make_pdf, render_parts, request_pdf
 
         posting_count = make_postings()
         officer = make_officer()
@@ -229,6 +236,22 @@ def main() -> None:
             f"CPU per letter: {(built_cpu + rendered_cpu) / letters * 1000:.0f} ms; load "
             f"average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
+        if args.compare_merge:
+            htmls = list(batch.letters.order_by("position").values_list("html", flat=True))
+            parts = render_parts(
+                htmls,
+                envelope_window(batch.envelope),
+                chunk_size=settings.KCP_POSTAL_PDF_CHUNK_SIZE,
+                processes=settings.KCP_POSTAL_PDF_PROCESSES,
+            )
+            print(f"distinct letter bodies: {len(parts.bodies)} for {len(parts.keys)} letters")
+            for name, merge in (("pikepdf", merge_with_pikepdf), ("pypdf", merge_with_pypdf)):
+                started, cpu = time.perf_counter(), worker_cpu_seconds()
+                merged = merge(parts, title="Postal letters")
+                print(
+                    f"stamping with {name}: {time.perf_counter() - started:.1f} s "
+                    f"(CPU {worker_cpu_seconds() - cpu:.1f} s), {len(merged) / 1e6:.1f} MB"
+                )
         if args.first_letter_png:
             stem = args.first_letter_png.with_suffix("")
             subprocess.run(

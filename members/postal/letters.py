@@ -70,6 +70,9 @@ WINDOW_INSET_MM = 3
 # 1.1 line heights in a 39 mm high block); a longer address is refused when the batch is
 # built, never cut off.
 ADDRESS_LINES_THAT_FIT = {False: 7, True: 6}
+# The fixed box under the window with the date, the member number and the greeting (a name
+# of up to two lines): the letter's body starts below it whatever the member's details.
+PERSONAL_BOX_HEIGHT_MM = {"standard": 26, "large": 38}
 
 
 def envelope_window(code: str | None = None) -> EnvelopeWindow:
@@ -90,6 +93,7 @@ def address_block(envelope: EnvelopeWindow) -> Rectangle:
 def letters_css(envelope: EnvelopeWindow) -> str:
     top, right, bottom, left = PAGE_MARGINS_MM
     block = address_block(envelope)
+    body_starts_at = envelope.window.bottom - top + 4
     return render_to_string(
         "members/letters/letters.css",
         {
@@ -101,7 +105,11 @@ def letters_css(envelope: EnvelopeWindow) -> str:
                 "width": block.width,
                 "height": block.height,
             },
-            "body_starts_at": envelope.window.bottom - top + 4,
+            "body_starts_at": body_starts_at,
+            "personal_height": PERSONAL_BOX_HEIGHT_MM,
+            "body_top": {
+                size: body_starts_at + height for size, height in PERSONAL_BOX_HEIGHT_MM.items()
+            },
         },
     )
 

@@ -1,7 +1,7 @@
-"""The batch's PDF, made by a background task: WeasyPrint renders the letters in chunks of
-KCP_POSTAL_PDF_CHUNK_SIZE and pypdf joins them into one file, one letter per page or pages."""
+"""The batch's PDF, made by a background task: WeasyPrint renders each distinct letter body
+once and every letter's own details in chunks of KCP_POSTAL_PDF_CHUNK_SIZE, and pikepdf
+stamps those onto the bodies (members.postal.overlay), one letter per page or pages."""
 
-import io
 import logging
 import multiprocessing
 from collections.abc import Sequence
@@ -13,7 +13,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
-from pypdf import PdfWriter
 
 from home.outbox import queue_templated_email
 
@@ -25,6 +24,7 @@ from ..models import PostalBatch
 from ..services import audit
 from .batches import check_officer, check_still_for_its_members
 from .letters import EnvelopeWindow, envelope_window, letters_document
+from .overlay import RenderedParts, distinct_bodies, letter_overlay, merge_with_pikepdf
 
 logger = logging.getLogger(__name__)
 
@@ -70,33 +70,48 @@ def _chunk_pdf(document: str) -> bytes:
     return weasyprint_html()(string=document).write_pdf()
 
 
-def render_pdf(
-    letters: Sequence[str], envelope: EnvelopeWindow, *, chunk_size: int, processes: int = 1
-) -> bytes:
-    """The letters as one PDF: rendered chunk_size at a time (memory stays flat however many
-    letters there are), by `processes` processes at once, and joined in order with pypdf."""
-    weasyprint_html()  # the clear message now, before any work, if Pango is missing
-    documents = [
-        letters_document(
-            letters[start : start + chunk_size], title="Postal letters", envelope=envelope
-        )
-        for start in range(0, len(letters), chunk_size)
-    ]
-    writer = PdfWriter()
+def _render_all(documents: list[str], processes: int) -> list[bytes]:
     if processes > 1 and len(documents) > 1:
         # Forked children share the rendered HTML and WeasyPrint already loaded; they touch
         # no database connection.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-            for pdf in pool.map(_chunk_pdf, documents):
-                writer.append(io.BytesIO(pdf))
-    else:
-        for document in documents:
-            writer.append(io.BytesIO(_chunk_pdf(document)))
-    writer.add_metadata({"/Title": "Postal letters"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+            return list(pool.map(_chunk_pdf, documents))
+    return [_chunk_pdf(document) for document in documents]
+
+
+def render_parts(
+    letters: Sequence[str], envelope: EnvelopeWindow, *, chunk_size: int, processes: int = 1
+) -> RenderedParts:
+    """Each distinct body once, and every letter's overlay page, chunk_size to a document
+    (memory stays flat however many letters there are), `processes` renders at once."""
+    weasyprint_html()  # the clear message now, before any work, if Pango is missing
+    bodies, keys = distinct_bodies(letters)
+    overlays = [letter_overlay(html) for html in letters]
+    documents = [
+        letters_document([body], title="Postal letters", envelope=envelope)
+        for body in bodies.values()
+    ] + [
+        letters_document(
+            overlays[start : start + chunk_size], title="Postal letters", envelope=envelope
+        )
+        for start in range(0, len(overlays), chunk_size)
+    ]
+    rendered = _render_all(documents, processes)
+    return RenderedParts(
+        bodies=dict(zip(bodies, rendered[: len(bodies)], strict=True)),
+        keys=keys,
+        overlays=rendered[len(bodies) :],
+    )
+
+
+def render_pdf(
+    letters: Sequence[str], envelope: EnvelopeWindow, *, chunk_size: int, processes: int = 1
+) -> bytes:
+    """The letters as one print file: each distinct body rendered once, each letter's own
+    details stamped on (members.postal.overlay says why and how)."""
+    parts = render_parts(letters, envelope, chunk_size=chunk_size, processes=processes)
+    return merge_with_pikepdf(parts, title="Postal letters")
 
 
 @transaction.atomic

@@ -366,7 +366,9 @@ def test_a_letter_has_the_address_in_uk_order_the_date_the_postings_and_how_to_r
         assert posting.title in text and posting.url in text
     assert "paper copy" in text and "020 7361 3671" in text
     assert "To change or stop these letters" in text
-    assert f"member number, {postal_readers['both'].pk}." in text
+    # The member number sits in the letter's fixed box with the date and the greeting.
+    assert f"Your member number: {postal_readers['both'].pk}" in text
+    assert "give your member number (at the top of this letter)" in text
     assert page["Cache-Control"] == "private, no-store"
 
 
