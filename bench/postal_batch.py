@@ -14,6 +14,7 @@ Not a test: figures vary by machine.
 
 import argparse
 import datetime
+import io
 import os
 import random
 import resource
@@ -171,6 +172,11 @@ def main() -> None:
         action="store_true",
         help="also stamp the same rendered letters with pypdf and with pikepdf, and time each",
     )
+    parser.add_argument(
+        "--compare-whole",
+        action="store_true",
+        help="also lay out every letter whole, as before overlays, and time it",
+    )
     args = parser.parse_args()
 
     from tests.throwaway_postgres import ThrowawayPostgres
@@ -199,9 +205,9 @@ def main() -> None:
         from pypdf import PdfReader
 
         from members.postal.batches import build_batch
-        from members.postal.letters import envelope_window
+        from members.postal.letters import envelope_window, letters_document
         from members.postal.overlay import merge_with_pikepdf, merge_with_pypdf
-        from members.postal.pdf import make_pdf, render_parts, request_pdf
+        from members.postal.pdf import make_pdf, render_all, render_parts, request_pdf
 
         posting_count = make_postings()
         officer = make_officer()
@@ -252,6 +258,21 @@ def main() -> None:
                     f"stamping with {name}: {time.perf_counter() - started:.1f} s "
                     f"(CPU {worker_cpu_seconds() - cpu:.1f} s), {len(merged) / 1e6:.1f} MB"
                 )
+        if args.compare_whole:
+            htmls = list(batch.letters.order_by("position").values_list("html", flat=True))
+            chunk = settings.KCP_POSTAL_PDF_CHUNK_SIZE
+            envelope = envelope_window(batch.envelope)
+            started, cpu = time.perf_counter(), worker_cpu_seconds()
+            documents = [
+                letters_document(htmls[start : start + chunk], title="Letters", envelope=envelope)
+                for start in range(0, len(htmls), chunk)
+            ]
+            whole = render_all(documents, settings.KCP_POSTAL_PDF_PROCESSES)
+            print(
+                f"laid out whole, as before: {time.perf_counter() - started:.1f} s "
+                f"(CPU {worker_cpu_seconds() - cpu:.1f} s), "
+                f"{sum(len(PdfReader(io.BytesIO(pdf)).pages) for pdf in whole)} pages"
+            )
         if args.first_letter_png:
             stem = args.first_letter_png.with_suffix("")
             subprocess.run(

@@ -16,6 +16,7 @@ from papers.models import is_posting_type
 
 from ..models import Member
 from ..models.alerts import Posting
+from .reference import member_reference
 
 # --- Where the address goes ---------------------------------------------------------------
 
@@ -193,6 +194,10 @@ class LetterContent:
     date: datetime.date
     interest_names: tuple[str, ...]
     postings: tuple[LetterPosting, ...]
+
+    @property
+    def reference(self) -> str:
+        return member_reference(self.member_number)
 
     @property
     def has_closing_dates(self) -> bool:

@@ -70,7 +70,7 @@ def _chunk_pdf(document: str) -> bytes:
     return weasyprint_html()(string=document).write_pdf()
 
 
-def _render_all(documents: list[str], processes: int) -> list[bytes]:
+def render_all(documents: list[str], processes: int) -> list[bytes]:
     if processes > 1 and len(documents) > 1:
         # Forked children share the rendered HTML and WeasyPrint already loaded; they touch
         # no database connection.
@@ -97,7 +97,7 @@ def render_parts(
         )
         for start in range(0, len(overlays), chunk_size)
     ]
-    rendered = _render_all(documents, processes)
+    rendered = render_all(documents, processes)
     return RenderedParts(
         bodies=dict(zip(bodies, rendered[: len(bodies)], strict=True)),
         keys=keys,

@@ -16,6 +16,7 @@ from members.models import AlertDelivery, Member, MemberDataAuditEntry, PostalBa
 from members.postal.batches import batch_letters, build_batch, letters_for_print, mark_posted
 from members.postal.labels import label_sheets
 from members.postal.pdf import make_pdf, request_pdf
+from members.postal.reference import member_reference
 from members.services import alerts, data_rights
 from papers.models import MeetingPage
 from tests.members.postal_fixtures import add_paper
@@ -367,7 +368,7 @@ def test_a_letter_has_the_address_in_uk_order_the_date_the_postings_and_how_to_r
     assert "paper copy" in text and "020 7361 3671" in text
     assert "To change or stop these letters" in text
     # The member number sits in the letter's fixed box with the date and the greeting.
-    assert f"Your member number: {postal_readers['both'].pk}" in text
+    assert f"Your member number: {member_reference(postal_readers['both'].pk)}" in text
     assert "give your member number (at the top of this letter)" in text
     assert page["Cache-Control"] == "private, no-store"
 

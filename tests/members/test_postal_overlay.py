@@ -19,6 +19,7 @@ from members.postal.letters import (
 )
 from members.postal.overlay import letter_body, merge_with_pikepdf, merge_with_pypdf
 from members.postal.pdf import render_parts, render_pdf
+from members.postal.reference import member_reference
 
 PARTNERSHIP = PartnershipContact(
     name="Kensington and Chelsea Partnership",
@@ -90,7 +91,7 @@ def test_each_letter_in_the_print_file_carries_its_own_members_details_and_no_on
     names = ["Amira Haddad", "Cyril Ferrand", "Dorothy Okafor"]
     for position, (text, name) in enumerate(zip(letters, names, strict=True), start=1):
         assert f"Dear {name}," in text
-        assert f"Your member number: {1000 + position}" in text
+        assert f"Your member number: {member_reference(1000 + position)}" in text
         assert "1 December 2026" in text
         assert all(other not in text for other in names if other != name)
     assert "Youth clubs after the funding review" in " ".join(letters[2].split())
