@@ -53,6 +53,7 @@ from .letters import (
     envelope_window,
     letters_document,
     render_letter,
+    reply_forms,
 )
 
 logger = logging.getLogger(__name__)
@@ -108,6 +109,7 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
     if replaced is not None:
         _discard(replaced)
     closes = closing_dates(postings)
+    forms = reply_forms(postings, now)
     members = list(postal_members())
     # A member who had a posting by email before switching to post is not sent it again.
     already = set(
@@ -145,6 +147,7 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
             postings=tuple(
                 LetterPosting.of(posting, closes.get(posting.pk)) for posting in matching
             ),
+            reply_forms=tuple(forms[posting.pk] for posting in matching if posting.pk in forms),
         )
         letter = PostalLetter(
             member=member,

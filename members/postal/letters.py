@@ -74,6 +74,10 @@ ADDRESS_LINES_THAT_FIT = {False: 7, True: 6}
 # The fixed box under the window with the date, the member number and the greeting (a name
 # of up to two lines): the letter's body starts below it whatever the member's details.
 PERSONAL_BOX_HEIGHT_MM = {"standard": 26, "large": 38}
+# A reply form's top: the member's name and reference on the left (a fixed box), where to
+# send it on the right (up to eight lines); its questions start below both.
+REPLY_PERSONAL_BOX_HEIGHT_MM = {"standard": 16, "large": 24}
+REPLY_TOP_MM = {"standard": 40, "large": 62}
 
 
 def envelope_window(code: str | None = None) -> EnvelopeWindow:
@@ -108,6 +112,8 @@ def letters_css(envelope: EnvelopeWindow) -> str:
             },
             "body_starts_at": body_starts_at,
             "personal_height": PERSONAL_BOX_HEIGHT_MM,
+            "reply_personal_height": REPLY_PERSONAL_BOX_HEIGHT_MM,
+            "reply_body_top": {size: height + 6 for size, height in REPLY_TOP_MM.items()},
             "body_top": {
                 size: body_starts_at + height for size, height in PERSONAL_BOX_HEIGHT_MM.items()
             },
@@ -185,6 +191,38 @@ def closing_dates(postings: list[Posting]) -> dict[int, datetime.date]:
 
 
 @dataclass(frozen=True)
+class ReplyForm:
+    """A printed form for an open consultation in the letter: its questions in the order the
+    officers' "record a response" screen asks them, with boxes to write in and choices to
+    tick, the closing date and where to send it."""
+
+    title: str
+    closes_on: datetime.date
+    questions: tuple[dict, ...]
+    return_address: tuple[str, ...]
+
+
+def reply_forms(postings: list[Posting], now: datetime.datetime) -> dict[int, ReplyForm]:
+    """A reply form for each posting whose page takes responses now and asks questions (one
+    query per posting)."""
+    forms = {}
+    for posting in postings:
+        page = posting.page.specific if posting.page_id else None
+        answer = getattr(page, "responses_now", None)
+        taking = answer(now) if answer else None
+        if taking is None or not taking.is_open or not taking.questions:
+            continue
+        address = getattr(page, "reply_by_post", "") or ""
+        forms[posting.pk] = ReplyForm(
+            title=posting.title,
+            closes_on=timezone.localdate(taking.closes_at),
+            questions=taking.questions,
+            return_address=tuple(line.strip() for line in address.splitlines() if line.strip()),
+        )
+    return forms
+
+
+@dataclass(frozen=True)
 class LetterContent:
     position: int
     member_number: int
@@ -194,6 +232,7 @@ class LetterContent:
     date: datetime.date
     interest_names: tuple[str, ...]
     postings: tuple[LetterPosting, ...]
+    reply_forms: tuple[ReplyForm, ...] = ()
 
     @property
     def reference(self) -> str:
@@ -216,6 +255,7 @@ def letters_document(
     title: str,
     envelope: EnvelopeWindow,
     back_url: str = "",
+    is_overlay: bool = False,
 ) -> str:
     """The letters as one HTML document: for the browser's print, and for WeasyPrint."""
     return render_to_string(
@@ -226,5 +266,7 @@ def letters_document(
             "letters": [SafeString(letter) for letter in letters],
             "envelope": envelope,
             "back_url": back_url,
+            # Only the personal boxes, stamped over a body: the page itself stays transparent.
+            "is_overlay": is_overlay,
         },
     )

@@ -7,6 +7,8 @@ the address, the date, the member number, the greeting) and puts it in fixed box
 (letters.css), so the rest of the letter lays out the same for every member who gets the
 same news in the same print size. So:
 
+0. A letter is one part, or more: a reply form after it is an article of its own, starting
+   on its own page (`letter_parts`). Each part is handled as below, one after the other.
 1. `letter_body` blanks the personal boxes of the frozen letter (the boxes stay, empty);
    letters with the same body share one render.
 2. `letter_overlay` keeps only the personal boxes, in the same article (same classes, same
@@ -33,6 +35,7 @@ from pypdf import PdfReader, PdfWriter
 # its own kind, and every text inside is escaped, so the first closing tag ends it.
 PERSONAL_BOX = re.compile(r"<(p|div)( [^>]*)? data-personal>.*?</\1>", re.DOTALL)
 ARTICLE_OPENING = re.compile(r"<article [^>]*>")
+LETTER_PART = re.compile(r"<article .*?</article>", re.DOTALL)
 # Ids carry the letter's position, so two letters with the same body differ there only.
 POSITION_IDS = re.compile(r'"letter-\d+')
 
@@ -60,6 +63,13 @@ def body_key(body: str) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+def letter_parts(html: str) -> list[str]:
+    """A letter's articles: the letter itself, then a reply form per open consultation. Each
+    starts on a page of its own and carries its own personal boxes, so each is a part with
+    its own body and one overlay page."""
+    return LETTER_PART.findall(html)
+
+
 def distinct_bodies(letters: Sequence[str]) -> tuple[dict[str, str], list[str]]:
     """Each distinct body by its key, and each letter's key, in the letters' order."""
     bodies: dict[str, str] = {}
@@ -74,8 +84,9 @@ def distinct_bodies(letters: Sequence[str]) -> tuple[dict[str, str], list[str]]:
 
 @dataclass(frozen=True)
 class RenderedParts:
-    """What WeasyPrint made for a batch: each distinct body's PDF, each letter's body key
-    (in the letters' order), and the overlay pages in chunks (one page per letter)."""
+    """What WeasyPrint made for a batch: each distinct body's PDF, each part's body key (in
+    the letters' order, a letter then its reply forms), and the overlay pages in chunks (one
+    page per part)."""
 
     bodies: dict[str, bytes]
     keys: list[str]

@@ -24,7 +24,13 @@ from ..models import PostalBatch
 from ..services import audit
 from .batches import check_officer, check_still_for_its_members
 from .letters import EnvelopeWindow, envelope_window, letters_document
-from .overlay import RenderedParts, distinct_bodies, letter_overlay, merge_with_pikepdf
+from .overlay import (
+    RenderedParts,
+    distinct_bodies,
+    letter_overlay,
+    letter_parts,
+    merge_with_pikepdf,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -86,14 +92,18 @@ def render_parts(
     """Each distinct body once, and every letter's overlay page, chunk_size to a document
     (memory stays flat however many letters there are), `processes` renders at once."""
     weasyprint_html()  # the clear message now, before any work, if Pango is missing
-    bodies, keys = distinct_bodies(letters)
-    overlays = [letter_overlay(html) for html in letters]
+    parts = [part for html in letters for part in letter_parts(html)]
+    bodies, keys = distinct_bodies(parts)
+    overlays = [letter_overlay(part) for part in parts]
     documents = [
         letters_document([body], title="Postal letters", envelope=envelope)
         for body in bodies.values()
     ] + [
         letters_document(
-            overlays[start : start + chunk_size], title="Postal letters", envelope=envelope
+            overlays[start : start + chunk_size],
+            title="Postal letters",
+            envelope=envelope,
+            is_overlay=True,
         )
         for start in range(0, len(overlays), chunk_size)
     ]

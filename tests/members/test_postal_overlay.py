@@ -5,6 +5,7 @@ import datetime
 import io
 import re
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 from weasyprint import HTML
@@ -17,7 +18,7 @@ from members.postal.letters import (
     letters_document,
     render_letter,
 )
-from members.postal.overlay import letter_body, merge_with_pikepdf, merge_with_pypdf
+from members.postal.overlay import letter_body, letter_overlay, merge_with_pikepdf, merge_with_pypdf
 from members.postal.pdf import render_parts, render_pdf
 from members.postal.reference import member_reference
 
@@ -120,3 +121,32 @@ def test_what_differs_per_member_is_blanked_from_the_body_and_nothing_else():
     # The control: a name written into the body itself would make the bodies differ.
     leaked = LETTERS[1].replace("<h2 ", "<p>Cyril Ferrand</p><h2 ", 1)
     assert letter_body(leaked) != letter_body(LETTERS[0])
+
+
+def covering_fills(pdf: bytes) -> int:
+    """How many filled rectangles on the pages cover most of the page (and so would hide
+    whatever is drawn under them)."""
+    count = 0
+    for page in pikepdf.open(io.BytesIO(pdf)).pages:
+        width, height = float(page.mediabox[2]), float(page.mediabox[3])
+        rectangle = None
+        for operands, operator in pikepdf.parse_content_stream(page):
+            if str(operator) == "re":
+                rectangle = [float(value) for value in operands]
+            elif str(operator) in ("f", "F", "f*") and rectangle:
+                if abs(rectangle[2]) > 0.9 * width and abs(rectangle[3]) > 0.9 * height:
+                    count += 1
+                rectangle = None
+    return count
+
+
+def test_the_stamped_details_leave_the_body_under_them_visible():
+    envelope = envelope_window("DL")
+    overlays = [letter_overlay(html) for html in LETTERS]
+    stamps = HTML(
+        string=letters_document(overlays, title="Letters", envelope=envelope, is_overlay=True)
+    ).write_pdf()
+    assert covering_fills(stamps) == 0
+    # The control: the same boxes on an ordinary page paint its white background over all.
+    opaque = HTML(string=letters_document(overlays, title="Letters", envelope=envelope)).write_pdf()
+    assert covering_fills(opaque) == len(LETTERS)
