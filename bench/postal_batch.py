@@ -4,8 +4,8 @@ Starts a throwaway PostgreSQL server (unix socket only), migrates it, publishes 
 three theme groups (each recorded as a posting, as publishing does), adds --members postal
 members with one to three interests each (a tenth in large print), then times, as the officer
 and the worker would run them:
-  1. building the batch (`postal.build_batch`: matching, rendering and saving every letter);
-  2. making its PDF (`postal.make_pdf`, the background task's body: WeasyPrint in chunks of
+  1. building the batch (`build_batch`: matching, rendering and saving every letter);
+  2. making its PDF (`make_pdf`, the background task's body: WeasyPrint in chunks of
      KCP_POSTAL_PDF_CHUNK_SIZE, joined by pypdf, saved).
 Prints letters, pages, the PDF's size and both times against the 60 s target of worker
 time. --first-letter-png PATH also writes the first letter's first page as a PNG (pdftoppm).
@@ -14,6 +14,7 @@ Not a test: figures vary by machine.
 
 import argparse
 import datetime
+import io
 import os
 import random
 import resource
@@ -166,6 +167,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, default=2000)
     parser.add_argument("--first-letter-png", type=Path)
+    parser.add_argument(
+        "--compare-merge",
+        action="store_true",
+        help="also stamp the same rendered letters with pypdf and with pikepdf, and time each",
+    )
+    parser.add_argument(
+        "--compare-whole",
+        action="store_true",
+        help="also lay out every letter whole, as before overlays, and time it",
+    )
     args = parser.parse_args()
 
     from tests.throwaway_postgres import ThrowawayPostgres
@@ -193,20 +204,23 @@ def main() -> None:
         from django.db import connections
         from pypdf import PdfReader
 
-        from members.services import postal
+        from members.postal.batches import build_batch
+        from members.postal.letters import envelope_window, letters_document
+        from members.postal.overlay import merge_with_pikepdf, merge_with_pypdf
+        from members.postal.pdf import make_pdf, render_all, render_parts, request_pdf
 
         posting_count = make_postings()
         officer = make_officer()
         make_members(args.members)
 
         started, cpu = time.perf_counter(), worker_cpu_seconds()
-        batch = postal.build_batch(officer)
+        batch = build_batch(officer)
         built, built_cpu = time.perf_counter() - started, worker_cpu_seconds() - cpu
         letters = batch.letters.count()
 
-        postal.request_pdf(officer, batch)  # as the officer's button does (the task is queued)
+        request_pdf(officer, batch)  # as the officer's button does (the task is queued)
         started, cpu = time.perf_counter(), worker_cpu_seconds()
-        state = postal.make_pdf(batch.pk)
+        state = make_pdf(batch.pk)
         rendered, rendered_cpu = time.perf_counter() - started, worker_cpu_seconds() - cpu
         batch.refresh_from_db()
         pages = len(PdfReader(batch.pdf.path).pages)
@@ -228,6 +242,37 @@ def main() -> None:
             f"CPU per letter: {(built_cpu + rendered_cpu) / letters * 1000:.0f} ms; load "
             f"average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
+        if args.compare_merge:
+            htmls = list(batch.letters.order_by("position").values_list("html", flat=True))
+            parts = render_parts(
+                htmls,
+                envelope_window(batch.envelope),
+                chunk_size=settings.KCP_POSTAL_PDF_CHUNK_SIZE,
+                processes=settings.KCP_POSTAL_PDF_PROCESSES,
+            )
+            print(f"distinct letter bodies: {len(parts.bodies)} for {len(parts.keys)} letters")
+            for name, merge in (("pikepdf", merge_with_pikepdf), ("pypdf", merge_with_pypdf)):
+                started, cpu = time.perf_counter(), worker_cpu_seconds()
+                merged = merge(parts, title="Postal letters")
+                print(
+                    f"stamping with {name}: {time.perf_counter() - started:.1f} s "
+                    f"(CPU {worker_cpu_seconds() - cpu:.1f} s), {len(merged) / 1e6:.1f} MB"
+                )
+        if args.compare_whole:
+            htmls = list(batch.letters.order_by("position").values_list("html", flat=True))
+            chunk = settings.KCP_POSTAL_PDF_CHUNK_SIZE
+            envelope = envelope_window(batch.envelope)
+            started, cpu = time.perf_counter(), worker_cpu_seconds()
+            documents = [
+                letters_document(htmls[start : start + chunk], title="Letters", envelope=envelope)
+                for start in range(0, len(htmls), chunk)
+            ]
+            whole = render_all(documents, settings.KCP_POSTAL_PDF_PROCESSES)
+            print(
+                f"laid out whole, as before: {time.perf_counter() - started:.1f} s "
+                f"(CPU {worker_cpu_seconds() - cpu:.1f} s), "
+                f"{sum(len(PdfReader(io.BytesIO(pdf)).pages) for pdf in whole)} pages"
+            )
         if args.first_letter_png:
             stem = args.first_letter_png.with_suffix("")
             subprocess.run(

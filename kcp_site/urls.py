@@ -26,11 +26,11 @@ urlpatterns = [
     # turn the POST into a GET that only shows the confirmation page).
     path("admin/logout/", LogoutView.as_view(), name="wagtailadmin_logout"),
     # Postal mailing holds members' addresses: refused with a 403, not the admin's redirect
-    # (members.postal_urls says why).
-    path("admin/postal-mailing/", include("members.postal_urls")),
+    # (members.postal.urls says why).
+    path("admin/postal-mailing/", include("members.postal.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Joining happens at /join/ (members.views.JoinView), allauth's sign-up form extended.
+    # Joining happens at /join/ (members.partnership.views.JoinView), allauth's sign-up form extended.
     path("accounts/signup/", RedirectView.as_view(pattern_name="members_join", query_string=True)),
     path("accounts/", include("allauth.urls")),
     path("cookies/", home_views.cookies, name="cookies"),

@@ -68,8 +68,8 @@ def start_membership(request, email_address, **kwargs):
 
 @receiver(page_published)
 def post_page_to_members(sender, instance, revision=None, **kwargs):
-    """Every publish is offered to the alerts' once-rule, which decides (members.services.
-    alerts.record_posting); the matching and sending happen in the background."""
+    """Every publish is offered to the alerts' once-rule, which decides (members.alerts.
+    services.record_posting); the matching and sending happen in the background."""
     record_posting(instance, revision=revision)
 
 

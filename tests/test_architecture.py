@@ -29,7 +29,6 @@ KNOWN_LONG_MODULES = {
     "members/events/models.py",
     "members/events/services.py",
     "members/events/views.py",
-    "members/services/postal.py",
 }
 
 

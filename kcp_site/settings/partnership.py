@@ -57,13 +57,13 @@ KCP_CONSULTATION_LINK_VALID_SECONDS = int(
 KCP_RESPONSE_MAX_CHARACTERS = int(os.environ.get("KCP_RESPONSE_MAX_CHARACTERS", "5000"))
 
 # Postal batches: the window envelope the letters are printed for ("DL" or "C5", see
-# members.services.postal.ENVELOPE_WINDOWS), and how many letters WeasyPrint renders at a
+# members.postal.letters.ENVELOPE_WINDOWS), and how many letters WeasyPrint renders at a
 # time, in how many processes at once, before pypdf joins them (memory stays flat however
 # large the batch; bench/postal_batch.py measures it).
 KCP_POSTAL_ENVELOPE = os.environ.get("KCP_POSTAL_ENVELOPE", "DL")
 KCP_POSTAL_PDF_CHUNK_SIZE = int(os.environ.get("KCP_POSTAL_PDF_CHUNK_SIZE", "50"))
 KCP_POSTAL_PDF_PROCESSES = int(os.environ.get("KCP_POSTAL_PDF_PROCESSES", "2"))
-# Alerts (members.services.alerts): a posting goes out this long after it is posted, so the
+# Alerts (members.alerts): a posting goes out this long after it is posted, so the
 # items of one meeting published together go as one message; members are queued in batches.
 KCP_ALERT_BUNDLE_SECONDS = float(os.environ.get("KCP_ALERT_BUNDLE_SECONDS", "300"))
 KCP_ALERT_BATCH_SIZE = int(os.environ.get("KCP_ALERT_BATCH_SIZE", "500"))

@@ -9,7 +9,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.extension_points import TakingResponses
+from members.exceptions import MembersError
 from members.models import Member
+from members.postal.reference import postal_member_with_reference
 from papers.models import PAPER_PAGE_MODELS, ConsultationPage
 
 from .models import Response
@@ -192,6 +194,12 @@ class RecordResponseForm(AnswersMixin, forms.Form):
         required=False,
         help_text="Choose them here, or give a name and address below.",
     )
+    reference = forms.CharField(
+        label="Or their member reference",
+        max_length=20,
+        required=False,
+        help_text="As printed on their reply form or letter, like 1234-4.",
+    )
     name = forms.CharField(label="Name", max_length=200, required=False)
     address = forms.CharField(
         label="Address", max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -219,9 +227,29 @@ class RecordResponseForm(AnswersMixin, forms.Form):
             raise forms.ValidationError("The date received cannot be in the future.")
         return received_on
 
+    def clean_reference(self):
+        reference = self.cleaned_data.get("reference", "").strip()
+        if not reference:
+            return None
+        try:
+            return postal_member_with_reference(reference)
+        except MembersError as error:
+            raise forms.ValidationError(error.message) from error
+
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("member") and not cleaned.get("name"):
+        chosen, referenced = cleaned.get("member"), cleaned.get("reference")
+        if chosen and referenced and chosen != referenced:
+            self.add_error(
+                "reference", "This reference is another member's: choose one or the other."
+            )
+        elif referenced:
+            cleaned["member"] = referenced
+        if (
+            not cleaned.get("member")
+            and not cleaned.get("name")
+            and not self.has_error("reference")
+        ):
             self.add_error("name", "Choose a postal member, or give the person's name.")
         return cleaned
 

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 # Collection of the induction's documents: only the Steering Group members' group may open
-# them (members.services.induction keeps its view restriction).
+# them (members.induction.services keeps its view restriction).
 INDUCTION_COLLECTION_NAME = "Induction (Steering Group only)"
 WORDS_READ_PER_MINUTE = 200
 MODULE_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "document-link", "ol", "ul"]

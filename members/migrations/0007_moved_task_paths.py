@@ -5,6 +5,7 @@ from django.db import migrations
 
 MOVED_TASKS = {
     "members.services.alerts.send_postings": "members.alerts.sending.send_postings",
+    "members.services.postal.make_batch_pdf": "members.postal.pdf.make_batch_pdf",
 }
 
 

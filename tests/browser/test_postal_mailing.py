@@ -1,6 +1,6 @@
 """Postal mailing in a real browser: an officer builds the batch by keyboard, and the batch's
-screen, the letters to print, the label sheet and the form for a change asked for by post
-(with its errors) are accessible, usable by keyboard and reflow at 320px."""
+screen, the letters to print (with a reply form), the label sheet and the form for a change
+asked for by post (with its errors) are accessible, usable by keyboard and reflow at 320px."""
 
 from members.models import PostalBatch
 from tests.browser.accessibility import (
@@ -8,6 +8,7 @@ from tests.browser.accessibility import (
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
 )
+from tests.fixtures.papers import make_consultation
 
 
 def check(page) -> None:
@@ -18,8 +19,10 @@ def check(page) -> None:
 
 
 def test_postal_mailing_letters_and_labels_are_accessible_by_keyboard_and_at_320px(
-    officer_page, site_url, postal_readers, postings
+    officer_page, site_url, postal_readers, postings, health_group
 ):
+    # An open consultation, so the letters end with a printed reply form.
+    make_consultation(health_group, title="Health priorities: your views")
     page = officer_page
     page.goto(site_url + "/admin/postal-mailing/")
     check(page)
@@ -36,6 +39,9 @@ def test_postal_mailing_letters_and_labels_are_accessible_by_keyboard_and_at_320
     page.goto(site_url + f"/admin/postal-mailing/{batch.pk}/letters/")
     assert page.get_by_role("heading", name="Letters of postal batch").is_visible()
     assert page.get_by_text("Cyril Ferrand").first.is_visible()
+    assert page.get_by_role(
+        "heading", name="Reply form: Health priorities: your views"
+    ).first.is_visible()
     check(page)
 
     page.goto(site_url + f"/admin/postal-mailing/{batch.pk}/labels/")

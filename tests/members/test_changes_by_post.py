@@ -12,7 +12,7 @@ from django.utils import timezone
 from home.audit import AuditEntry
 from home.models import Interest
 from members.models import Member
-from members.services import postal
+from members.postal.batches import postal_members
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_switching_to_email_makes_an_account_the_member_confirms_and_stops_the_l
     assert not EmailAddress.objects.get(user=member.user).verified
     route_change = member.changes.get(what="route")
     assert (route_change.how_asked, route_change.after) == ("post", {"route": "weekly_digest"})
-    assert member not in postal.postal_members()
+    assert member not in postal_members()
     from tests.fixtures.members import sent_mail
 
     confirmation = [message for message in sent_mail() if "bronwen@example.org" in message.to]
@@ -105,7 +105,7 @@ def test_keep_sending_letters_resumes_a_member_whose_letter_came_back(
     member = Member.objects.get(pk=postal_member.pk)
     assert not member.is_post_paused
     assert member.changes.filter(what="post_resumed", changed_by=officer).exists()
-    assert member in postal.postal_members()
+    assert member in postal_members()
 
 
 def test_the_change_form_says_what_to_fix_and_changes_nothing(

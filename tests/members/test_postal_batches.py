@@ -18,7 +18,10 @@ from members.audit.actions import Action
 from members.data_rights import services as data_rights
 from members.exceptions import AddressTooLong, BatchOutOfDate, NothingToPost, ReturnAddressNeeded
 from members.models import AlertDelivery, Member, PostalBatch, Posting
-from members.services import postal
+from members.postal.batches import batch_letters, build_batch, letters_for_print, mark_posted
+from members.postal.labels import label_sheets
+from members.postal.pdf import make_pdf, request_pdf
+from members.postal.reference import member_reference
 from papers.models import MeetingPage
 from tests.fixtures.papers import make_consultation, publish
 from tests.fixtures.postal import add_paper
@@ -43,7 +46,7 @@ def test_a_postal_batch_holds_exactly_what_the_email_route_sent_to_members_with_
 ):
     alerts_sending.send_due_postings()
     delivered = deliver_outbox()
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
 
     for same_interests in ("health", "both"):
         by_email = set(
@@ -63,7 +66,7 @@ def test_a_postal_batch_holds_exactly_what_the_email_route_sent_to_members_with_
 
 
 def test_members_with_nothing_new_get_no_letter(officer, postal_readers, postings):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     assert not batch.letters.filter(member=postal_readers["neither"]).exists()
     assert batch.letters.filter(member=postal_readers["health"]).exists()
 
@@ -80,7 +83,7 @@ def test_a_housing_posting_reaches_only_the_postal_member_who_chose_housing(
         ),
     )
     add_paper(meeting, "The housing strategy 2099", subjects=[housing])
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     assert [letter.member for letter in batch.letters.all()] == [postal_readers["both"]]
     assert titles(batch.letters.get()) == {"The housing strategy 2099"}
 
@@ -91,7 +94,7 @@ def test_paused_leavers_and_returned_members_get_no_letter(officer, postal_reade
         post_paused_on=datetime.date(2026, 11, 20)
     )
     with pytest.raises(NothingToPost):
-        postal.build_batch(officer)
+        build_batch(officer)
 
 
 def test_marking_a_batch_posted_makes_the_next_batch_start_after_it(
@@ -100,18 +103,18 @@ def test_marking_a_batch_posted_makes_the_next_batch_start_after_it(
     postings,
     health_meeting,
 ):
-    first = postal.build_batch(officer)
-    postal.mark_posted(officer, first, posted_on=timezone.localdate())
+    first = build_batch(officer)
+    mark_posted(officer, first, posted_on=timezone.localdate())
     assert set(
         AlertDelivery.objects.filter(
             member=postal_readers["health"], channel=Channel.POST, state="sent"
         ).values_list("posting__title", flat=True)
     ) == {posting.title for posting in postings}
     with pytest.raises(NothingToPost):
-        postal.build_batch(officer)
+        build_batch(officer)
 
     add_paper(health_meeting, "Winter pressures on GP surgeries")
-    second = postal.build_batch(officer)
+    second = build_batch(officer)
     assert second.covers_from == first.covers_until
     assert {
         titles(letter) == {"Winter pressures on GP surgeries"} for letter in second.letters.all()
@@ -125,9 +128,9 @@ def test_building_again_replaces_the_open_batch_with_what_was_posted_meanwhile(
     postings,
     health_meeting,
 ):
-    first = postal.build_batch(officer)
+    first = build_batch(officer)
     add_paper(health_meeting, "Winter pressures on GP surgeries")
-    second = postal.build_batch(officer)
+    second = build_batch(officer)
     assert not PostalBatch.objects.filter(pk=first.pk).exists()
     assert "Winter pressures on GP surgeries" in titles(letter_of(second, postal_readers["health"]))
     assert len(titles(letter_of(second, postal_readers["health"]))) == 3
@@ -141,18 +144,18 @@ def test_a_member_who_had_a_posting_by_email_before_moving_to_post_is_not_sent_i
     Member.objects.filter(pk=mover.pk).update(
         route=Member.Route.POST, postal_address="9 Portobello Road\nLondon", postcode="W11 3DA"
     )
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     assert not batch.letters.filter(member=mover).exists()
 
 
 def test_reprinting_a_posted_batch_gives_exactly_the_same_letters_and_labels(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     url = f"/admin/postal-mailing/{batch.pk}/letters/"
     labels_url = f"/admin/postal-mailing/{batch.pk}/labels.csv"
     printed, labels = officer_client.get(url).content, officer_client.get(labels_url).content
-    postal.mark_posted(officer, batch, posted_on=timezone.localdate())
+    mark_posted(officer, batch, posted_on=timezone.localdate())
     # Everything the letters were made from changes afterwards ...
     Posting.objects.update(title="A different title", summary="Different.")
     Member.objects.filter(pk=postal_readers["health"].pk).update(
@@ -170,13 +173,13 @@ OUT_OF_DATE = "has been unpublished or restricted since this batch was built"
 def test_a_page_unpublished_after_the_build_stops_the_letters_being_printed_or_posted(
     officer, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     postings[0].page.unpublish()
-    letters = list(postal.batch_letters(batch))
+    letters = list(batch_letters(batch))
     for attempt in (
-        lambda: postal.mark_posted(officer, batch, posted_on=timezone.localdate()),
-        lambda: postal.request_pdf(officer, batch),
-        lambda: postal.letters_for_print(officer, batch, letters),
+        lambda: mark_posted(officer, batch, posted_on=timezone.localdate()),
+        lambda: request_pdf(officer, batch),
+        lambda: letters_for_print(officer, batch, letters),
     ):
         with pytest.raises(BatchOutOfDate) as refused:
             attempt()
@@ -187,22 +190,22 @@ def test_a_page_unpublished_after_the_build_stops_the_letters_being_printed_or_p
     assert not AlertDelivery.objects.filter(channel=Channel.POST).exists()
 
     # Built again, the batch leaves the page out and can be posted.
-    rebuilt = postal.build_batch(officer)
+    rebuilt = build_batch(officer)
     assert postings[0] not in rebuilt.postings.all()
-    postal.mark_posted(officer, rebuilt, posted_on=timezone.localdate())
+    mark_posted(officer, rebuilt, posted_on=timezone.localdate())
     assert PostalBatch.objects.get(pk=rebuilt.pk).is_posted
 
 
 def test_a_page_restricted_after_the_build_stops_the_pdf_being_made(
     officer, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
-    postal.request_pdf(officer, batch)  # asked for before the page was restricted
+    batch = build_batch(officer)
+    request_pdf(officer, batch)  # asked for before the page was restricted
     restriction = PageViewRestriction.objects.create(
         page=postings[1].page, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set([Group.objects.get(name=STEERING_GROUP_MEMBERS)])
-    assert postal.make_pdf(batch.pk) == PostalBatch.PdfState.FAILED
+    assert make_pdf(batch.pk) == PostalBatch.PdfState.FAILED
     batch.refresh_from_db()
     assert not batch.pdf
     assert batch.pdf_error.startswith(f"“{postings[1].title}” {OUT_OF_DATE}")
@@ -211,7 +214,7 @@ def test_a_page_restricted_after_the_build_stops_the_pdf_being_made(
 def test_the_batch_page_tells_the_officer_to_build_again_when_a_page_was_unpublished(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     postings[0].page.unpublish()
     url = f"/admin/postal-mailing/{batch.pk}/"
     responses = [
@@ -230,10 +233,10 @@ def test_the_batch_page_tells_the_officer_to_build_again_when_a_page_was_unpubli
 def test_a_posted_batch_reprints_as_posted_after_its_page_is_unpublished(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     url = f"/admin/postal-mailing/{batch.pk}/letters/"
     printed = officer_client.get(url).content
-    postal.mark_posted(officer, batch, posted_on=timezone.localdate())
+    mark_posted(officer, batch, posted_on=timezone.localdate())
     postings[0].page.unpublish()
     reprint = officer_client.get(url)
     assert reprint.status_code == 200 and reprint.content == printed
@@ -246,8 +249,8 @@ def test_a_returned_letter_pauses_the_post_route_and_flags_the_member_to_officer
     postings,
     health_meeting,
 ):
-    batch = postal.build_batch(officer)
-    postal.mark_posted(officer, batch, posted_on=timezone.localdate())
+    batch = build_batch(officer)
+    mark_posted(officer, batch, posted_on=timezone.localdate())
     letter = letter_of(batch, postal_readers["health"])
     response = officer_client.post(
         f"/admin/postal-mailing/returned/{letter.pk}/",
@@ -262,7 +265,7 @@ def test_a_returned_letter_pauses_the_post_route_and_flags_the_member_to_officer
     assert "Addressee gone away" in flagged
 
     add_paper(health_meeting, "Winter pressures on GP surgeries")
-    after = postal.build_batch(officer)
+    after = build_batch(officer)
     assert not after.letters.filter(member=member).exists()
     assert after.letters.filter(member=postal_readers["both"]).exists()
 
@@ -270,7 +273,7 @@ def test_a_returned_letter_pauses_the_post_route_and_flags_the_member_to_officer
 def test_recording_a_return_before_the_batch_is_posted_is_refused_with_a_reason(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     letter = letter_of(batch, postal_readers["health"])
     page = officer_client.post(
         f"/admin/postal-mailing/returned/{letter.pk}/",
@@ -283,8 +286,8 @@ def test_recording_a_return_before_the_batch_is_posted_is_refused_with_a_reason(
 def test_the_returned_letter_form_says_what_to_fix(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
-    postal.mark_posted(officer, batch, posted_on=timezone.localdate())
+    batch = build_batch(officer)
+    mark_posted(officer, batch, posted_on=timezone.localdate())
     url = f"/admin/postal-mailing/returned/{letter_of(batch, postal_readers['health']).pk}/"
     empty = officer_client.post(url, {}).content.decode()
     assert "Enter the day the letter came back" in empty
@@ -301,7 +304,7 @@ def test_the_returned_letter_form_says_what_to_fix(
 def test_the_posted_form_says_what_to_fix_and_a_batch_is_posted_once(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     url = f"/admin/postal-mailing/{batch.pk}/"
     assert "Enter the day the letters were posted" in officer_client.post(url, {}).content.decode()
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
@@ -330,7 +333,7 @@ def test_building_from_the_admin_says_when_there_is_nothing_new(
 def test_building_asks_for_the_partnerships_address_first(officer, health, postings):
     add_postal_member(officer, "Bronwen Ashcombe", [health])
     with pytest.raises(ReturnAddressNeeded, match="add its postal address"):
-        postal.build_batch(officer)
+        build_batch(officer)
 
 
 def test_an_address_longer_than_the_window_is_refused_naming_the_member(
@@ -342,14 +345,14 @@ def test_an_address_longer_than_the_window_is_refused_naming_the_member(
     long.is_large_print = True
     long.save()
     with pytest.raises(AddressTooLong, match=f"member {long.pk}"):
-        postal.build_batch(officer)
+        build_batch(officer)
     assert not PostalBatch.objects.exists()
 
 
 def test_a_letter_has_the_address_in_uk_order_the_date_the_postings_and_how_to_reply(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     letter = letter_of(batch, postal_readers["both"])
     assert letter.address_lines == [
         "Cyril Ferrand",
@@ -368,14 +371,16 @@ def test_a_letter_has_the_address_in_uk_order_the_date_the_postings_and_how_to_r
         assert posting.title in text and posting.url in text
     assert "paper copy" in text and "020 7361 3671" in text
     assert "To change or stop these letters" in text
-    assert f"member number, {postal_readers['both'].pk}." in text
+    # The member number sits in the letter's fixed box with the date and the greeting.
+    assert f"Your member number: {member_reference(postal_readers['both'].pk)}" in text
+    assert "give your member number (at the top of this letter)" in text
     assert page["Cache-Control"] == "private, no-store"
 
 
 def test_opening_letters_and_labels_is_in_the_member_data_audit_log(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     officer_client.get(f"/admin/postal-mailing/{batch.pk}/letters/")
     officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels/")
     officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels.csv")
@@ -391,7 +396,7 @@ def test_the_label_csv_keeps_formula_like_addresses_as_text(
     add_postal_member(
         officer, '=HYPERLINK("http://evil.example")', [health], address="+44 Street\nLondon"
     )
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     csv_text = officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels.csv").content.decode()
     header, row = csv_text.splitlines()[:2]
     assert (
@@ -407,8 +412,8 @@ def test_the_label_sheet_has_21_labels_to_a_sheet(
         add_postal_member(
             officer, f"Member {number:02}", [health], address=f"{number} Road\nLondon"
         )
-    batch = postal.build_batch(officer)
-    sheets = postal.label_sheets(officer, batch)
+    batch = build_batch(officer)
+    sheets = label_sheets(officer, batch)
     assert [len(sheet) for sheet in sheets] == [21, 1]
     page = officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels/").content.decode()
     assert page.count('class="label"') == 22 and page.count('class="label-sheet"') == 2
@@ -445,7 +450,7 @@ def lead_officer(django_user_model, health_group):
 def test_only_partnership_officers_can_open_batches_letters_and_labels(
     officer, officer_client, lead_officer, email_readers, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     letter = batch.letters.first()
     urls = [url.format(batch=batch.pk, letter=letter.pk, member=letter.member_id) for url in URLS]
     before = AuditEntry.objects.count()
@@ -491,7 +496,7 @@ def test_building_a_batch_takes_the_same_number_of_queries_for_few_or_many_membe
         for number in range(count):
             add_postal_member(officer, f"Reader {count}-{number}", [health])
         with CaptureQueriesContext(connection) as queries:
-            postal.build_batch(officer)
+            build_batch(officer)
         return len(queries)
 
     few = build_with(2)
@@ -504,8 +509,8 @@ def test_building_a_batch_takes_the_same_number_of_queries_for_few_or_many_membe
 def test_erasing_a_postal_member_removes_their_letters_and_the_batch_pdf_that_held_them(
     officer, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
-    postal.make_pdf(postal.request_pdf(officer, batch).pk)
+    batch = build_batch(officer)
+    make_pdf(request_pdf(officer, batch).pk)
     batch.refresh_from_db()
     pdf_path = batch.pdf.path
     assert batch.pdf_state == PostalBatch.PdfState.READY
@@ -523,7 +528,7 @@ def test_erasing_a_postal_member_removes_their_letters_and_the_batch_pdf_that_he
 def test_the_letters_and_the_label_sheet_are_valid_html(
     officer, officer_client, postal_readers, postings
 ):
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     documents = {
         "letters": officer_client.get(f"/admin/postal-mailing/{batch.pk}/letters/"),
         "one letter": officer_client.get(
@@ -538,7 +543,7 @@ def test_the_letters_and_the_label_sheet_are_valid_html(
 
 def test_a_consultations_letter_says_by_when_to_comment(officer, postal_readers, health_group):
     consultation = make_consultation(health_group, title="Health priorities: your views")
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     letter = letter_of(batch, postal_readers["health"])
     assert "Health priorities: your views" in titles(letter)
     closes_on = timezone.localdate(consultation.closes_at)

@@ -13,19 +13,29 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from members.models import PostalBatch
-from members.services import postal
+from members.postal.batches import build_batch
+from members.postal.letters import (
+    LetterContent,
+    LetterPosting,
+    PartnershipContact,
+    Rectangle,
+    envelope_window,
+    letters_document,
+    render_letter,
+)
+from members.postal.pdf import make_batch_pdf, make_pdf, request_pdf
 from tests.fixtures.postal import postal as add_postal_member
 
 PX_PER_MM = 96 / 25.4
 PX_PER_PT = 96 / 72
 
-PARTNERSHIP = postal.PartnershipContact(
+PARTNERSHIP = PartnershipContact(
     name="Kensington and Chelsea Partnership",
     address_lines=("The Town Hall", "Hornton Street", "London", "W8 7NX"),
     phone="020 7361 3671",
     email="kcp@rbkc.gov.uk",
 )
-# The longest addresses a letter takes (postal.ADDRESS_LINES_THAT_FIT), with long lines.
+# The longest addresses a letter takes (ADDRESS_LINES_THAT_FIT), with long lines.
 LONGEST_ADDRESS = {
     False: (
         "Cyril Ferrand-Montgomery",
@@ -48,7 +58,7 @@ LONGEST_ADDRESS = {
 
 
 def letter_html(*, large: bool) -> str:
-    content = postal.LetterContent(
+    content = LetterContent(
         position=1,
         member_number=42,
         name="Cyril Ferrand",
@@ -57,7 +67,7 @@ def letter_html(*, large: bool) -> str:
         date=datetime.date(2026, 12, 1),
         interest_names=("Health and Well-Being", "Homes and housing"),
         postings=(
-            postal.LetterPosting(
+            LetterPosting(
                 "Damp and mould in social housing",
                 "What damp homes do to children's health.",
                 "https://kcp.example.org/theme-groups/health/2099-06-02/damp-and-mould/",
@@ -65,7 +75,7 @@ def letter_html(*, large: bool) -> str:
             ),
         ),
     )
-    return postal.render_letter(content, PARTNERSHIP)
+    return render_letter(content, PARTNERSHIP)
 
 
 def boxes(box):
@@ -75,7 +85,7 @@ def boxes(box):
 
 
 def laid_out(letter: str, envelope):
-    document = postal.letters_document([letter], title="Letters", envelope=envelope)
+    document = letters_document([letter], title="Letters", envelope=envelope)
     return HTML(string=document).render()
 
 
@@ -87,8 +97,8 @@ def first_box_with_class(page, css_class: str):
     raise AssertionError(f"No box with class {css_class}")
 
 
-def rectangle_mm(box) -> postal.Rectangle:
-    return postal.Rectangle(
+def rectangle_mm(box) -> Rectangle:
+    return Rectangle(
         box.position_x / PX_PER_MM,
         box.position_y / PX_PER_MM,
         box.margin_width() / PX_PER_MM,
@@ -99,7 +109,7 @@ def rectangle_mm(box) -> postal.Rectangle:
 @pytest.mark.parametrize("envelope_code", ["DL", "C5"])
 @pytest.mark.parametrize("large", [False, True], ids=["standard", "large print"])
 def test_the_address_block_sits_inside_the_envelope_window(envelope_code, large):
-    envelope = postal.envelope_window(envelope_code)
+    envelope = envelope_window(envelope_code)
     page = laid_out(letter_html(large=large), envelope).pages[0]
     block = first_box_with_class(page, "letter-recipient")
     assert envelope.window.contains(rectangle_mm(block))
@@ -124,12 +134,12 @@ def test_the_address_block_sits_inside_the_envelope_window(envelope_code, large)
         assert texts and not any(intersects(text, envelope.window) for text in texts), other
 
 
-def intersects(a: postal.Rectangle, b: postal.Rectangle) -> bool:
+def intersects(a: Rectangle, b: Rectangle) -> bool:
     return a.left < b.right and a.right > b.left and a.top < b.bottom and a.bottom > b.top
 
 
 def test_control_an_address_moved_out_of_the_window_is_noticed():
-    envelope = postal.envelope_window("DL")
+    envelope = envelope_window("DL")
     moved = letter_html(large=False).replace(
         'class="letter-recipient"', 'class="letter-recipient" style="top: 0; left: 120mm"'
     )
@@ -146,11 +156,11 @@ def font_sizes_pt(page) -> set[float]:
 
 
 def test_the_large_print_letter_uses_at_least_16_point_text_on_every_page():
-    document = laid_out(letter_html(large=True), postal.envelope_window("DL"))
+    document = laid_out(letter_html(large=True), envelope_window("DL"))
     sizes = set().union(*(font_sizes_pt(page) for page in document.pages))
     assert min(sizes) >= 16, sizes
     # The control: the standard letter has smaller text, so the check can fail.
-    standard = laid_out(letter_html(large=False), postal.envelope_window("DL"))
+    standard = laid_out(letter_html(large=False), envelope_window("DL"))
     assert min(font_sizes_pt(standard.pages[0])) < 16
 
 
@@ -171,7 +181,7 @@ def test_the_worker_makes_one_pdf_of_the_batch_with_each_members_address_and_pos
     officer, officer_client, postal_readers, postings, health, run_worker, settings
 ):
     add_postal_member(officer, "Eluned Price", [health], address="5 Talbot Road\nLondon")
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     assert batch.letters.count() == 3  # two chunks of KCP_POSTAL_PDF_CHUNK_SIZE (2), joined
     response = officer_client.post(f"/admin/postal-mailing/{batch.pk}/letters.pdf")
     assert response.status_code == 302
@@ -205,8 +215,8 @@ def test_without_pango_the_batch_says_what_to_install_and_offers_the_browsers_pr
 ):
     # What an import of WeasyPrint does on a server without Pango: it fails.
     monkeypatch.setitem(sys.modules, "weasyprint", None)
-    batch = postal.build_batch(officer)
-    postal.make_pdf(postal.request_pdf(officer, batch).pk)
+    batch = build_batch(officer)
+    make_pdf(request_pdf(officer, batch).pk)
     batch.refresh_from_db()
     assert batch.pdf_state == PostalBatch.PdfState.FAILED
     page = officer_client.get(f"/admin/postal-mailing/{batch.pk}/").content.decode()
@@ -221,12 +231,12 @@ def test_a_pdf_asked_for_twice_is_queued_once_and_a_rebuilt_batch_is_skipped(
 ):
     from django_tasks_db.models import DBTaskResult
 
-    batch = postal.build_batch(officer)
+    batch = build_batch(officer)
     with django_capture_on_commit_callbacks(execute=True):
-        postal.request_pdf(officer, batch)
-        postal.request_pdf(officer, batch)
-    queued = DBTaskResult.objects.filter(task_path=postal.make_batch_pdf.module_path)
+        request_pdf(officer, batch)
+        request_pdf(officer, batch)
+    queued = DBTaskResult.objects.filter(task_path=make_batch_pdf.module_path)
     assert queued.count() == 1
-    rebuilt = postal.build_batch(officer, now=timezone.now())
+    rebuilt = build_batch(officer, now=timezone.now())
     assert rebuilt.pk != batch.pk
-    assert postal.make_pdf(batch.pk) == "discarded"
+    assert make_pdf(batch.pk) == "discarded"

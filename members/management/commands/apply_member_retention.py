@@ -1,5 +1,5 @@
 """The nightly retention job: erase memberships past the retention period (see
-members.services.retention), each written to the audit log."""
+members.partnership.retention), each written to the audit log."""
 
 from django.core.management.base import BaseCommand
 

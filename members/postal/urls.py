@@ -5,52 +5,52 @@ not a Partnership officer gets a plain 403, and someone signed out the sign-in p
 
 from django.urls import path
 
-from members import postal_views
+from members.postal import officer_views
 
 urlpatterns = [
     path(
         "",
-        postal_views.PostalMailingView.as_view(),
+        officer_views.PostalMailingView.as_view(),
         name="members_postal_mailing",
     ),
     path(
         "<int:pk>/",
-        postal_views.PostalBatchView.as_view(),
+        officer_views.PostalBatchView.as_view(),
         name="members_postal_batch",
     ),
     path(
         "<int:pk>/letters/",
-        postal_views.PostalLettersView.as_view(),
+        officer_views.PostalLettersView.as_view(),
         name="members_postal_letters",
     ),
     path(
         "<int:pk>/letters/<int:letter_pk>/",
-        postal_views.PostalLettersView.as_view(),
+        officer_views.PostalLettersView.as_view(),
         name="members_postal_letter",
     ),
     path(
         "<int:pk>/letters.pdf",
-        postal_views.PostalPdfView.as_view(),
+        officer_views.PostalPdfView.as_view(),
         name="members_postal_pdf",
     ),
     path(
         "<int:pk>/labels/",
-        postal_views.PostalLabelsView.as_view(),
+        officer_views.PostalLabelsView.as_view(),
         name="members_postal_labels",
     ),
     path(
         "<int:pk>/labels.csv",
-        postal_views.PostalLabelsCsvView.as_view(),
+        officer_views.PostalLabelsCsvView.as_view(),
         name="members_postal_labels_csv",
     ),
     path(
         "returned/<int:pk>/",
-        postal_views.ReturnedLetterView.as_view(),
+        officer_views.ReturnedLetterView.as_view(),
         name="members_postal_returned",
     ),
     path(
         "members/<int:pk>/change/",
-        postal_views.ChangeByPostView.as_view(),
+        officer_views.ChangeByPostView.as_view(),
         name="members_postal_change",
     ),
 ]

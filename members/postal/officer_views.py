@@ -23,7 +23,23 @@ from members.audit.actions import Action
 from members.exceptions import MembersError
 from members.models import Member, MembershipChange, PostalBatch, PostalLetter
 from members.partnership.forms import InterestsField
-from members.services import postal
+from members.postal.batches import (
+    batch_letters,
+    build_batch,
+    last_posted_batch,
+    letters_for_print,
+    mark_posted,
+    members_with_returned_letters,
+    record_returned_letter,
+)
+from members.postal.changes_by_post import (
+    ChangeAskedByPost,
+    LettersChoice,
+    record_change_asked_by_post,
+)
+from members.postal.labels import label_sheets, labels_csv
+from members.postal.letters import envelope_window
+from members.postal.pdf import open_pdf, request_pdf
 
 EARLIEST_DATE_MESSAGE = "Enter a date from this century, like 27 3 2026."
 
@@ -122,9 +138,9 @@ class ChangeByPostForm(forms.Form):
     )
     letters = forms.ChoiceField(
         label="Their letters",
-        choices=postal.LettersChoice.choices,
+        choices=LettersChoice.choices,
         widget=forms.RadioSelect,
-        initial=postal.LettersChoice.KEEP,
+        initial=LettersChoice.KEEP,
         error_messages={"required": "Choose what happens to their letters."},
     )
     interests = InterestsField()
@@ -153,17 +169,17 @@ class ChangeByPostForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("letters") == postal.LettersChoice.LEAVE:
+        if data.get("letters") == LettersChoice.LEAVE:
             # Leaving needs no subjects: drop the error an empty choice raised.
             self.errors.pop("interests", None)
-        if data.get("letters") == postal.LettersChoice.EMAIL and not data.get("email"):
+        if data.get("letters") == LettersChoice.EMAIL and not data.get("email"):
             if "email" not in self.errors:
                 self.add_error("email", "Enter the email address they want their news sent to.")
         return data
 
-    def change(self) -> postal.ChangeAskedByPost:
+    def change(self) -> ChangeAskedByPost:
         data = self.cleaned_data
-        return postal.ChangeAskedByPost(
+        return ChangeAskedByPost(
             how_asked=data["how_asked"],
             asked_on=data["asked_on"],
             interests=tuple(data.get("interests") or ()),
@@ -187,14 +203,14 @@ class PostalMailingView(OfficersOnlyMixin, AdminScreen):
         batches = PostalBatch.objects.annotate(letter_count=Count("letters")).order_by(
             "-built_at", "-pk"
         )
-        returned = list(postal.members_with_returned_letters())
+        returned = list(members_with_returned_letters())
         record_access(
             self.request.user,
             Action.VIEWED_POSTAL_BATCH,
             count=len(returned),
             details={"screen": "postal mailing"},
         )
-        previous = postal.last_posted_batch()
+        previous = last_posted_batch()
         context.update(
             open_batch=next((batch for batch in batches if not batch.is_posted), None),
             posted_batches=[batch for batch in batches if batch.is_posted],
@@ -205,7 +221,7 @@ class PostalMailingView(OfficersOnlyMixin, AdminScreen):
 
     def post(self, request):
         try:
-            batch = postal.build_batch(request.user)
+            batch = build_batch(request.user)
         except MembersError as error:
             messages.error(request, error.message)
             return redirect("members_postal_mailing")
@@ -231,9 +247,7 @@ class PostalBatchView(OfficersOnlyMixin, AdminScreen):
         context = super().get_context_data(**kwargs)
         batch = get_object_or_404(PostalBatch, pk=self.kwargs["pk"])
         letters = list(
-            postal.batch_letters(batch)
-            .annotate(posting_count=Count("postings"))
-            .order_by("position")
+            batch_letters(batch).annotate(posting_count=Count("postings")).order_by("position")
         )
         record_access(
             self.request.user,
@@ -246,7 +260,7 @@ class PostalBatchView(OfficersOnlyMixin, AdminScreen):
             letters=letters,
             postings=batch.postings.order_by("posted_at", "pk"),
             posted_form=posted_form or PostedForm(batch=batch),
-            envelope=postal.envelope_window(batch.envelope),
+            envelope=envelope_window(batch.envelope),
         )
         return context
 
@@ -256,7 +270,7 @@ class PostalBatchView(OfficersOnlyMixin, AdminScreen):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(posted_form=form))
         try:
-            postal.mark_posted(request.user, batch, posted_on=form.cleaned_data["posted_on"])
+            mark_posted(request.user, batch, posted_on=form.cleaned_data["posted_on"])
         except MembersError as error:  # posted meanwhile, or a page unpublished since built
             messages.error(request, error.message)
             return redirect("members_postal_batch", batch.pk)
@@ -270,7 +284,7 @@ class PostalPdfView(OfficersOnlyMixin, View):
     def post(self, request, pk):
         batch = get_object_or_404(PostalBatch, pk=pk)
         try:
-            postal.request_pdf(request.user, batch)
+            request_pdf(request.user, batch)
         except MembersError as error:  # a page was unpublished or restricted since the build
             messages.error(request, error.message)
             return redirect("members_postal_batch", batch.pk)
@@ -287,7 +301,7 @@ class PostalPdfView(OfficersOnlyMixin, View):
             messages.error(request, "The PDF is not ready: make it first, from this page.")
             return redirect("members_postal_batch", batch.pk)
         try:
-            pdf = postal.open_pdf(request.user, batch)
+            pdf = open_pdf(request.user, batch)
         except MembersError as error:
             messages.error(request, error.message)
             return redirect("members_postal_batch", batch.pk)
@@ -305,13 +319,13 @@ class PostalLettersView(OfficersOnlyMixin, View):
 
     def get(self, request, pk, letter_pk=None):
         batch = get_object_or_404(PostalBatch, pk=pk)
-        letters = postal.batch_letters(batch)
+        letters = batch_letters(batch)
         if letter_pk is not None:
             letters = [get_object_or_404(letters, pk=letter_pk)]
         else:
             letters = list(letters)
         try:
-            document = postal.letters_for_print(
+            document = letters_for_print(
                 request.user,
                 batch,
                 letters,
@@ -334,7 +348,7 @@ class PostalLabelsView(OfficersOnlyMixin, View):
             "members/admin/postal/labels.html",
             {
                 "batch": batch,
-                "sheets": postal.label_sheets(request.user, batch),
+                "sheets": label_sheets(request.user, batch),
                 "back_url": reverse("members_postal_batch", args=[batch.pk]),
             },
         )
@@ -345,7 +359,7 @@ class PostalLabelsCsvView(OfficersOnlyMixin, View):
     def get(self, request, pk):
         batch = get_object_or_404(PostalBatch, pk=pk)
         response = HttpResponse(
-            postal.labels_csv(request.user, batch), content_type="text/csv; charset=utf-8"
+            labels_csv(request.user, batch), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="postal-batch-{batch.pk}.csv"'
         return _no_store(response)
@@ -369,7 +383,7 @@ class ReturnedLetterView(OfficersOnlyMixin, AdminScreen):
         form = ReturnedForm(request.POST, letter=letter)
         if form.is_valid():
             try:
-                postal.record_returned_letter(
+                record_returned_letter(
                     request.user,
                     letter,
                     returned_on=form.cleaned_data["returned_on"],
@@ -405,7 +419,7 @@ class ChangeByPostView(OfficersOnlyMixin, AdminScreen):
         form = ChangeByPostForm(request.POST, member=member)
         if form.is_valid():
             try:
-                changes = postal.record_change_asked_by_post(
+                changes = record_change_asked_by_post(
                     request.user, member, form.change(), request=request
                 )
             except MembersError as error:

@@ -1,0 +1,75 @@
+"""Address labels of a batch: a 21-up A4 sheet and a CSV for a mail-merge, in the letters'
+order; every export is audited."""
+
+import csv
+import io
+from collections.abc import Sequence
+
+from home.audit import record_access
+from home.spreadsheets import neutralise
+from members.audit.actions import Action
+from members.models import PostalBatch
+from members.postal.batches import check_officer
+
+LABEL_COLUMNS = 3
+LABEL_ROWS = 7
+LABELS_PER_SHEET = LABEL_COLUMNS * LABEL_ROWS
+
+
+def label_sheets(officer, batch: PostalBatch) -> list[list[list[str]]]:
+    """The addresses of the batch's letters, 21 to an A4 sheet, in the letters' order."""
+    check_officer(officer)
+    addresses = list(batch.letters.order_by("position").values_list("address_lines", flat=True))
+    record_access(
+        officer,
+        Action.EXPORTED_LABELS,
+        count=len(addresses),
+        details={"batch": batch.pk, "format": "sheet"},
+    )
+    return [
+        addresses[start : start + LABELS_PER_SHEET]
+        for start in range(0, len(addresses), LABELS_PER_SHEET)
+    ]
+
+
+LABEL_CSV_ADDRESS_LINES = 4
+
+
+def label_csv_row(position: int, lines: Sequence[str], postcode: str) -> list:
+    """One address for a mail-merge: the name, up to four lines of the address (any more are
+    joined onto the fourth), and the postcode, each cell safe to open in a spreadsheet."""
+    name, *rest = lines or [""]
+    if rest and postcode and rest[-1] == postcode:
+        rest = rest[:-1]
+    middle = rest[: LABEL_CSV_ADDRESS_LINES - 1] + [", ".join(rest[LABEL_CSV_ADDRESS_LINES - 1 :])]
+    middle += [""] * (LABEL_CSV_ADDRESS_LINES - len(middle))
+    return [position, *(neutralise(cell) for cell in [name, *middle, postcode])]
+
+
+def labels_csv(officer, batch: PostalBatch) -> str:
+    """The batch's addresses as CSV, in the letters' order."""
+    check_officer(officer)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            "Letter",
+            "Name",
+            *(f"Address line {n}" for n in range(1, LABEL_CSV_ADDRESS_LINES + 1)),
+            "Postcode",
+        ]
+    )
+    rows = list(
+        batch.letters.order_by("position").values_list(
+            "position", "address_lines", "member__postcode"
+        )
+    )
+    for position, lines, postcode in rows:
+        writer.writerow(label_csv_row(position, lines, (postcode or "").strip().upper()))
+    record_access(
+        officer,
+        Action.EXPORTED_LABELS,
+        count=len(rows),
+        details={"batch": batch.pk, "format": "csv"},
+    )
+    return out.getvalue()
