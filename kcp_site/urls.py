@@ -30,7 +30,8 @@ urlpatterns = [
     path("admin/postal-mailing/", include("members.postal.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Joining happens at /join/ (members.partnership.views.JoinView), allauth's sign-up form extended.
+    # Joining happens at /join/ (members.partnership.views.JoinView), allauth's sign-up form
+    # extended.
     path("accounts/signup/", RedirectView.as_view(pattern_name="members_join", query_string=True)),
     path("accounts/", include("allauth.urls")),
     path("cookies/", home_views.cookies, name="cookies"),

@@ -345,7 +345,9 @@ def mark_read(user, page: Page, response_ids: list[int]) -> int:
         raise NotAllowedToSee("You cannot see the responses to that page.")
     with transaction.atomic():
         marked = Response.objects.filter(page=page, pk__in=response_ids).update(is_read=True)
-        record_access(user, Action.MARKED_READ, page=page, count=marked)
+        record_access(
+            user, Action.MARKED_READ, page=page, count=marked, details={"included_names": False}
+        )
     return marked
 
 
