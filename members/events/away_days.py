@@ -30,6 +30,7 @@ from django.utils import timezone
 from home.models import SteeringGroupSeat
 from home.outbox import queue_templated_email
 
+from .access import record
 from .emails import site_url
 from .exceptions import (
     AnswerChangedElsewhere,
@@ -50,7 +51,7 @@ from .models import (
     RegistrationNeeds,
     Reply,
 )
-from .services import _lock_places, _take_place, record
+from .places import _lock_places, _take_place
 
 Status = Registration.Status
 Action = PersonalDataAuditEntry.Action

@@ -20,8 +20,9 @@ from home.extension_points import (
 )
 from home.roles import is_steering_group_member
 
-from . import away_days, services
+from . import access, away_days, officer_services, services
 from .calendar import calendar_entries, public_events_for_calendar
+from .exceptions import CapacityBelowTaken
 from .links import registration_path
 from .models import (
     AwayDayReminder,
@@ -57,7 +58,7 @@ def events_dashboard_panel(request) -> Panel | None:
                 {"registration": registration, "link": registration_path(registration)}
                 for registration in mine
             ],
-            "manages_events": services.events_managed_by(user).exists(),
+            "manages_events": access.events_managed_by(user).exists(),
         },
         order=50,
     )
@@ -178,10 +179,10 @@ def _save_places(request, page) -> None:
         return
     try:
         capacity = int(request.POST["places"])
-        services.set_places(page.specific, capacity, by=request.user)
+        officer_services.set_places(page.specific, capacity, by=request.user)
     except ValueError:
         return  # the form has already refused anything but a whole number
-    except services.CapacityBelowTaken as error:
+    except CapacityBelowTaken as error:
         messages.error(request, error.message)
 
 
@@ -205,7 +206,7 @@ def keep_events_that_people_registered_for(request, page):
 
 class RegistrationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return services.events_managed_by(request.user).exists()
+        return access.events_managed_by(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")

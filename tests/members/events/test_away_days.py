@@ -25,7 +25,7 @@ from members.events.models import (
     RegistrationNeeds,
     Reply,
 )
-from members.events.services import erase_needs_after_events
+from members.events.officer_services import erase_needs_after_events
 from tests.conftest import give_seat
 from tests.members.events.conftest import in_days, make_event
 

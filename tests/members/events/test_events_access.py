@@ -20,7 +20,8 @@ from members.events.models import (
     Registration,
     RegistrationNeeds,
 )
-from members.events.services import erase_needs_after_events, register_for_event
+from members.events.officer_services import erase_needs_after_events
+from members.events.services import register_for_event
 from members.events.wagtail_hooks import events_dashboard_panel, events_for_calendar
 from tests.members.events.conftest import applicant, make_event, publish
 from themegroups.models import GroupPage
