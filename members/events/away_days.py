@@ -28,10 +28,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.models import SteeringGroupSeat
-from home.outbox import queue_templated_email
 
 from .access import record
-from .emails import site_url
+from .emails import access_lines, queue_event_email, site_url
 from .exceptions import (
     AnswerChangedElsewhere,
     AnswersClosed,
@@ -278,18 +277,22 @@ def remind_non_repliers(
         seats = non_repliers(event, now)
         answer_url = site_url(reverse("events_answer", args=[event.slug]))
         for seat in seats:
-            queue_templated_email(
+            queue_event_email(
+                event,
                 kind="away_day_reminder",
-                to=[seat.person.email],
+                to=seat.person.email,
                 template="events/email/away_day_reminder",
                 context={
                     "name": seat.person.get_full_name() or seat.person.email,
                     "event": event,
+                    "start": timezone.localtime(event.start),
+                    "end": timezone.localtime(event.end),
+                    "access_lines": access_lines(event),
                     "closes_at": timezone.localtime(event.registration_closes),
                     "answer_url": answer_url,
                     "event_url": site_url(event.get_url() or "/events/"),
                 },
-                idempotency_key=f"events:away-day:{event.pk}:reminder:{token}:{seat.person_id}",
+                key=f"events:away-day:{event.pk}:reminder:{token}:{seat.person_id}",
             )
         reminder.recipients = len(seats)
         reminder.save(update_fields=["recipients"])

@@ -27,7 +27,7 @@ def registrations_csv(
         for answer in registration.answers:
             if answer.get("question") not in questions:
                 questions.append(answer.get("question"))
-    header = ["Name", "Email", "Status", "Registered", "Checked in", *questions]
+    header = ["Name", "Email", "Telephone", "Status", "Registered", "Checked in", *questions]
     if with_needs:
         header += ["Access needs", "Dietary needs"]
     output = io.StringIO()
@@ -38,6 +38,7 @@ def registrations_csv(
         row = [
             registration.name,
             registration.email,
+            registration.telephone,
             registration.get_status_display(),
             _when(registration.created_at),
             _when(registration.checked_in_at),

@@ -13,12 +13,13 @@ from .exceptions import (
     CapacityBelowTaken,
     EventFull,
     NotAllowed,
+    NoWayToContact,
     OfferNotAvailable,
     RegistrationNotFound,
 )
 from .models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration, RegistrationNeeds
 from .places import _lock_places, _offer_free_places, _send_after_commit, _take_place
-from .services import active_registration, cancel_registration
+from .services import Applicant, active_registration, cancel_registration, register_for_event
 
 Status = Registration.Status
 Action = PersonalDataAuditEntry.Action
@@ -51,6 +52,17 @@ def set_places(event: EventPage, capacity: int, *, by, now=None) -> EventPlaces:
                 detail=f"{before} → {capacity} places; {offered} offered from the waiting list",
             )
     return places
+
+
+def register_someone(event: EventPage, applicant: Applicant, *, by, now=None) -> Registration:
+    """An officer registers someone (a place, or the waiting list when full), perhaps by
+    telephone for someone without email, who is then on the officers' telephone list."""
+    _require_officer(by)
+    if not applicant.email.strip() and not applicant.telephone.strip():
+        raise NoWayToContact()
+    registration = register_for_event(event, applicant, join_waiting_list_if_full=True, now=now)
+    record(by, Action.REGISTERED, event, registration)
+    return registration
 
 
 def registration_of(event: EventPage, registration_id) -> Registration:

@@ -23,8 +23,16 @@ from .forms import (
     OfficerNoteForm,
     PlacesForm,
     ReminderForm,
+    SomeoneForm,
 )
-from .models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration, Reply
+from .models import (
+    AwayDayReminder,
+    EventPage,
+    EventPlaces,
+    PersonalDataAuditEntry,
+    Registration,
+    Reply,
+)
 from .views import private
 
 Status = Registration.Status
@@ -123,9 +131,39 @@ def manage_event(request, event_id: int):
             "confirmed": by_status[Status.CONFIRMED],
             "offered": by_status[Status.OFFERED],
             "waiting": by_status[Status.WAITING],
-            "ended": by_status[Status.CANCELLED] + by_status[Status.OFFER_EXPIRED],
+            "ended": by_status[Status.CANCELLED]
+            + by_status[Status.OFFER_EXPIRED]
+            + by_status[Status.OFFER_DECLINED],
+            "to_telephone": [r for r in registrations if r.is_active and not r.email],
+            "reminders": [r for r in event.event_reminders.all() if r.is_enabled],
         },
         status=400 if places_form is not None and places_form.errors else 200,
+    )
+
+
+@managers_only
+@require_http_methods(["GET", "POST"])
+def register_someone(request, event_id: int):
+    """An officer registers someone, by telephone for someone without email."""
+    event, is_officer = _managed_event(request, event_id)
+    if not is_officer:
+        raise PermissionDenied
+    form = SomeoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = officer_services.register_someone(
+                event, form.applicant(), by=request.user
+            )
+        except EventsError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, f"{registration.name}: {registration.get_status_display()}.")
+            return redirect("events_manage_event", event_id=event.pk)
+    return render(
+        request,
+        "events/manage/register_someone.html",
+        {"event": event, "form": form},
+        status=400 if form.errors else 200,
     )
 
 
@@ -275,7 +313,11 @@ def _away_day_screen(request, event, reminder_form, status=200):
             "tentative": replies.with_reply(Reply.TENTATIVE),
             "not_attending": replies.with_reply(Reply.NOT_ATTENDING),
             "non_repliers": replies.non_repliers,
-            "reminders": list(event.reminders.select_related("sent_by")),
+            "reminders": list(
+                event.reminders.exclude(token__startswith=AwayDayReminder.BEFORE).select_related(
+                    "sent_by"
+                )
+            ),
             "reminder_form": reminder_form,
             "is_open": away_days.is_taking_answers(event),
         },

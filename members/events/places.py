@@ -9,7 +9,9 @@ The rules that keep places right:
   officers changing places) first locks the event's places row (`SELECT … FOR UPDATE`), so
   the first person waiting is chosen by one transaction at a time: nobody is offered twice.
 - A freed place goes to the first person waiting (oldest first), held for them for
-  KCP_EVENT_OFFER_HOLD_MS; it stays counted in `taken` while offered.
+  KCP_EVENT_OFFER_HOLD_MS; it stays counted in `taken` while offered. After the waiting list
+  closes, the offer ends no later than KCP_EVENT_LAST_OFFER_HOURS before the start; when even
+  that has passed, the place is given back instead of offered.
 """
 
 import datetime
@@ -19,7 +21,7 @@ from django.db import transaction
 from django.db.models import F, Q
 
 from . import emails
-from .models import EventPlaces, Registration
+from .models import EventPage, EventPlaces, Registration
 
 Status = Registration.Status
 
@@ -52,10 +54,24 @@ def _first_waiting(event_id: int) -> Registration | None:
     )
 
 
-def _offer(registration: Registration, now: datetime.datetime) -> None:
+def offer_ends_at(event: EventPage, now: datetime.datetime) -> datetime.datetime | None:
+    """When an offer made now ends: the usual hold, cut short once the waiting list has closed.
+    None when no offer could be held any more before the event."""
+    ends = now + offer_hold()
+    if not event.is_waiting_list_open(now):
+        last = event.start - datetime.timedelta(hours=settings.KCP_EVENT_LAST_OFFER_HOURS)
+        ends = min(ends, last)
+    return ends if ends > now else None
+
+
+def _event_times(event_id: int) -> EventPage:
+    return EventPage.objects.only("start", "waiting_list_closes").get(pk=event_id)
+
+
+def _offer(registration: Registration, now: datetime.datetime, ends: datetime.datetime) -> None:
     registration.status = Status.OFFERED
     registration.offered_at = now
-    registration.offer_expires_at = now + offer_hold()
+    registration.offer_expires_at = ends
     registration.save(update_fields=["status", "offered_at", "offer_expires_at"])
     _send_after_commit(registration, "offered")
 
@@ -63,9 +79,10 @@ def _offer(registration: Registration, now: datetime.datetime) -> None:
 def _pass_place_on(event_id: int, now: datetime.datetime) -> Registration | None:
     """A held place is free (the places row is locked): offer it to the first person waiting,
     or give it back. Returns whoever was offered it."""
-    waiting = _first_waiting(event_id)
+    ends = offer_ends_at(_event_times(event_id), now)
+    waiting = _first_waiting(event_id) if ends else None
     if waiting is not None:
-        _offer(waiting, now)
+        _offer(waiting, now, ends)
         return waiting
     EventPlaces.objects.filter(event_id=event_id).update(taken=F("taken") - 1)
     return None
@@ -74,11 +91,12 @@ def _pass_place_on(event_id: int, now: datetime.datetime) -> Registration | None
 def _offer_free_places(places: EventPlaces, now: datetime.datetime) -> int:
     """Offer every free place to those waiting, first come first served (row locked)."""
     offered = 0
-    while places.taken < places.capacity:
+    ends = offer_ends_at(_event_times(places.event_id), now)
+    while ends and places.taken < places.capacity:
         waiting = _first_waiting(places.event_id)
         if waiting is None:
             break
-        _offer(waiting, now)
+        _offer(waiting, now, ends)
         places.taken += 1
         offered += 1
     EventPlaces.objects.filter(pk=places.pk).update(taken=places.taken)

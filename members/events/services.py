@@ -11,12 +11,15 @@ from django.utils import timezone
 
 from .access import record
 from .exceptions import (
+    AlreadyLeft,
     AlreadyRegistered,
     EventFull,
     NeedsWithoutConsent,
+    NotOnWaitingList,
     OfferExpired,
     OfferNotAvailable,
     RegistrationClosed,
+    WaitingListClosed,
 )
 from .models import EventPage, PersonalDataAuditEntry, Registration, RegistrationNeeds
 from .places import (
@@ -42,6 +45,7 @@ class Applicant:
     dietary_needs: str = ""
     has_consented_to_needs: bool = False
     user: object = None
+    telephone: str = ""
 
     @property
     def has_needs(self) -> bool:
@@ -52,7 +56,8 @@ class Applicant:
 
 
 def active_registration(event: EventPage, email: str, user=None) -> Registration | None:
-    match = Q(email__iexact=email.strip())
+    # Someone registered by an officer without an email address matches nobody by email.
+    match = Q(email__iexact=email.strip()) if email.strip() else Q(pk__in=[])
     if user is not None and user.is_authenticated:
         match |= Q(user=user)
     return Registration.objects.filter(match, event=event, status__in=Registration.ACTIVE).first()
@@ -66,8 +71,9 @@ def register_for_event(
     now: datetime.datetime | None = None,
 ) -> Registration:
     """A place if one is left; otherwise a turn on the waiting list when the person asked for
-    it, or EventFull (nothing saved). Closed events, a second registration of the same person
-    and needs without consent are refused with nothing saved."""
+    it and the waiting list is open, or EventFull / WaitingListClosed (nothing saved). Closed
+    events, a second registration of the same person and needs without consent are refused
+    with nothing saved."""
     now = now or timezone.now()
     if not event.is_taking_registrations(now):
         raise RegistrationClosed()
@@ -82,11 +88,14 @@ def register_for_event(
             has_place = _take_place(event.pk)
             if not has_place and not join_waiting_list_if_full:
                 raise EventFull()
+            if not has_place and not event.is_waiting_list_open(now):
+                raise WaitingListClosed()
             registration = Registration.objects.create(
                 event=event,
                 user=user,
                 name=applicant.name.strip(),
                 email=email,
+                telephone=applicant.telephone.strip(),
                 answers=applicant.answers,
                 status=Status.CONFIRMED if has_place else Status.WAITING,
                 created_at=now,
@@ -176,6 +185,38 @@ def accept_offer(registration: Registration, *, now=None) -> Registration:
     if expired:
         raise OfferExpired()
     return current
+
+
+def decline_offer(registration: Registration, *, now=None) -> Registration:
+    """Turn down an offered place: it goes at once to the next person waiting. Declining
+    again changes nothing."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_places(registration.event_id)
+        current = Registration.objects.select_for_update().get(pk=registration.pk)
+        if current.status == Status.OFFER_DECLINED:
+            return current
+        if current.status != Status.OFFERED:
+            raise OfferNotAvailable()
+        current.status = Status.OFFER_DECLINED
+        current.cancelled_at = now
+        current.save(update_fields=["status", "cancelled_at"])
+        _pass_place_on(current.event_id, now)
+        _send_after_commit(current, "cancelled")
+    return current
+
+
+def leave_waiting_list(registration: Registration, *, now=None) -> Registration:
+    """The waiting list's own link: leave it (those behind move up), or turn down the place
+    offered meanwhile. AlreadyLeft when used again; NotOnWaitingList for a confirmed place."""
+    current = Registration.objects.get(pk=registration.pk)
+    if current.status == Status.CONFIRMED:
+        raise NotOnWaitingList()
+    if current.status == Status.OFFERED:
+        return decline_offer(current, now=now)
+    if current.status != Status.WAITING:
+        raise AlreadyLeft()
+    return cancel_registration(current, now=now)
 
 
 def _expire_offer(registration: Registration, now) -> None:

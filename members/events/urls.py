@@ -7,8 +7,18 @@ from . import officer_views, views
 
 urlpatterns = [
     path("events/registration/<str:token>/", views.registration_link, name="events_registration"),
+    path(
+        "events/registration/<str:token>/leave/",
+        views.leave_waiting_list,
+        name="events_leave_waiting_list",
+    ),
     path("events/manage/", officer_views.manage_events, name="events_manage"),
     path("events/manage/<int:event_id>/", officer_views.manage_event, name="events_manage_event"),
+    path(
+        "events/manage/<int:event_id>/register-someone/",
+        officer_views.register_someone,
+        name="events_register_someone",
+    ),
     path(
         "events/manage/<int:event_id>/registrations.csv",
         officer_views.export_registrations,
@@ -36,5 +46,6 @@ urlpatterns = [
         name="events_remind_away_day",
     ),
     path("events/<slug:event_slug>/answer/", views.answer_form, name="events_answer"),
+    path("events/<slug:event_slug>/calendar.ics", views.event_calendar, name="events_calendar"),
     path("events/<slug:event_slug>/register/", views.registration_form, name="events_register"),
 ]

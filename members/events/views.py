@@ -4,19 +4,20 @@ EventsError messages. The officers' screens are in officer_views."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from . import away_days, services
-from .exceptions import EventFull, EventsError, NotInvited
+from .emails import event_ics
+from .exceptions import AlreadyLeft, EventFull, EventsError, NotInvited, WaitingListClosed
 from .forms import (
     AwayDayAnswerForm,
     RegistrationForm,
 )
 from .links import registration_from_token, registration_path
-from .models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration
+from .models import Audience, EventPage, EventPlaces, PersonalDataAuditEntry, Registration
 
 Status = Registration.Status
 Action = PersonalDataAuditEntry.Action
@@ -63,10 +64,13 @@ def registration_form(request, event_slug: str):
     wants_waiting_list = request.POST.get("intent") == "waiting_list"
     form = RegistrationForm(request.POST or None, event=event, user=request.user)
     problem = None
+    waiting_list_closed = is_full and not event.is_waiting_list_open()
     if not event.is_taking_registrations():
         problem = "Registration for this event has closed."
         if request.method == "POST":
             problem += " Nothing has been saved."
+    elif waiting_list_closed and request.method == "POST":
+        problem = WaitingListClosed.message
     elif request.method == "POST" and form.is_valid():
         try:
             registration = services.register_for_event(
@@ -74,6 +78,7 @@ def registration_form(request, event_slug: str):
             )
         except EventFull as error:
             problem, is_full = error.message, True
+            waiting_list_closed = not event.is_waiting_list_open()
         except EventsError as error:
             problem = error.message
         else:
@@ -91,7 +96,8 @@ def registration_form(request, event_slug: str):
                 "form": form,
                 "places": places,
                 "is_full": is_full,
-                "is_open": event.is_taking_registrations(),
+                "is_open": event.is_taking_registrations() and not waiting_list_closed,
+                "waiting_list_closed": waiting_list_closed,
                 "problem": problem,
             },
             status=200 if problem is None or request.method == "GET" else 400,
@@ -117,6 +123,13 @@ def registration_link(request, token: str):
             elif action == "accept":
                 registration = services.accept_offer(registration)
                 messages.success(request, services.outcome_message(registration))
+            elif action == "decline":
+                registration = services.decline_offer(registration)
+                messages.success(
+                    request,
+                    "You have turned down the place: it goes to the next "
+                    "person waiting. Thank you for letting us know.",
+                )
             else:
                 problem = "Choose one of the buttons below."
         except EventsError as error:
@@ -142,6 +155,55 @@ def registration_link(request, token: str):
             status=400 if problem else 200,
         )
     )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def leave_waiting_list(request, token: str):
+    """The waiting list's "leave" link: opening it only asks (mail scanners open links by
+    themselves); leaving is the POST. Used again, it says so; altered, it finds nothing."""
+    registration = registration_from_token(token)
+    if registration is None:
+        return private(render(request, "events/link_not_valid.html", status=404))
+    has_left = registration.status not in Registration.ACTIVE
+    problem = None
+    if request.method == "POST":
+        try:
+            registration = services.leave_waiting_list(registration)
+        except AlreadyLeft:
+            has_left = True
+        except EventsError as error:
+            problem = error.message
+        else:
+            messages.success(request, "You have left the waiting list. Thank you for telling us.")
+            return redirect(registration_path(registration))
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "position": services.waiting_list_position(registration)
+        if registration.status == Status.WAITING
+        else None,
+        "has_left": has_left,
+        "problem": problem,
+        "link": registration_path(registration),
+    }
+    status = 400 if problem else 200
+    return private(render(request, "events/leave_waiting_list.html", context, status=status))
+
+
+@never_cache
+def event_calendar(request, event_slug: str):
+    """ "Add to calendar": the event as an .ics file, for whoever may see the event."""
+    event = get_object_or_404(EventPage.objects.live(), slug=event_slug)
+    refusal = _refused(request, event)
+    if refusal is not None:
+        return refusal
+    response = HttpResponse(
+        event_ics(event, request.build_absolute_uri(event.url)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response if event.audience == Audience.PUBLIC else private(response)
 
 
 # --- An away day's sign-up ------------------------------------------------------------------

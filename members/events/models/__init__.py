@@ -14,7 +14,7 @@ from .pages import (
     audiences_open_to,
     events_visible_to,
 )
-from .parts import EventAgendaItem, EventDocument, EventQuestion
+from .parts import EventAgendaItem, EventDocument, EventQuestion, EventReminder
 from .records import AwayDayReminder, PersonalDataAuditEntry
 from .registrations import EventPlaces, Registration, RegistrationNeeds
 
@@ -32,6 +32,7 @@ __all__ = [
     "EventPageForm",
     "EventPlaces",
     "EventQuestion",
+    "EventReminder",
     "PersonalDataAuditEntry",
     "Registration",
     "RegistrationNeeds",

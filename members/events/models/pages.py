@@ -1,5 +1,8 @@
 """The event pages: the /events/ listing and each event, with who may see it."""
 
+import datetime
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -165,6 +168,18 @@ class EventPage(PostingSubjects, Page):
         "For an away day this is the cut-off for members' answers: they can change their "
         "answer until then.",
     )
+    waiting_list_closes = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Optional: when the waiting list closes. Left empty, it closes when an offer "
+        "of a freed place could no longer be held for its full time before the event starts.",
+    )
+    sends_waiting_list_note = models.BooleanField(
+        "remind the waiting list too",
+        default=False,
+        help_text="With each reminder, send people on the waiting list a short note that they "
+        "are still on it.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -198,8 +213,21 @@ class EventPage(PostingSubjects, Page):
                 FieldPanel("places"),
                 FieldPanel("is_registration_open"),
                 FieldPanel("registration_closes"),
+                FieldPanel("waiting_list_closes"),
             ],
             heading="Who may take part",
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="Reminders go by email to everyone with a place, once each. People "
+                    "registered without an email address are listed on the registrations "
+                    "screen for you to telephone."
+                ),
+                InlinePanel("event_reminders", label="Reminder"),
+                FieldPanel("sends_waiting_list_note"),
+            ],
+            heading="Reminders before the event",
         ),
         MultiFieldPanel(
             [
@@ -246,6 +274,14 @@ class EventPage(PostingSubjects, Page):
 
     def is_taking_registrations(self, now=None) -> bool:
         return self.is_registration_open and (now or timezone.now()) < self.registration_closes_at()
+
+    def waiting_list_closes_at(self) -> datetime.datetime:
+        """Officers' time, or the last moment an offer can still be held for its full time."""
+        hold = datetime.timedelta(milliseconds=settings.KCP_EVENT_OFFER_HOLD_MS)
+        return self.waiting_list_closes or self.start - hold
+
+    def is_waiting_list_open(self, now=None) -> bool:
+        return (now or timezone.now()) < self.waiting_list_closes_at()
 
     def clean(self):
         super().clean()
@@ -307,6 +343,7 @@ class EventPage(PostingSubjects, Page):
             agenda=list(self.agenda_items.all()),
             documents=list(self.documents.select_related("document")),
             is_taking_registrations=self.is_taking_registrations(),
+            is_waiting_list_open=self.is_waiting_list_open(),
         )
         return context
 

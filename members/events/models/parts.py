@@ -1,6 +1,8 @@
 """What an event page holds besides its own fields: agenda items, documents and the
 questions asked of everyone who registers."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -72,4 +74,43 @@ class EventQuestion(Orderable):
         if self.kind == self.Kind.CHOICE and not self.choice_list:
             raise ValidationError(
                 {"choices": "List the choices, one on each line, or pick another kind of answer."}
+            )
+
+
+class EventReminder(Orderable):
+    """A reminder officers set for one event: sent by the scheduler once to each person with a
+    place (and, if the event says so, a note to those waiting), a set time before the start."""
+
+    class Unit(models.TextChoices):
+        DAYS = "days", "days before"
+        HOURS = "hours", "hours before"
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_reminders")
+    is_enabled = models.BooleanField("send this reminder", default=True)
+    amount = models.PositiveSmallIntegerField(
+        "how long before", default=2, help_text="For example: 2 days, or 3 hours."
+    )
+    unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.DAYS)
+    message = models.TextField(
+        "your own words (optional)",
+        blank=True,
+        help_text="Added to the reminder above the event's details.",
+    )
+
+    panels = [
+        FieldPanel("is_enabled"),
+        FieldRowPanel([FieldPanel("amount"), FieldPanel("unit")]),
+        FieldPanel("message"),
+    ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.get_unit_display()}"
+
+    def sends_at(self, event: EventPage) -> datetime.datetime:
+        return event.start - datetime.timedelta(**{self.unit: self.amount})
+
+    def clean(self):
+        if not self.amount:
+            raise ValidationError(
+                {"amount": "Choose how long before the event to remind people: 1 or more."}
             )

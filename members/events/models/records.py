@@ -21,6 +21,8 @@ class PersonalDataAuditEntry(models.Model):
         CAPACITY = "capacity", "Changed the number of places"
         NEEDS_ERASED = "needs_erased", "Deleted access and dietary needs"
         REMINDED = "reminded", "Reminded members who had not answered"
+        REGISTERED = "registered", "Registered someone"
+        EVENT_REMINDED = "event_reminded", "Sent a reminder before the event"
 
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(
@@ -47,11 +49,14 @@ class PersonalDataAuditEntry(models.Model):
 
 
 class AwayDayReminder(models.Model):
-    """One reminder of an away day to the members who had not answered: sent by an officer's
-    action (its `token` comes from the form, so the same action submitted twice sends once) or
-    by the scheduler (token "automatic", once per away day)."""
+    """One reminder sent about an event, a row per sending. For an away day, to the members
+    who had not answered: by an officer's action (its `token` comes from the form, so the same
+    action submitted twice sends once) or by the scheduler (token "automatic", once per away
+    day). Before any event, by the scheduler for each of its EventReminders (token
+    "before:<reminder id>"): the row is taken first, so a second run sends nothing."""
 
     AUTOMATIC = "automatic"
+    BEFORE = "before:"
 
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="reminders")
     token = models.CharField(max_length=64)

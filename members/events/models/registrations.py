@@ -46,6 +46,7 @@ class Registration(models.Model):
         OFFERED = "offered", "Offered a place"
         CANCELLED = "cancelled", "Cancelled"
         OFFER_EXPIRED = "offer_expired", "Offer not taken up in time"
+        OFFER_DECLINED = "offer_declined", "Offer turned down"
 
     ACTIVE = (Status.CONFIRMED, Status.WAITING, Status.OFFERED)
     HOLDS_A_PLACE = (Status.CONFIRMED, Status.OFFERED)
@@ -61,7 +62,14 @@ class Registration(models.Model):
         related_name="event_registrations",
     )
     name = models.CharField(max_length=200)
-    email = models.EmailField()
+    email = models.EmailField(
+        blank=True, help_text="Empty for someone an officer registered who has no email."
+    )
+    telephone = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Optional: for someone without email, so officers can telephone reminders.",
+    )
     answers = models.JSONField(
         default=list, blank=True, help_text="The event's own questions: [{question, answer}]."
     )
@@ -91,7 +99,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 "event",
                 "email",
-                condition=Q(status__in=["confirmed", "waiting", "offered"]),
+                condition=Q(status__in=["confirmed", "waiting", "offered"]) & ~Q(email=""),
                 name="events_one_active_registration_per_email",
             ),
             models.UniqueConstraint(

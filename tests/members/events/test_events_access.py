@@ -204,7 +204,7 @@ def test_an_officers_export_has_needs_and_is_logged(client, officer, amira):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert lines[0] == (
-        "Name,Email,Status,Registered,Checked in,Organisation,Which workshop,"
+        "Name,Email,Telephone,Status,Registered,Checked in,Organisation,Which workshop,"
         "Access needs,Dietary needs"
     )
     assert "Wheelchair space,Halal" in lines[1]

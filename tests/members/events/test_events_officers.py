@@ -109,6 +109,8 @@ def test_places_set_in_the_page_editor_take_effect_without_publishing(
         "documents-INITIAL_FORMS": "0",
         "questions-TOTAL_FORMS": "0",
         "questions-INITIAL_FORMS": "0",
+        "event_reminders-TOTAL_FORMS": "0",
+        "event_reminders-INITIAL_FORMS": "0",
     }
     response = officer_client.post(edit_url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
