@@ -30,6 +30,7 @@ from django.utils import timezone
 from home.models import SteeringGroupSeat
 
 from .access import record
+from .calendar import event_location
 from .emails import access_lines, queue_event_email, site_url
 from .exceptions import (
     AnswerChangedElsewhere,
@@ -288,6 +289,7 @@ def remind_non_repliers(
                     "start": timezone.localtime(event.start),
                     "end": timezone.localtime(event.end),
                     "access_lines": access_lines(event),
+                    "place": event_location(event),
                     "closes_at": timezone.localtime(event.registration_closes),
                     "answer_url": answer_url,
                     "event_url": site_url(event.get_url() or "/events/"),

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from home.outbox import label_email, queue_message
 
-from .calendar import ics_file
+from .calendar import event_location, ics_file
 from .links import leave_path, registration_path
 from .models import EventPage, EventReminder, Registration
 
@@ -55,6 +55,7 @@ def registration_email(
         "start": timezone.localtime(event.start),
         "end": timezone.localtime(event.end),
         "access_lines": access_lines(event),
+        "place": event_location(event),
         "event_url": event_url,
         "link": site_url(registration_path(registration)),
         "leave_link": site_url(leave_path(registration)),
