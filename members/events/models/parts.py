@@ -104,7 +104,8 @@ class EventReminder(Orderable):
     ]
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.get_unit_display()}"
+        unit = "day" if self.unit == self.Unit.DAYS else "hour"
+        return f"{self.amount} {unit}{'' if self.amount == 1 else 's'} before"
 
     def sends_at(self, event: EventPage) -> datetime.datetime:
         return event.start - datetime.timedelta(**{self.unit: self.amount})
