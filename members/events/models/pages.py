@@ -276,9 +276,9 @@ class EventPage(PostingSubjects, Page):
         return self.is_registration_open and (now or timezone.now()) < self.registration_closes_at()
 
     def waiting_list_closes_at(self) -> datetime.datetime:
-        """Officers' time, or the last moment an offer can still be held for its full time."""
+        """Officers' time, or the last minute an offer can still be held for its full time."""
         hold = datetime.timedelta(milliseconds=settings.KCP_EVENT_OFFER_HOLD_MS)
-        return self.waiting_list_closes or self.start - hold
+        return self.waiting_list_closes or (self.start - hold).replace(second=0, microsecond=0)
 
     def is_waiting_list_open(self, now=None) -> bool:
         return (now or timezone.now()) < self.waiting_list_closes_at()

@@ -57,6 +57,7 @@ def test_the_event_page_and_the_form_say_the_waiting_list_has_closed(client, ful
     page = client.get(full_workshop.url)
     assert "All places are taken and the waiting list closed on" in page.text
     assert "Join the waiting list" not in page.text
+    assert "Full: waiting list closed" in client.get("/events/").text
     form_url = reverse("events_register", args=[full_workshop.slug])
     assert "the waiting list closed on" in client.get(form_url).text
     response = client.post(
