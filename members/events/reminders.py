@@ -79,13 +79,3 @@ def send_event_reminders(now: datetime.datetime | None = None) -> int:
         sending = send_reminder(reminder, now)
         sent += sending.recipients if sending else 0
     return sent
-
-
-def to_telephone(event) -> list[Registration]:
-    """People with a place or waiting who have no email address: officers telephone them with
-    each reminder."""
-    return list(
-        Registration.objects.filter(event=event, status__in=Registration.ACTIVE, email="").order_by(
-            "name", "pk"
-        )
-    )
