@@ -49,6 +49,9 @@ KCP_LOCK_DIR = Path(os.environ.get("KCP_LOCK_DIR", VAR_DIR / "locks"))
 # the event ends.
 KCP_EVENT_OFFER_HOLD_MS = int(os.environ.get("KCP_EVENT_OFFER_HOLD_MS", str(48 * 3600 * 1000)))
 KCP_EVENT_NEEDS_KEPT_DAYS = int(os.environ.get("KCP_EVENT_NEEDS_KEPT_DAYS", "30"))
+# After an event's waiting list closes, an offer of a freed place ends no later than this many
+# hours before the event starts.
+KCP_EVENT_LAST_OFFER_HOURS = int(os.environ.get("KCP_EVENT_LAST_OFFER_HOURS", "2"))
 # Consultations (members.consultations): how long the link emailed to a non-member stays
 # valid, and the longest answer a response may give.
 KCP_CONSULTATION_LINK_VALID_SECONDS = int(

@@ -27,10 +27,12 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from home.audit import record_access
 from home.models import SteeringGroupSeat
-from home.outbox import queue_templated_email
 
-from .emails import site_url
+from .audit import Action
+from .calendar import event_location
+from .emails import access_lines, queue_event_email, site_url
 from .exceptions import (
     AnswerChangedElsewhere,
     AnswersClosed,
@@ -45,15 +47,13 @@ from .models import (
     EventKind,
     EventPage,
     EventPlaces,
-    PersonalDataAuditEntry,
     Registration,
     RegistrationNeeds,
     Reply,
 )
-from .services import _lock_places, _take_place, record
+from .places import _lock_places, _take_place
 
 Status = Registration.Status
-Action = PersonalDataAuditEntry.Action
 
 
 @dataclasses.dataclass(frozen=True)
@@ -239,7 +239,12 @@ def replies(event: EventPage, *, by, now: datetime.datetime | None = None) -> Re
     for answer in answers:
         answer.organisation_name = organisations.get(answer.user_id, "No current seat")
     answered = {answer.user_id for answer in answers}
-    record(by, Action.VIEWED, event, included_needs=True, detail="Away-day answers")
+    record_access(
+        by,
+        Action.VIEWED,
+        page=event,
+        details={"included_needs": True, "detail": "Away-day answers"},
+    )
     return Replies(
         answers=answers,
         non_repliers=[seat for seat in seats if seat.person_id not in answered],
@@ -277,27 +282,34 @@ def remind_non_repliers(
         seats = non_repliers(event, now)
         answer_url = site_url(reverse("events_answer", args=[event.slug]))
         for seat in seats:
-            queue_templated_email(
+            queue_event_email(
+                event,
                 kind="away_day_reminder",
-                to=[seat.person.email],
+                to=seat.person.email,
                 template="events/email/away_day_reminder",
                 context={
                     "name": seat.person.get_full_name() or seat.person.email,
                     "event": event,
+                    "start": timezone.localtime(event.start),
+                    "end": timezone.localtime(event.end),
+                    "access_lines": access_lines(event),
+                    "place": event_location(event),
                     "closes_at": timezone.localtime(event.registration_closes),
                     "answer_url": answer_url,
                     "event_url": site_url(event.get_url() or "/events/"),
                 },
-                idempotency_key=f"events:away-day:{event.pk}:reminder:{token}:{seat.person_id}",
+                key=f"events:away-day:{event.pk}:reminder:{token}:{seat.person_id}",
             )
         reminder.recipients = len(seats)
         reminder.save(update_fields=["recipients"])
-        record(
+        record_access(
             by,
             Action.REMINDED,
-            event,
-            detail=f"{len(seats)} members reminded"
-            + (" (automatic)" if token == AwayDayReminder.AUTOMATIC else ""),
+            page=event,
+            details={
+                "detail": f"{len(seats)} members reminded"
+                + (" (automatic)" if token == AwayDayReminder.AUTOMATIC else "")
+            },
         )
     return reminder
 

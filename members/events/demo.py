@@ -21,6 +21,7 @@ from .models import (
     EventPage,
     EventPlaces,
     EventQuestion,
+    EventReminder,
     Registration,
     Reply,
 )
@@ -89,6 +90,15 @@ def load(stdout) -> None:
         run_by=running_group,
         places=len(PARTNERSHIP_EVENT_PEOPLE),
         questions=[EventQuestion(label="Organisation", is_required=True)],
+        event_reminders=[
+            EventReminder(amount=7, unit=EventReminder.Unit.DAYS),
+            EventReminder(
+                amount=1,
+                unit=EventReminder.Unit.DAYS,
+                message="Doors open at 9 am; lunch is provided.",
+            ),
+        ],
+        sends_waiting_list_note=True,
     )
     for name, organisation in PARTNERSHIP_EVENT_PEOPLE + PARTNERSHIP_EVENT_WAITING:
         _register(partnership_event, name, [("Organisation", organisation)])
@@ -117,6 +127,8 @@ def load(stdout) -> None:
     )
     for name, choice in WORKSHOP_PEOPLE:
         _register(workshop, name, [("Which workshop", choice)])
+    # Registered by an officer over the telephone: no email, so on the telephone list.
+    _register(workshop, "Doreen Price", [("Which workshop", "Health")], telephone="020 7361 3000")
 
     away_day = _event(
         index,
@@ -162,13 +174,16 @@ def _event(index, *, agenda, places, **fields) -> EventPage:
     return event
 
 
-def _register(event: EventPage, name: str, answers: list[tuple[str, str]]) -> None:
+def _register(
+    event: EventPage, name: str, answers: list[tuple[str, str]], telephone: str = ""
+) -> None:
     places = EventPlaces.objects.get(event=event)
     has_place = places.taken < places.capacity
     Registration.objects.create(
         event=event,
         name=name,
-        email=_email(name),
+        email="" if telephone else _email(name),
+        telephone=telephone,
         answers=[{"question": q, "answer": a} for q, a in answers],
         status=Registration.Status.CONFIRMED if has_place else Registration.Status.WAITING,
         confirmed_at=timezone.now() if has_place else None,

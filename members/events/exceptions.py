@@ -97,3 +97,29 @@ class AnswerChangedElsewhere(EventsError):
         "Your answer was saved from another window at the same moment: check it below and "
         "save again if it is not what you meant."
     )
+
+
+class WaitingListClosed(EventsError):
+    code = "waiting_list_closed"
+    message = (
+        "All places are taken and the waiting list has closed, because an offer could no "
+        "longer reach you in time before the event: nothing has been saved."
+    )
+
+
+class AlreadyLeft(EventsError):
+    code = "already_left"
+    message = "You have already left the waiting list: there is nothing more to do."
+
+
+class NotOnWaitingList(EventsError):
+    code = "not_on_waiting_list"
+    message = (
+        "You are not on the waiting list: you have a confirmed place. To cancel it, use "
+        "“Cancel my place” on your registration page."
+    )
+
+
+class NoWayToContact(EventsError):
+    code = "no_way_to_contact"
+    message = "Give an email address or a telephone number, so we can tell them about the event."

@@ -105,6 +105,39 @@ class RegistrationForm(forms.Form):
         )
 
 
+class SomeoneForm(forms.Form):
+    """An officer registers someone, perhaps someone without email who is telephoned."""
+
+    name = forms.CharField(
+        label="Their name",
+        max_length=200,
+        error_messages={"required": "Enter their name, as it should appear on the sign-in sheet."},
+    )
+    email = forms.EmailField(
+        label="Their email address (optional)",
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.org, or none."},
+    )
+    telephone = forms.RegexField(
+        label="Their telephone number (optional)",
+        required=False,
+        max_length=40,
+        regex=r"^[0-9 +()-]{6,40}$",
+        help_text="For someone without email: officers telephone them with each reminder.",
+        error_messages={"invalid": "Enter a telephone number in digits, like 020 7361 3000."},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("email") and not cleaned.get("telephone"):
+            self.add_error("telephone", "Give an email address or a telephone number.")
+        return cleaned
+
+    def applicant(self) -> Applicant:
+        data = self.cleaned_data
+        return Applicant(name=data["name"], email=data["email"], telephone=data["telephone"])
+
+
 class PlacesForm(forms.Form):
     capacity = forms.IntegerField(
         label="Places",

@@ -19,6 +19,12 @@ def registration_path(registration: Registration) -> str:
     return reverse("events_registration", args=[registration_token(registration)])
 
 
+def leave_path(registration: Registration) -> str:
+    """The waiting list's "leave" link: a confirmation page, then a POST (mail scanners open
+    links by themselves, so opening it changes nothing)."""
+    return reverse("events_leave_waiting_list", args=[registration_token(registration)])
+
+
 def registration_from_token(token: str) -> Registration | None:
     """The registration a link names, or None for a link that was altered or made up."""
     try:

@@ -1,43 +1,27 @@
-"""The registration form, the signed link's page, and the officers' screens of an event:
-registrations and waiting list, places, CSV export, sign-in sheet, check-in, cancel and move;
-an away day's answer form and its officers' screen of answers and reminders.
-Each action calls members.events.services; refusals come back as EventsError messages."""
-
-import functools
-import uuid
+"""The public side of events: the registration form, the signed link's page and an away
+day's answer form. Each action calls members.events.services; refusals come back as
+EventsError messages. The officers' screens are in officer_views."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from home.roles import is_partnership_officer
+from home.http_caching import kept_private
 
-from . import away_days, export, services
-from .exceptions import EventFull, EventsError, NotInvited
+from . import away_days, services
+from .emails import event_ics
+from .exceptions import AlreadyLeft, EventFull, EventsError, NotInvited, WaitingListClosed
 from .forms import (
     AwayDayAnswerForm,
-    MoveForm,
-    OfficerNoteForm,
-    PlacesForm,
     RegistrationForm,
-    ReminderForm,
 )
 from .links import registration_from_token, registration_path
-from .models import EventPage, EventPlaces, PersonalDataAuditEntry, Registration, Reply
+from .models import Audience, EventPage, EventPlaces, Registration
 
 Status = Registration.Status
-Action = PersonalDataAuditEntry.Action
-PRIVATE = "private, no-cache, no-store"
-
-
-def _private(response):
-    response["Cache-Control"] = PRIVATE
-    return response
 
 
 def _refused(request, event: EventPage):
@@ -47,7 +31,7 @@ def _refused(request, event: EventPage):
         if not restriction.accept_request(request):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            return _private(
+            return kept_private(
                 render(
                     request,
                     "403.html",
@@ -75,10 +59,13 @@ def registration_form(request, event_slug: str):
     wants_waiting_list = request.POST.get("intent") == "waiting_list"
     form = RegistrationForm(request.POST or None, event=event, user=request.user)
     problem = None
+    waiting_list_closed = is_full and not event.is_waiting_list_open()
     if not event.is_taking_registrations():
         problem = "Registration for this event has closed."
         if request.method == "POST":
             problem += " Nothing has been saved."
+    elif waiting_list_closed and request.method == "POST":
+        problem = WaitingListClosed.message
     elif request.method == "POST" and form.is_valid():
         try:
             registration = services.register_for_event(
@@ -86,6 +73,7 @@ def registration_form(request, event_slug: str):
             )
         except EventFull as error:
             problem, is_full = error.message, True
+            waiting_list_closed = not event.is_waiting_list_open()
         except EventsError as error:
             problem = error.message
         else:
@@ -93,7 +81,7 @@ def registration_form(request, event_slug: str):
             return redirect(registration_path(registration))
     elif request.method == "POST":
         problem = "Check the answers marked below: nothing has been saved yet."
-    return _private(
+    return kept_private(
         render(
             request,
             "events/registration_form.html",
@@ -103,7 +91,8 @@ def registration_form(request, event_slug: str):
                 "form": form,
                 "places": places,
                 "is_full": is_full,
-                "is_open": event.is_taking_registrations(),
+                "is_open": event.is_taking_registrations() and not waiting_list_closed,
+                "waiting_list_closed": waiting_list_closed,
                 "problem": problem,
             },
             status=200 if problem is None or request.method == "GET" else 400,
@@ -118,7 +107,7 @@ def registration_link(request, token: str):
     finds nothing; a link used again shows what the registration is now."""
     registration = registration_from_token(token)
     if registration is None:
-        return _private(render(request, "events/link_not_valid.html", status=404))
+        return kept_private(render(request, "events/link_not_valid.html", status=404))
     problem = None
     if request.method == "POST":
         action = request.POST.get("action")
@@ -129,6 +118,13 @@ def registration_link(request, token: str):
             elif action == "accept":
                 registration = services.accept_offer(registration)
                 messages.success(request, services.outcome_message(registration))
+            elif action == "decline":
+                registration = services.decline_offer(registration)
+                messages.success(
+                    request,
+                    "You have turned down the place: it goes to the next "
+                    "person waiting. Thank you for letting us know.",
+                )
             else:
                 problem = "Choose one of the buttons below."
         except EventsError as error:
@@ -141,7 +137,7 @@ def registration_link(request, token: str):
         if registration.status == Status.WAITING
         else None
     )
-    return _private(
+    return kept_private(
         render(
             request,
             "events/registration_link.html",
@@ -156,12 +152,61 @@ def registration_link(request, token: str):
     )
 
 
+@never_cache
+@require_http_methods(["GET", "POST"])
+def leave_waiting_list(request, token: str):
+    """The waiting list's "leave" link: opening it only asks (mail scanners open links by
+    themselves); leaving is the POST. Used again, it says so; altered, it finds nothing."""
+    registration = registration_from_token(token)
+    if registration is None:
+        return kept_private(render(request, "events/link_not_valid.html", status=404))
+    has_left = registration.status not in Registration.ACTIVE
+    problem = None
+    if request.method == "POST":
+        try:
+            registration = services.leave_waiting_list(registration)
+        except AlreadyLeft:
+            has_left = True
+        except EventsError as error:
+            problem = error.message
+        else:
+            messages.success(request, "You have left the waiting list. Thank you for telling us.")
+            return redirect(registration_path(registration))
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "position": services.waiting_list_position(registration)
+        if registration.status == Status.WAITING
+        else None,
+        "has_left": has_left,
+        "problem": problem,
+        "link": registration_path(registration),
+    }
+    status = 400 if problem else 200
+    return kept_private(render(request, "events/leave_waiting_list.html", context, status=status))
+
+
+@never_cache
+def event_calendar(request, event_slug: str):
+    """ "Add to calendar": the event as an .ics file, for whoever may see the event."""
+    event = get_object_or_404(EventPage.objects.live(), slug=event_slug)
+    refusal = _refused(request, event)
+    if refusal is not None:
+        return refusal
+    response = HttpResponse(
+        event_ics(event, request.build_absolute_uri(event.url)),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response if event.audience == Audience.PUBLIC else kept_private(response)
+
+
 # --- An away day's sign-up ------------------------------------------------------------------
 
 
 def _refuse(request, message: str):
     """A clear 403 for someone signed in who may not do this: never a sign-in loop."""
-    return _private(render(request, "403.html", {"refusal": message}, status=403))
+    return kept_private(render(request, "403.html", {"refusal": message}, status=403))
 
 
 @never_cache
@@ -200,7 +245,7 @@ def answer_form(request, event_slug: str):
                 return redirect("events_answer", event_slug=event.slug)
         else:
             problem = "Check the answers marked below: nothing has been saved yet."
-    return _private(
+    return kept_private(
         render(
             request,
             "events/answer_form.html",
@@ -215,283 +260,3 @@ def answer_form(request, event_slug: str):
             status=400 if problem else 200,
         )
     )
-
-
-# --- Officers -------------------------------------------------------------------------------
-
-
-def _managed_event(request, event_id: int) -> tuple[EventPage, bool]:
-    """The event and whether the person is a Partnership officer (who alone sees needs)."""
-    event = get_object_or_404(EventPage, pk=event_id)
-    if services.is_partnership_officer(request.user):
-        return event, True
-    if services.is_lead_officer_for(request.user, event):
-        return event, False
-    raise PermissionDenied
-
-
-def managers_only(view):
-    """Signed-out visitors go to sign in; what the view then shows is never cached."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return _private(view(request, *args, **kwargs))
-
-    return never_cache(wrapped)
-
-
-def _with_answer_cells(registrations: list[Registration], questions) -> list[Registration]:
-    """Each registration's answers in the order of the event's questions now, blank where a
-    question was added after they registered."""
-    for registration in registrations:
-        answers = {a.get("question"): a.get("answer", "") for a in registration.answers}
-        registration.answer_cells = [answers.get(question.label, "") for question in questions]
-    return registrations
-
-
-def _registrations(event: EventPage, *, with_needs: bool, statuses=None) -> list[Registration]:
-    registrations = Registration.objects.filter(event=event).order_by("created_at", "pk")
-    if statuses is not None:
-        registrations = registrations.filter(status__in=statuses)
-    if with_needs:
-        registrations = registrations.select_related("needs")
-    return list(registrations)
-
-
-@managers_only
-def manage_events(request):
-    events = list(services.events_managed_by(request.user))
-    if not events and not services.is_partnership_officer(request.user):
-        raise PermissionDenied
-    return render(request, "events/manage/events.html", {"events": events})
-
-
-@managers_only
-@require_http_methods(["GET", "POST"])
-def manage_event(request, event_id: int):
-    """Registrations, the waiting list and the number of places of one event."""
-    event, is_officer = _managed_event(request, event_id)
-    places_form = PlacesForm(request.POST or None) if is_officer else None
-    if request.method == "POST":
-        if not is_officer:
-            raise PermissionDenied
-        if places_form.is_valid():
-            try:
-                services.set_places(event, places_form.cleaned_data["capacity"], by=request.user)
-            except EventsError as error:
-                places_form.add_error("capacity", error.message)
-            else:
-                messages.success(request, "The number of places has changed.")
-                return redirect("events_manage_event", event_id=event.pk)
-    questions = list(event.questions.all())
-    registrations = _with_answer_cells(_registrations(event, with_needs=is_officer), questions)
-    services.record(request.user, Action.VIEWED, event, included_needs=is_officer)
-    places = EventPlaces.objects.filter(event_id=event.pk).first()
-    if places_form is not None and not places_form.is_bound:
-        places_form = PlacesForm(initial={"capacity": places.capacity if places else 0})
-    by_status = {status: [] for status in Status.values}
-    for registration in registrations:
-        by_status[registration.status].append(registration)
-    return render(
-        request,
-        "events/manage/event.html",
-        {
-            "event": event,
-            "places": places,
-            "places_form": places_form,
-            "is_officer": is_officer,
-            "questions": questions,
-            "confirmed": by_status[Status.CONFIRMED],
-            "offered": by_status[Status.OFFERED],
-            "waiting": by_status[Status.WAITING],
-            "ended": by_status[Status.CANCELLED] + by_status[Status.OFFER_EXPIRED],
-        },
-        status=400 if places_form is not None and places_form.errors else 200,
-    )
-
-
-@managers_only
-def export_registrations(request, event_id: int):
-    event, is_officer = _managed_event(request, event_id)
-    registrations = _registrations(event, with_needs=is_officer)
-    services.record(
-        request.user,
-        Action.EXPORTED,
-        event,
-        included_needs=is_officer,
-        detail=f"{len(registrations)} registrations",
-    )
-    response = HttpResponse(
-        export.registrations_csv(
-            registrations,
-            with_needs=is_officer,
-            questions=[question.label for question in event.questions.all()],
-        ),
-        content_type="text/csv; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
-    return response
-
-
-@managers_only
-def sign_in_sheet(request, event_id: int):
-    event, _is_officer = _managed_event(request, event_id)
-    questions = list(event.questions.all())
-    registrations = _registrations(event, with_needs=False, statuses=[Status.CONFIRMED])
-    registrations.sort(key=lambda r: r.name.lower())
-    services.record(request.user, Action.PRINTED, event)
-    context = {
-        "event": event,
-        "registrations": _with_answer_cells(registrations, questions),
-        "questions": questions,
-    }
-    return render(request, "events/manage/sign_in_sheet.html", context)
-
-
-@managers_only
-@require_http_methods(["GET", "POST"])
-def check_in(request, event_id: int):
-    """On the day, from a phone: find someone by name, one tap to check them in."""
-    event, _is_officer = _managed_event(request, event_id)
-    query = request.GET.get("q", "").strip()[:100]
-    if request.method == "POST":
-        try:
-            registration = services.registration_of(event, request.POST.get("registration"))
-            services.check_in(registration, by=request.user)
-        except EventsError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, f"{registration.name} is checked in.")
-        url = reverse("events_check_in", args=[event.pk])
-        return redirect(f"{url}?q={query}" if query else url)
-    confirmed = Registration.objects.filter(event=event, status=Status.CONFIRMED)
-    results = list(confirmed.filter(name__icontains=query).order_by("name")[:50]) if query else []
-    checked_in = confirmed.filter(checked_in_at__isnull=False).count()
-    return render(
-        request,
-        "events/manage/check_in.html",
-        {
-            "event": event,
-            "query": query,
-            "results": results,
-            "checked_in": checked_in,
-            "confirmed_count": confirmed.count(),
-        },
-    )
-
-
-@managers_only
-@require_http_methods(["GET", "POST"])
-def change_registration(request, event_id: int, registration_id: int):
-    """Cancel or move one registration, with a note; officers only."""
-    event, is_officer = _managed_event(request, event_id)
-    if not is_officer:
-        raise PermissionDenied
-    try:
-        registration = services.registration_of(event, registration_id)
-    except EventsError as error:
-        raise Http404(error.message) from error
-    action = request.POST.get("action")
-    cancel_form = OfficerNoteForm(request.POST if action == "cancel" else None, prefix="cancel")
-    move_form = MoveForm(
-        request.POST if action == "move" else None, prefix="move", from_event=event
-    )
-    if request.method == "POST":
-        try:
-            if action == "cancel" and cancel_form.is_valid():
-                services.cancel_by_officer(
-                    registration, by=request.user, note=cancel_form.cleaned_data["note"]
-                )
-                messages.success(request, f"{registration.name}'s registration is cancelled.")
-                return redirect("events_manage_event", event_id=event.pk)
-            if action == "move" and move_form.is_valid():
-                to_event = move_form.cleaned_data["to_event"]
-                services.move_registration(
-                    registration, to_event, by=request.user, note=move_form.cleaned_data["note"]
-                )
-                messages.success(request, f"{registration.name} is moved to {to_event.title}.")
-                return redirect("events_manage_event", event_id=event.pk)
-        except EventsError as error:
-            (move_form if action == "move" else cancel_form).add_error(None, error.message)
-    return render(
-        request,
-        "events/manage/change_registration.html",
-        {
-            "event": event,
-            "registration": registration,
-            "cancel_form": cancel_form,
-            "move_form": move_form,
-        },
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-# --- An away day's answers, for officers --------------------------------------------------
-
-
-def _officers_only(request):
-    if not is_partnership_officer(request.user):
-        raise PermissionDenied
-
-
-@managers_only
-def manage_away_day(request, event_id: int):
-    """Who answered what (with needs: Partnership officers only) and who has not answered,
-    with the one action that reminds them."""
-    _officers_only(request)
-    event = get_object_or_404(EventPage, pk=event_id)
-    if not event.is_away_day:
-        raise Http404("This event is not an away day.")
-    return _away_day_screen(request, event, ReminderForm(initial={"token": uuid.uuid4().hex}))
-
-
-def _away_day_screen(request, event, reminder_form, status=200):
-    replies = away_days.replies(event, by=request.user)
-    return render(
-        request,
-        "events/manage/away_day.html",
-        {
-            "event": event,
-            "attending": replies.with_reply(Reply.ATTENDING),
-            "tentative": replies.with_reply(Reply.TENTATIVE),
-            "not_attending": replies.with_reply(Reply.NOT_ATTENDING),
-            "non_repliers": replies.non_repliers,
-            "reminders": list(event.reminders.select_related("sent_by")),
-            "reminder_form": reminder_form,
-            "is_open": away_days.is_taking_answers(event),
-        },
-        status=status,
-    )
-
-
-@managers_only
-@require_http_methods(["POST"])
-def remind_away_day(request, event_id: int):
-    _officers_only(request)
-    event = get_object_or_404(EventPage, pk=event_id)
-    if not event.is_away_day:
-        raise Http404("This event is not an away day.")
-    form = ReminderForm(request.POST)
-    if form.is_valid():
-        try:
-            reminder = away_days.remind_non_repliers(
-                event, token=form.cleaned_data["token"], by=request.user
-            )
-        except EventsError as error:
-            form.add_error(None, error.message)
-        else:
-            if reminder is None:
-                messages.info(request, "That reminder was sent already: nobody was emailed twice.")
-            else:
-                messages.success(
-                    request,
-                    f"A reminder is on its way to {reminder.recipients} "
-                    f"member{'s' if reminder.recipients != 1 else ''} who had not answered.",
-                )
-            return redirect("events_manage_away_day", event_id=event.pk)
-    else:
-        # The token is a hidden field: its error is shown with the form's own.
-        form.add_error(None, form.errors["token"][0])
-    return _away_day_screen(request, event, form, status=400)

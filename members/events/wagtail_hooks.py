@@ -2,62 +2,52 @@
 calendar feeds' entries, the personal data registrations hold, the page editor's places, and
 the admin menu's link to the registrations."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from home.extension_points import (
+    AUDIT_ACTIONS,
     CALENDAR_SOURCES,
     DASHBOARD_PANELS,
     PERSONAL_DATA,
     CalendarSource,
     Panel,
-    RegisterEntry,
 )
 from home.roles import is_steering_group_member
 
-from . import away_days, services
+from . import access, away_days, officer_services
+from .audit import Action
+from .bookings import bookings_of
 from .calendar import calendar_entries, public_events_for_calendar
-from .links import registration_path
+from .exceptions import CapacityBelowTaken
 from .models import (
-    AwayDayReminder,
     EventPage,
-    PersonalDataAuditEntry,
     Registration,
-    RegistrationNeeds,
     events_visible_to,
 )
+from .personal_data import EventRegistrationsData
 
 DASHBOARD_EVENTS = 5
 
 
 @hooks.register(DASHBOARD_PANELS)
 def events_dashboard_panel(request) -> Panel | None:
-    """The next events the member may attend and their own registrations, each with its link."""
+    """The next events the member may attend and "Your bookings": each registration for an
+    event not yet over (a place, waiting with position, an offer, or cancelled), with its
+    link to view or cancel. A fixed number of queries whatever the number of bookings."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
     upcoming, _past = events_visible_to(user)
-    mine = (
-        Registration.objects.filter(
-            user=user, status__in=Registration.ACTIVE, event__end__gte=timezone.now()
-        )
-        .select_related("event")
-        .order_by("event__start")
-    )
     return Panel(
         "events/includes/dashboard_panel.html",
         {
             "upcoming_events": upcoming[:DASHBOARD_EVENTS],
-            "my_registrations": [
-                {"registration": registration, "link": registration_path(registration)}
-                for registration in mine
-            ],
-            "manages_events": services.events_managed_by(user).exists(),
+            "bookings": bookings_of(user),
+            "manages_events": access.events_managed_by(user).exists(),
         },
         order=50,
     )
@@ -91,85 +81,14 @@ def events_for_calendar(group, request) -> CalendarSource:
     )
 
 
-class EventRegistrationsData:
-    """The personal data event registrations hold, for a person's export and erasure."""
-
-    name = "events"
-    models = (Registration, PersonalDataAuditEntry, AwayDayReminder)
-    register = (
-        RegisterEntry(
-            "Your registrations for events and their waiting lists: your name, email address, "
-            "the answers to the event's questions, your place or turn and when you registered; "
-            "for a Steering Group away day, your answer (attending, not attending or "
-            "tentative), your note and when you gave it",
-            ("events.Registration.*",),
-            "To give you a place at the event, tell you about it, offer you a freed place and "
-            "check you in on the day; for an away day, to plan it and remind members who have "
-            "not answered.",
-            "Performance of a task in the public interest (UK GDPR article 6(1)(e))",
-            "You; Partnership officers; the lead officers of the group running the event, "
-            "without your access and dietary needs",
-            "As long as the event's records are kept; your name and email address are removed "
-            "if you ask us to erase your data.",
-        ),
-        RegisterEntry(
-            "Your access and dietary needs for an event, if you chose to tell us",
-            ("events.RegistrationNeeds.*",),
-            "To make the event accessible to you and cater for you.",
-            "Your explicit consent (UK GDPR articles 6(1)(a) and 9(2)(a))",
-            "Partnership officers (the KCP support team) only",
-            f"Deleted {settings.KCP_EVENT_NEEDS_KEPT_DAYS} days after the event.",
-        ),
-        RegisterEntry(
-            "A record of which officer viewed, exported or changed registrations, and when, "
-            "and of the reminders sent to Steering Group members about an away day (who sent "
-            "each, when, to how many)",
-            ("events.PersonalDataAuditEntry.*", "events.AwayDayReminder.*"),
-            "To account for every use of registrations' personal data.",
-            "Legal obligation (UK GDPR article 6(1)(c))",
-            "Partnership officers (the KCP support team) only",
-            "As long as the event's records are kept; the officer's name is removed on erasure.",
-        ),
-    )
-
-    def export(self, user) -> list[dict]:
-        return [
-            {
-                "event": registration.event.title,
-                "status": registration.get_status_display(),
-                "name": registration.name,
-                "email": registration.email,
-                "answers": registration.answers,
-                "registered": registration.created_at.isoformat(),
-                "away_day_answer": registration.get_reply_display() if registration.reply else "",
-                "away_day_note": registration.note,
-                "access_needs": getattr(registration, "needs", None)
-                and registration.needs.access_needs,
-                "dietary_needs": getattr(registration, "needs", None)
-                and registration.needs.dietary_needs,
-            }
-            for registration in Registration.objects.filter(user=user).select_related(
-                "event", "needs"
-            )
-        ]
-
-    def erase(self, user) -> None:
-        """Active registrations are cancelled (their places pass on); every registration then
-        loses its name, email, answers and needs. Officers' audit entries stay, unnamed."""
-        for registration in Registration.objects.filter(user=user, status__in=Registration.ACTIVE):
-            services.cancel_registration(registration, note="Erased at the person's request")
-        registrations = Registration.objects.filter(user=user)
-        for registration in registrations:
-            RegistrationNeeds.objects.filter(registration=registration).delete()
-        registrations.update(name="(erased)", email="erased@invalid", answers=[], user=None)
-        registrations.update(note="")
-        PersonalDataAuditEntry.objects.filter(actor=user).update(actor=None)
-        AwayDayReminder.objects.filter(sent_by=user).update(sent_by=None)
-
-
 @hooks.register(PERSONAL_DATA)
-def event_registrations_data():
+def event_registrations_data() -> EventRegistrationsData:
     return EventRegistrationsData()
+
+
+@hooks.register(AUDIT_ACTIONS)
+def events_audit_actions() -> dict[str, str]:
+    return dict(Action.choices)
 
 
 def _save_places(request, page) -> None:
@@ -178,10 +97,10 @@ def _save_places(request, page) -> None:
         return
     try:
         capacity = int(request.POST["places"])
-        services.set_places(page.specific, capacity, by=request.user)
+        officer_services.set_places(page.specific, capacity, by=request.user)
     except ValueError:
         return  # the form has already refused anything but a whole number
-    except services.CapacityBelowTaken as error:
+    except CapacityBelowTaken as error:
         messages.error(request, error.message)
 
 
@@ -205,7 +124,7 @@ def keep_events_that_people_registered_for(request, page):
 
 class RegistrationsMenuItem(MenuItem):
     def is_shown(self, request):
-        return services.events_managed_by(request.user).exists()
+        return access.events_managed_by(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")

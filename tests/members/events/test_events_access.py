@@ -11,16 +11,18 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from home.audit import AuditEntry
+from members.events.audit import Action
 from members.events.export import registrations_csv
 from members.events.links import LINK_SALT, registration_path, registration_token
 from members.events.models import (
     Audience,
     EventPlaces,
-    PersonalDataAuditEntry,
     Registration,
     RegistrationNeeds,
 )
-from members.events.services import erase_needs_after_events, register_for_event
+from members.events.officer_services import erase_needs_after_events
+from members.events.services import register_for_event
 from members.events.wagtail_hooks import events_dashboard_panel, events_for_calendar
 from tests.fixtures.events import applicant, make_event
 from tests.fixtures.papers import publish
@@ -29,7 +31,6 @@ from themegroups.services import add_lead_officer
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
-Action = PersonalDataAuditEntry.Action
 
 
 @pytest.fixture
@@ -158,8 +159,12 @@ def test_an_officer_sees_needs_and_the_view_is_in_the_audit_log(client, officer,
     client.force_login(officer)
     response = client.get(reverse("events_manage_event", args=[amira.event_id]))
     assert "Wheelchair space" in response.text and "Halal" in response.text
-    entry = PersonalDataAuditEntry.objects.get(action=Action.VIEWED)
-    assert (entry.actor, entry.event_id, entry.included_needs) == (officer, amira.event_id, True)
+    entry = AuditEntry.objects.get(action=Action.VIEWED)
+    assert (entry.actor, entry.page_id, entry.details.get("included_needs")) == (
+        officer,
+        amira.event_id,
+        True,
+    )
 
 
 def test_a_lead_officer_of_the_running_group_sees_registrations_but_never_needs(
@@ -176,8 +181,8 @@ def test_a_lead_officer_of_the_running_group_sees_registrations_but_never_needs(
     assert "Wheelchair" not in csv_text and "Access needs" not in csv_text
     sheet = client.get(reverse("events_sign_in_sheet", args=[amira.event_id]))
     assert "Amira Hassan" in sheet.text and "Halal" not in sheet.text
-    entries = PersonalDataAuditEntry.objects.filter(actor=lead_officer)
-    assert sorted(entries.values_list("action", "included_needs")) == [
+    entries = AuditEntry.objects.filter(actor=lead_officer)
+    assert sorted(entries.values_list("action", "details__included_needs")) == [
         (Action.EXPORTED, False),
         (Action.PRINTED, False),
         (Action.VIEWED, False),
@@ -204,12 +209,12 @@ def test_an_officers_export_has_needs_and_is_logged(client, officer, amira):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert lines[0] == (
-        "Name,Email,Status,Registered,Checked in,Organisation,Which workshop,"
+        "Name,Email,Telephone,Status,Registered,Checked in,Organisation,Which workshop,"
         "Access needs,Dietary needs"
     )
     assert "Wheelchair space,Halal" in lines[1]
-    entry = PersonalDataAuditEntry.objects.get(action=Action.EXPORTED)
-    assert entry.included_needs and entry.actor == officer
+    entry = AuditEntry.objects.get(action=Action.EXPORTED)
+    assert entry.details.get("included_needs") and entry.actor == officer
 
 
 def test_needs_never_reach_the_event_page_or_the_dashboard(client, wider_member, amira, rf):
@@ -240,8 +245,8 @@ def test_needs_are_deleted_the_set_time_after_the_event_and_the_deletion_is_logg
     assert erase_needs_after_events(now=after_end + datetime.timedelta(minutes=1)) == 1
     assert not RegistrationNeeds.objects.exists()
     assert Registration.objects.filter(pk=amira.pk).exists()  # the registration stays
-    entry = PersonalDataAuditEntry.objects.get(action=Action.NEEDS_ERASED)
-    assert entry.event_id == event.pk and entry.actor is None
+    entry = AuditEntry.objects.get(action=Action.NEEDS_ERASED)
+    assert entry.page_id == event.pk and entry.actor is None
 
 
 # --- Restricted events ----------------------------------------------------------------------

@@ -33,15 +33,20 @@ def test_demo_events_show_a_full_event_with_a_waiting_list_and_an_open_workshop(
     assert partnership_event.registrations.filter(status=Status.CONFIRMED).count() == 6
     assert [q.label for q in partnership_event.questions.all()] == ["Organisation"]
     assert partnership_event.run_by.slug == "voluntary-organisations-forum"
+    assert [str(r) for r in partnership_event.event_reminders.all()] == [
+        "7 days before",
+        "1 day before",
+    ]
 
     workshop = EventPage.objects.get(slug="community-strategy-workshop")
     assert workshop.audience == Audience.PUBLIC
-    assert EventPlaces.objects.get(event=workshop).left == 37
+    assert EventPlaces.objects.get(event=workshop).left == 36
     listing = client.get("/events/").text
-    assert "Full: waiting list open" in listing and "37 places left" in listing
+    assert "Full: waiting list open" in listing and "36 places left" in listing
     assert "Steering Group away day" not in listing
     assert client.get("/events/annual-partnership-event/register/").status_code == 200
 
     demo.load(io.StringIO())
     assert EventPage.objects.count() == 3
-    assert Registration.objects.count() == 11
+    assert Registration.objects.count() == 12
+    assert workshop.registrations.get(email="").telephone == "020 7361 3000"

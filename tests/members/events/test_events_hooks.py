@@ -46,7 +46,7 @@ def test_the_dashboard_panel_shows_the_members_registrations_and_the_events_they
     [panel] = [p for p in panels(DASHBOARD_PANELS, request) if "events" in p.template_name]
     html = panel.render(request)
     assert f'href="{registration_path(registration)}"' in html
-    assert "Community Strategy workshop</a>: place confirmed" in html
+    assert "Your bookings" in html and "Registered: your place is confirmed." in html
     assert "Annual Partnership Event" in html
     assert "Steering Group away day" not in html
     assert "Event registrations" not in html  # not someone who manages events

@@ -12,12 +12,12 @@ from django.test import override_settings
 from members.events.exceptions import CapacityBelowTaken, EventFull, OfferExpired
 from members.events.links import registration_path
 from members.events.models import EventPlaces, Registration
+from members.events.officer_services import set_places
 from members.events.services import (
     accept_offer,
     cancel_registration,
     expire_offers,
     register_for_event,
-    set_places,
 )
 from tests.fixtures.events import applicant
 

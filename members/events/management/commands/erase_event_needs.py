@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from members.events.services import erase_needs_after_events
+from members.events.officer_services import erase_needs_after_events
 
 
 class Command(BaseCommand):

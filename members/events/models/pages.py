@@ -1,13 +1,12 @@
-"""Event pages and the records of who takes part: places, registrations, the waiting list,
-special-category needs and the audit log of who saw or changed personal data."""
+"""The event pages: the /events/ listing and each event, with who may see it."""
+
+import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -17,34 +16,17 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from home.roles import PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS
 from papers.groups import GroupChooserPanel
 from papers.models import PostingSubjects
 
+from .choices import AUDIENCE_GROUPS, Audience, EventKind
+from .registrations import EventPlaces
+
 # Addresses under /events/ that the site's own screens use: no event may take them as a slug.
 RESERVED_SLUGS = {"registration", "manage"}
-
-
-class Audience(models.TextChoices):
-    STEERING_GROUP = "steering_group", "Steering Group members only"
-    WIDER_PARTNERSHIP = "wider_partnership", "Members of the wider partnership"
-    PUBLIC = "public", "Anyone, the public too"
-
-
-# Who may see (and so register for) an event of each audience: the Django groups of its view
-# restriction. Officers are in every list so they can check restricted pages as visitors do.
-AUDIENCE_GROUPS = {
-    Audience.STEERING_GROUP: (STEERING_GROUP_MEMBERS, PARTNERSHIP_OFFICERS),
-    Audience.WIDER_PARTNERSHIP: (
-        WIDER_PARTNERSHIP_MEMBERS,
-        STEERING_GROUP_MEMBERS,
-        PARTNERSHIP_OFFICERS,
-    ),
-    Audience.PUBLIC: (),
-}
 
 
 def _not_from_the_page_cache(response):
@@ -52,23 +34,6 @@ def _not_from_the_page_cache(response):
     cache (home.page_cache) and browsers must ask again each time."""
     response["Cache-Control"] = "no-cache"
     return response
-
-
-class EventKind(models.TextChoices):
-    EVENT = "event", "An event people register for"
-    AWAY_DAY = "away_day", "A Steering Group away day (members answer the sign-up)"
-
-
-class Reply(models.TextChoices):
-    """A Steering Group member's answer to an away day's sign-up."""
-
-    ATTENDING = "attending", "Attending"
-    TENTATIVE = "tentative", "Tentative"
-    NOT_ATTENDING = "not_attending", "Not attending"
-
-
-# Replies that hold a place: a tentative member may come, so a place is kept for them.
-REPLIES_HOLDING_A_PLACE = (Reply.ATTENDING, Reply.TENTATIVE)
 
 
 class EventIndexPage(Page):
@@ -203,6 +168,18 @@ class EventPage(PostingSubjects, Page):
         "For an away day this is the cut-off for members' answers: they can change their "
         "answer until then.",
     )
+    waiting_list_closes = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Optional: when the waiting list closes. Left empty, it closes when an offer "
+        "of a freed place could no longer be held for its full time before the event starts.",
+    )
+    sends_waiting_list_note = models.BooleanField(
+        "remind the waiting list too",
+        default=False,
+        help_text="With each reminder, send people on the waiting list a short note that they "
+        "are still on it.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -236,8 +213,21 @@ class EventPage(PostingSubjects, Page):
                 FieldPanel("places"),
                 FieldPanel("is_registration_open"),
                 FieldPanel("registration_closes"),
+                FieldPanel("waiting_list_closes"),
             ],
             heading="Who may take part",
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="Reminders go by email to everyone with a place, once each. People "
+                    "registered without an email address are listed on the registrations "
+                    "screen for you to telephone."
+                ),
+                InlinePanel("event_reminders", label="Reminder"),
+                FieldPanel("sends_waiting_list_note"),
+            ],
+            heading="Reminders before the event",
         ),
         MultiFieldPanel(
             [
@@ -284,6 +274,14 @@ class EventPage(PostingSubjects, Page):
 
     def is_taking_registrations(self, now=None) -> bool:
         return self.is_registration_open and (now or timezone.now()) < self.registration_closes_at()
+
+    def waiting_list_closes_at(self) -> datetime.datetime:
+        """Officers' time, or the last minute an offer can still be held for its full time."""
+        hold = datetime.timedelta(milliseconds=settings.KCP_EVENT_OFFER_HOLD_MS)
+        return self.waiting_list_closes or (self.start - hold).replace(second=0, microsecond=0)
+
+    def is_waiting_list_open(self, now=None) -> bool:
+        return (now or timezone.now()) < self.waiting_list_closes_at()
 
     def clean(self):
         super().clean()
@@ -345,270 +343,9 @@ class EventPage(PostingSubjects, Page):
             agenda=list(self.agenda_items.all()),
             documents=list(self.documents.select_related("document")),
             is_taking_registrations=self.is_taking_registrations(),
+            is_waiting_list_open=self.is_waiting_list_open(),
         )
         return context
-
-
-class EventAgendaItem(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="agenda_items")
-    time = models.CharField(max_length=20, blank=True, help_text="For example: 10.30 am.")
-    title = models.CharField(max_length=255)
-    description = models.TextField(blank=True)
-
-    panels = [FieldRowPanel([FieldPanel("time"), FieldPanel("title")]), FieldPanel("description")]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class EventDocument(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="documents")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(
-        max_length=255, blank=True, help_text="Leave blank to use the document's own title."
-    )
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    @property
-    def display_title(self) -> str:
-        return self.title or self.document.title
-
-
-class EventQuestion(Orderable):
-    """A question officers ask everyone who registers for one event."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="questions")
-
-    class Kind(models.TextChoices):
-        TEXT = "text", "A short answer"
-        LONG_TEXT = "long_text", "A longer answer"
-        CHOICE = "choice", "One of a list of choices"
-
-    label = models.CharField("question", max_length=255, help_text="For example: Organisation.")
-    help_text = models.CharField(max_length=255, blank=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TEXT)
-    choices = models.TextField(
-        blank=True, help_text="For a list of choices: one choice on each line."
-    )
-    is_required = models.BooleanField("must be answered", default=False)
-
-    panels = [
-        FieldPanel("label"),
-        FieldPanel("help_text"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("is_required")]),
-        FieldPanel("choices"),
-    ]
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def choice_list(self) -> list[str]:
-        return [line.strip() for line in self.choices.splitlines() if line.strip()]
-
-    def clean(self):
-        if self.kind == self.Kind.CHOICE and not self.choice_list:
-            raise ValidationError(
-                {"choices": "List the choices, one on each line, or pick another kind of answer."}
-            )
-
-
-class EventPlaces(models.Model):
-    """How many places an event has and how many are taken (confirmed or held for an offer).
-    A row of its own, not a page field: pages are revisioned and locked while published, and
-    every registration updates this row with `taken < capacity` in its WHERE clause."""
-
-    event = models.OneToOneField(
-        EventPage, primary_key=True, on_delete=models.CASCADE, related_name="places"
-    )
-    capacity = models.PositiveIntegerField(default=0)
-    taken = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name_plural = "event places"
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(taken__lte=models.F("capacity")),
-                name="events_places_taken_within_capacity",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.taken} of {self.capacity} places taken"
-
-    @property
-    def left(self) -> int:
-        return max(self.capacity - self.taken, 0)
-
-
-class Registration(models.Model):
-    """One person's registration for one event: a place, or a turn on the waiting list."""
-
-    class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Place confirmed"
-        WAITING = "waiting", "On the waiting list"
-        OFFERED = "offered", "Offered a place"
-        CANCELLED = "cancelled", "Cancelled"
-        OFFER_EXPIRED = "offer_expired", "Offer not taken up in time"
-
-    ACTIVE = (Status.CONFIRMED, Status.WAITING, Status.OFFERED)
-    HOLDS_A_PLACE = (Status.CONFIRMED, Status.OFFERED)
-
-    event = models.ForeignKey(EventPage, on_delete=models.PROTECT, related_name="registrations")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="event_registrations",
-    )
-    name = models.CharField(max_length=200)
-    email = models.EmailField()
-    answers = models.JSONField(
-        default=list, blank=True, help_text="The event's own questions: [{question, answer}]."
-    )
-    status = models.CharField(max_length=20, choices=Status.choices)
-    created_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    offered_at = models.DateTimeField(null=True, blank=True)
-    offer_expires_at = models.DateTimeField(null=True, blank=True)
-    cancelled_at = models.DateTimeField(null=True, blank=True)
-    checked_in_at = models.DateTimeField(null=True, blank=True)
-    officer_note = models.TextField(blank=True)
-    reply = models.CharField(
-        max_length=20,
-        choices=Reply.choices,
-        blank=True,
-        help_text="An away day's answer. Attending and tentative hold a place (status "
-        "confirmed); not attending holds none (status cancelled). Blank for other events.",
-    )
-    note = models.TextField(blank=True, help_text="The member's own note with their answer.")
-    replied_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the member last gave or changed their answer."
-    )
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                "event",
-                "email",
-                condition=Q(status__in=["confirmed", "waiting", "offered"]),
-                name="events_one_active_registration_per_email",
-            ),
-            models.UniqueConstraint(
-                "event",
-                "user",
-                condition=Q(status__in=["confirmed", "waiting", "offered"]),
-                name="events_one_active_registration_per_user",
-            ),
-            models.UniqueConstraint(
-                "event",
-                "user",
-                condition=~Q(reply=""),
-                name="events_one_away_day_answer_per_member",
-            ),
-        ]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.name} – {self.event_id}"
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in self.ACTIVE
-
-
-class RegistrationNeeds(models.Model):
-    """Access and dietary needs: special-category data (they can reveal health or religion).
-    Kept apart from the registration so only officers' screens ever load it, asked with
-    explicit consent, and deleted a set time after the event (KCP_EVENT_NEEDS_KEPT_DAYS)."""
-
-    registration = models.OneToOneField(
-        Registration, primary_key=True, on_delete=models.CASCADE, related_name="needs"
-    )
-    access_needs = models.TextField(blank=True)
-    dietary_needs = models.TextField(blank=True)
-    consent_given_at = models.DateTimeField()
-
-    class Meta:
-        verbose_name_plural = "registration needs"
-
-    def __str__(self) -> str:
-        return "Access and dietary needs"
-
-
-class PersonalDataAuditEntry(models.Model):
-    """Who looked at, exported or changed event registrations' personal data, and when."""
-
-    class Action(models.TextChoices):
-        VIEWED = "viewed", "Viewed registrations"
-        EXPORTED = "exported", "Exported registrations"
-        PRINTED = "printed", "Printed the sign-in sheet"
-        CHECKED_IN = "checked_in", "Checked someone in"
-        CANCELLED = "cancelled", "Cancelled a registration"
-        MOVED = "moved", "Moved a registration"
-        CAPACITY = "capacity", "Changed the number of places"
-        NEEDS_ERASED = "needs_erased", "Deleted access and dietary needs"
-        REMINDED = "reminded", "Reminded members who had not answered"
-
-    at = models.DateTimeField(default=timezone.now)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(max_length=20, choices=Action.choices)
-    event = models.ForeignKey(
-        EventPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    registration = models.ForeignKey(
-        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    included_needs = models.BooleanField(
-        default=False, help_text="Whether what was seen included access and dietary needs."
-    )
-    detail = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-        verbose_name_plural = "personal data audit entries"
-
-    def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
-
-
-class AwayDayReminder(models.Model):
-    """One reminder of an away day to the members who had not answered: sent by an officer's
-    action (its `token` comes from the form, so the same action submitted twice sends once) or
-    by the scheduler (token "automatic", once per away day)."""
-
-    AUTOMATIC = "automatic"
-
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="reminders")
-    token = models.CharField(max_length=64)
-    sent_at = models.DateTimeField(default=timezone.now)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The officer who sent it; empty for the automatic reminder.",
-    )
-    recipients = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["sent_at", "pk"]
-        constraints = [
-            models.UniqueConstraint("event", "token", name="events_one_reminder_per_action")
-        ]
-
-    def __str__(self) -> str:
-        return f"Reminder to {self.recipients} ({self.sent_at:%Y-%m-%d %H:%M})"
-
-    @property
-    def is_automatic(self) -> bool:
-        return self.token == self.AUTOMATIC
 
 
 def audiences_open_to(user) -> list[str]:
