@@ -26,10 +26,12 @@ line breaks are kept when it is shown.
 import datetime
 
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from .numbering import anchor_for
+from .printed_blocks import DataTableBlock, MarkedListBlock
 
 NUMBER_HELP = (
     "Leave blank to have it numbered for you. Numbers are fixed once the paper is published."
@@ -54,7 +56,8 @@ class NumberedValue(blocks.StructValue):
 class SectionValue(blocks.StructValue):
     @property
     def anchor(self) -> str:
-        return anchor_for(self.get("number") or "", prefix="section")
+        number = self.get("number") or slugify(self.get("heading") or self.get("title") or "")
+        return anchor_for(number, prefix="section")
 
 
 def _number_block(**kwargs):
@@ -155,6 +158,8 @@ class SectionContentBlock(blocks.StreamBlock):
     label = LabelBlock()
     text = UnnumberedParagraphBlock()
     bullets = BulletListBlock()
+    marked_list = MarkedListBlock()
+    table = DataTableBlock()
 
     class Meta:
         icon = "doc-full"
@@ -164,6 +169,7 @@ class SectionContentBlock(blocks.StreamBlock):
 class SectionBlock(blocks.StructBlock):
     number = _number_block()
     heading = blocks.CharBlock(max_length=255, help_text="For example: Introduction.")
+    is_unnumbered = blocks.BooleanBlock(required=False, label="Printed without a number")
     content = SectionContentBlock()
 
     class Meta:

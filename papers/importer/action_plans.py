@@ -3,9 +3,10 @@
 import re
 
 from .header import read_header, record_status
+from .headings import is_heading_like
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
 from .parsed import ActionPlanRow, ActionPlanSection, ImportWarning, ParsedActionPlan
-from .reports import SECTION_LINE, is_heading_like
+from .schemes import SECTION_LINE
 
 GLOSSARY_LABEL = re.compile(r"^(?:acronyms|abbreviations|glossary)\s*:\s*(?P<rest>.*)$", re.I)
 _GLOSSARY_TERM = re.compile(r"(?P<term>[^\s=]+)\s*=\s*")
@@ -26,7 +27,8 @@ def looks_like_action_plan(lines: list[PrintedLine]) -> bool:
         return False
     header = _row_key(rows[0].cells)
     is_repeated = any(_row_key(row.cells) == header for row in rows[1:])
-    return is_repeated or (len(rows) >= 3 and len(_HEADER_WORDS.findall(rows[0].text)) >= 2)
+    names_columns = len(_HEADER_WORDS.findall(rows[0].text))
+    return (is_repeated and names_columns >= 1) or (len(rows) >= 3 and names_columns >= 2)
 
 
 def format_cell(text: str) -> str:

@@ -8,8 +8,9 @@ from .lines import PrintedLine, ends_sentence
 from .parsed import ContactOfficer, ImportWarning, PaperHeader
 
 CONTACT_LABEL = re.compile(
-    r"^(?:contact(?:\s+officers?|\s+details|\s+for\s+enquiries)?"
-    r"|for\s+further\s+information(?:,?\s+(?:please\s+)?contact)?|enquiries\s+to)\s*:\s*(?P<rest>.*)$",
+    r"^(?:contacts?(?:\s+officers?|\s+details|\s+for\s+enquiries)?"
+    r"|for\s+further\s+information(?:,?\s+(?:please\s+)?contact)?|enquiries\s+to)"
+    r"(?:\s*:\s*(?P<rest>.*)|(?<=officer)s?\s*(?P<alone>$))",
     re.IGNORECASE,
 )
 BACKGROUND_LABEL = re.compile(
@@ -96,6 +97,7 @@ class Closing:
     background_papers: list[str] = field(default_factory=list)
     annex_titles: dict[str, str] = field(default_factory=dict)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
+    other_contacts: list[ContactOfficer] = field(default_factory=list)
 
 
 def is_closing_label(text: str) -> bool:
@@ -180,8 +182,14 @@ def read_closing(
             continue
         contact = CONTACT_LABEL.match(text)
         background = BACKGROUND_LABEL.match(text)
-        if contact and closing.contact is None:
-            closing.contact, index = _read_contact(lines, index, contact.group("rest"), warnings)
+        officers = _officers_on_one_line(contact.group("rest") or "") if contact else []
+        if officers and closing.contact is None:
+            closing.contact, closing.other_contacts = officers[0], officers[1:]
+            index += 1
+        elif contact and closing.contact is None:
+            closing.contact, index = _read_contact(
+                lines, index, contact.group("rest") or "", warnings
+            )
         elif background:
             index = _read_background_papers(
                 lines, index, background.group("rest"), closing, warnings
@@ -239,6 +247,18 @@ def _read_contact(
         if not (officer.job_title or officer.organisation or officer.address):
             return None, label_index + 1
     return officer, index
+
+
+def _officers_on_one_line(text: str) -> list[ContactOfficer]:
+    """'Sam Okafor, Manager, 020…; Lena Novak, Coordinator, 020…': each officer, in order;
+    [] unless the line names more than one and every part reads as an officer."""
+    officers = []
+    for part in text.split(";"):
+        officer = ContactOfficer(name="")
+        if not (_fill_contact(officer, part) and officer.name):
+            return []
+        officers.append(officer)
+    return officers if len(officers) > 1 else []
 
 
 def _fill_contact_keeping_extra(officer: ContactOfficer, text: str) -> None:

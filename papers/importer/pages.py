@@ -21,6 +21,7 @@ from .parsed import (
     ParsedReport,
     Section,
 )
+from .printed import printed_block
 
 MAX_BULLET_LEVEL = 3
 MAX_LABEL_LENGTH = 120
@@ -132,14 +133,14 @@ def _section_block(section: Section, warnings: list[str]) -> dict:
                 "without a heading: give it one before publishing",
             )
         )
-    return {
-        "type": "section",
-        "value": {
-            "number": section.number,
-            "heading": section.heading,
-            "content": [_content_block(item, warnings) for item in section.items],
-        },
+    value = {
+        "number": section.number,
+        "heading": section.heading,
+        "content": [_content_block(item, warnings) for item in section.items],
     }
+    if section.heading and not section.number:
+        value["is_unnumbered"] = True  # printed without a number: the page adds none
+    return {"type": "section", "value": value}
 
 
 def _content_block(item: BodyItem, warnings: list[str]) -> dict:
@@ -155,6 +156,8 @@ def _content_block(item: BodyItem, warnings: list[str]) -> dict:
         if len(item.text) <= MAX_LABEL_LENGTH:
             return {"type": "label", "value": {"text": item.text}}
         return {"type": "text", "value": {"text": item.text}}
+    if item.kind in ("list", "table"):
+        return printed_block(item)
     if item.kind == "label":  # printed as a line ending in a colon ("Actions:")
         return {"type": "label", "value": {"text": f"{item.text}:"[:MAX_LABEL_LENGTH]}}
     if any(bullet.level > MAX_BULLET_LEVEL for bullet in item.bullets):
@@ -257,7 +260,7 @@ def _number_unnumbered(blocks: list, parsed: list, warnings: list[str], number, 
         return
     numbered = number(blocks, frozen=False).blocks
     for block, filled, printed in zip(blocks, numbered, parsed, strict=True):
-        if not block["value"]["number"]:
+        if not block["value"]["number"] and filled["value"]["number"]:
             block["value"]["number"] = filled["value"]["number"]
             name = block["value"].get("heading") or block["value"].get("title") or "(no heading)"
             warnings.append(

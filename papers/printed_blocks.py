@@ -1,0 +1,87 @@
+"""Report blocks for what a paper prints beyond paragraphs: data tables, and lists whose items
+carry their printed markers ("(a)", "(iv)"). Each marked item is an anchor qualified by the
+paragraph it belongs to ("para-B1-a"), so two paragraphs can each have an "(a)" and any
+printed marker can be cited."""
+
+from django.utils.functional import cached_property
+from wagtail import blocks
+
+from .numbering import anchor_for
+
+
+class TableValue(blocks.StructValue):
+    @cached_property
+    def body_rows(self) -> list[list[str]]:
+        """Each row as a list of cells, padded to the header's width."""
+        width = len(self.get("header") or [])
+        rows = [list((row or {}).get("cells") or []) for row in self.get("rows") or []]
+        return [row + [""] * (width - len(row)) for row in rows]
+
+
+class TableRowBlock(blocks.StructBlock):
+    cells = blocks.ListBlock(blocks.CharBlock(required=False, max_length=500, label="Cell"))
+
+    class Meta:
+        icon = "table"
+        label = "Row"
+
+
+class DataTableBlock(blocks.StructBlock):
+    """raw: {"caption", "header": [labels], "rows": [{"cells": [values]}]}"""
+
+    caption = blocks.CharBlock(required=False, max_length=255, help_text="As printed, if any.")
+    header = blocks.ListBlock(blocks.CharBlock(max_length=255, label="Column heading"))
+    rows = blocks.ListBlock(TableRowBlock())
+
+    class Meta:
+        icon = "table"
+        label = "Table"
+        template = "papers/blocks/data_table.html"
+        value_class = TableValue
+        preview_value = {
+            "caption": "Table 1: Calls answered in time",
+            "header": ["Quarter", "Emergency"],
+            "rows": [{"cells": ["Oct-Dec 2017", "92%"]}],
+        }
+
+
+class MarkedListValue(blocks.StructValue):
+    @cached_property
+    def marked_items(self) -> list[dict]:
+        """[{number, text, anchor}], each anchor qualified by the list's paragraph."""
+        parent = (self.get("parent") or "").strip()
+        return [
+            {
+                "number": item.get("number", ""),
+                "text": item.get("text", ""),
+                "anchor": anchor_for(f"{parent}-{item.get('number', '').strip('()')}"),
+            }
+            for item in self.get("items") or []
+        ]
+
+
+class MarkedItemBlock(blocks.StructBlock):
+    number = blocks.CharBlock(max_length=20, help_text="As printed, e.g. (a) or (iv).")
+    text = blocks.TextBlock()
+
+    class Meta:
+        icon = "list-ol"
+        label = "Item"
+
+
+class MarkedListBlock(blocks.StructBlock):
+    """raw: {"parent": "B1", "items": [{"number": "(a)", "text"}]}"""
+
+    parent = blocks.CharBlock(
+        required=False,
+        max_length=20,
+        help_text="The number of the paragraph the list belongs to; it prefixes each item's link.",
+    )
+    items = blocks.ListBlock(MarkedItemBlock())
+
+    class Meta:
+        icon = "list-ol"
+        label = "Lettered or numbered list"
+        template = "papers/blocks/marked_list.html"
+        value_class = MarkedListValue
+        preview_value = {"parent": "2.1", "items": [{"number": "(a)", "text": "later opening"}]}
