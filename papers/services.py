@@ -24,7 +24,7 @@ from .exceptions import CommentPeriodNotValid, ImportNotAllowed, PaperFormatErro
 from .groups import DEFAULT_GROUP, find_group, group_page_model
 from .importer import PaperFact, ParsedPaper, paper_facts, parse_paper, read_paper_text
 from .importer.pages import PageValues, page_values
-from .importer.reading import MAX_PAPER_BYTES, TEXT_SUFFIXES, WORD_SUFFIX
+from .importer.reading import MAX_PAPER_BYTES, PDF_SUFFIX, TEXT_SUFFIXES, WORD_SUFFIX
 from .models import PAPER_PAGE_MODELS, CommentPeriod, ConsultationPage
 
 
@@ -104,7 +104,7 @@ def document_is_visible_to(document, request) -> bool:
 
 MEETING_PAGE_TYPE = "papers.MeetingPage"
 REPORT_PAGE_TYPE = "papers.ReportPage"
-IMPORTABLE_SUFFIXES = (*TEXT_SUFFIXES, WORD_SUFFIX)
+IMPORTABLE_SUFFIXES = (*TEXT_SUFFIXES, WORD_SUFFIX, PDF_SUFFIX)
 # A meeting created from a paper's date: the paper says nothing of its time or place.
 NEW_MEETING_TIME = datetime.time(18, 30)
 NEW_MEETING_VENUE = "Not recorded in the paper"

@@ -287,9 +287,9 @@ def test_head_of_service_report_nests_bullets_by_indentation():
         Bullet("Learning and employment", 0),
     ]
     recommendations = report.sections[2].items
-    assert [b.text for b in recommendations[1].bullets] == [
-        "(a) agree the allocations set out at Annex B;",
-        "(b) note the arrangements for monitoring.",
+    assert [(b.number, b.text) for b in recommendations[1].bullets] == [
+        ("(a)", "agree the allocations set out at Annex B;"),
+        ("(b)", "note the arrangements for monitoring."),
     ]
 
 
@@ -727,7 +727,7 @@ def test_table_inside_a_report_is_kept_as_a_line_of_text_with_a_warning():
         ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_text"),
         ("odd.txt", b"\x81\x8d\x8f\x90\x9d" * 20, "encoding"),
         ("paper.docx", b"KENSINGTON AND CHELSEA PARTNERSHIP\n1. Intro\n", "bad_docx"),
-        ("paper.pdf", b"%PDF-1.4\n", "unsupported_type"),
+        ("paper.pdf", b"%PDF-1.4\n", "bad_pdf"),
         ("paper.doc", b"\xd0\xcf\x11\xe0", "unsupported_type"),
     ],
 )

@@ -56,6 +56,7 @@ def table_rows(lines: list[str], start: int) -> tuple[list[list[str]], int]:
 def write_word(source: Path) -> Path:
     lines = source.read_text(encoding="utf-8").split("\n")
     document = Document()
+    document.styles["Normal"].paragraph_format.space_after = Pt(8)  # as Word's own template
     title = next(
         line
         for line in lines
