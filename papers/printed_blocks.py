@@ -3,13 +3,23 @@ carry their printed markers ("(a)", "(iv)"). Each marked item is an anchor quali
 paragraph it belongs to ("para-B1-a"), so two paragraphs can each have an "(a)" and any
 printed marker can be cited."""
 
+import re
+
 from django.utils.functional import cached_property
 from wagtail import blocks
 
 from .numbering import anchor_for
 
+CAPTION_NUMBER = re.compile(r"^(?:table|figure|chart)\s+(?P<number>[\dA-Z]{1,3})\b", re.I)
+
 
 class TableValue(blocks.StructValue):
+    @property
+    def anchor(self) -> str:
+        """ "Table 2: Calls…" -> "table-2", so a printed table number can be cited."""
+        printed = CAPTION_NUMBER.match(self.get("caption") or "")
+        return anchor_for(printed.group("number"), prefix="table") if printed else ""
+
     @cached_property
     def body_rows(self) -> list[list[str]]:
         """Each row as a list of cells, padded to the header's width."""

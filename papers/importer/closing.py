@@ -59,12 +59,18 @@ _ADDRESS_WORDS = re.compile(
 )
 JOB_WORDS = re.compile(
     r"\b(?:officer|manager|head|director|chief|executive|co-?ordinator|secretary|chair(?:man)?"
-    r"|assistant|advis[eo]r|analyst|clerk|administrator|lead|consultant|leader|deputy|principal)\b",
+    r"|assistant|advis[eo]r|analyst|clerk|administrator|lead|consultant|leader|deputy|principal"
+    r"|inspector|sergeant|superintendent|commander)\b",
     re.IGNORECASE,
 )
 ORGANISATION_WORDS = re.compile(
     r"\b(?:council|rbkc|nhs|pct|borough|partnership|police|forum|trust|unit|team|department"
     r"|directorate|association|service|services|kcsc|ltd|limited|society|authority)\b",
+    re.IGNORECASE,
+)
+_RANK_AND_NAME = re.compile(
+    r"^(?:inspector|sergeant|superintendent|chief\s+inspector|commander|cllr|councillor)"
+    r"(?:\s+[A-Z][\w'’-]+){2,3}$",
     re.IGNORECASE,
 )
 _EXPLICIT_KINDS = {
@@ -322,6 +328,8 @@ def _contact_part_kind(officer: ContactOfficer, part: str) -> str | None:
         return None
     if _POSTCODE.search(part) or _ADDRESS_WORDS.search(part):
         return "address"
+    if not officer.name and _RANK_AND_NAME.match(part):
+        return "name"  # "Inspector Mark Dale": a rank before a name is part of the name
     has_job_words = JOB_WORDS.search(part) is not None
     has_organisation_words = ORGANISATION_WORDS.search(part) is not None
     if not officer.name and not has_job_words and not has_organisation_words:

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from papers import numbering
 
+from .agendas import ParsedAgenda
+from .meeting_pages import agenda_fields, minutes_fields
+from .minutes import ParsedMinutes
 from .parsed import (
     ActionPlanSection,
     BodyItem,
@@ -32,6 +35,8 @@ PAGE_TYPES = {
     "report": "papers.ReportPage",
     "action_plan": "papers.ActionPlanPage",
     "progress_report": "papers.ProgressReportPage",
+    "minutes": "papers.MinutesPage",
+    "agenda": "papers.MeetingPage",
 }
 
 
@@ -55,6 +60,8 @@ def page_values(
 ) -> PageValues:
     """The field values of the page a parsed paper becomes. What the page cannot hold as
     printed (a number used twice, an over-long title) is kept another way, with a warning."""
+    if parsed.kind in ("minutes", "agenda"):
+        return _meeting_record_values(parsed, text)
     header = parsed.header
     title = " ".join(header.title.split())
     purpose = header.purpose
@@ -90,6 +97,21 @@ def page_values(
         _progress_report_fields(parsed, values)
     values.fields["import_warnings"] = values.warnings
     return values
+
+
+def _meeting_record_values(parsed: ParsedMinutes | ParsedAgenda, text: str) -> PageValues:
+    """Minutes become a minutes page; an agenda becomes its meeting's agenda items."""
+    warnings = [str(warning) for warning in parsed.warnings]
+    fields = {
+        "title": " ".join(parsed.header.title.split())[:TITLE_MAX_LENGTH],
+        "meeting_date": parsed.header.meeting_date,
+        "source_hash": source_hash(text),
+    }
+    if parsed.kind == "minutes":
+        fields.update(minutes_fields(parsed), import_warnings=warnings)
+    else:
+        fields.update(agenda_fields(parsed))
+    return PageValues(page_type=PAGE_TYPES[parsed.kind], fields=fields, warnings=warnings)
 
 
 def _missing_facts(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> list[str]:

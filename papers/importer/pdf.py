@@ -28,6 +28,11 @@ _REFUSALS = {
         "too_large",
     ),
     "unreadable": ("the file is not a PDF that can be read; it may be damaged", "bad_pdf"),
+    "limits": (
+        "the PDF needs more memory to read than a paper should; it may be damaged or built to "
+        "harm. Send the Word file or a text version",
+        "pdf_limits",
+    ),
 }
 
 

@@ -115,11 +115,18 @@ def paper_text(pdf, max_pages: int) -> dict:
     usual_gap = min(gaps) if gaps else 0  # between the lines of one paragraph
     out: list[str] = []
     previous: Line | None = None
+    last_width = 0  # of the table just written, if nothing came after it
     for line in lines:
         if line.table_rows is not None:
-            out.extend(["", *("\t".join(row) for row in line.table_rows), ""])
-            previous = None
+            width = max((len(row) for row in line.table_rows), default=0)
+            if last_width == width and out and not out[-1]:
+                out.pop()  # the same table carried over a page break
+                out.extend(["\t".join(row) for row in line.table_rows] + [""])
+            else:
+                out.extend(["", *("\t".join(row) for row in line.table_rows), ""])
+            previous, last_width = None, width
             continue
+        last_width = 0
         is_heading = line.style != body and (
             line.size >= body[0] + HEADING_SIZE_STEP or line.is_bold
         )
@@ -152,6 +159,8 @@ def main(path: str, max_pages: str, max_bytes: str) -> int:
 
         with pdfplumber.open(path) as pdf:
             result = paper_text(pdf, int(max_pages))
+    except MemoryError:
+        result = {"error": "limits"}
     except Exception as error:  # noqa: BLE001 — any failure of pdfminer is an unreadable file
         result = {"error": "unreadable", "detail": type(error).__name__}
     sys.stdout.write(json.dumps(result))
