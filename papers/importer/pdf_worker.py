@@ -162,9 +162,19 @@ def main(path: str, max_pages: str, max_bytes: str) -> int:
     except MemoryError:
         result = {"error": "limits"}
     except Exception as error:  # noqa: BLE001 — any failure of pdfminer is an unreadable file
-        result = {"error": "unreadable", "detail": type(error).__name__}
+        result = {"error": "limits" if _ran_out_of_memory(error) else "unreadable"}
     sys.stdout.write(json.dumps(result))
     return 0
+
+
+def _ran_out_of_memory(error: BaseException | None) -> bool:
+    """pdfplumber wraps pdfminer's errors, so the MemoryError may be a cause or an argument."""
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, MemoryError) or any(isinstance(a, MemoryError) for a in error.args):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
 
 
 if __name__ == "__main__":
