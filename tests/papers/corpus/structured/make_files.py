@@ -75,7 +75,7 @@ def write_word(source: Path) -> Path:
                 if position == 0:
                     header = OxmlElement("w:tblHeader")
                     row._tr.get_or_add_trPr().append(header)
-                for cell, text in zip(row.cells, [*cells, *[""] * width]):
+                for cell, text in zip(row.cells, [*cells, *[""] * width], strict=False):
                     cell.text = text
             index = after
             continue
@@ -133,7 +133,7 @@ def write_scan(target: Path) -> None:
 
 def main() -> int:
     for name in WORD_VERSIONS:
-        print(write_pdf(write_word(HERE / name)))
+        sys.stdout.write(f"{write_pdf(write_word(HERE / name))}\n")
     write_scan(HERE / "scanned-paper.pdf")
     return 0
 
