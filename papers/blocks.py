@@ -31,7 +31,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from .numbering import anchor_for
-from .printed_blocks import DataTableBlock, MarkedListBlock
+from .printed_blocks import DataTableBlock, MarkedListBlock, PrintedPlanSectionBlock
 
 NUMBER_HELP = (
     "Leave blank to have it numbered for you. Numbers are fixed once the paper is published."
@@ -330,6 +330,7 @@ class ActionPlanSectionBlock(blocks.StructBlock):
 
 class ActionPlanBodyBlock(blocks.StreamBlock):
     section = ActionPlanSectionBlock()
+    printed_section = PrintedPlanSectionBlock()
 
 
 # --- Progress reports --------------------------------------------------------------------------

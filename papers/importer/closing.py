@@ -255,6 +255,15 @@ def _read_contact(
     return officer, index
 
 
+def read_contact_line(text: str) -> ContactOfficer | None:
+    """The officer on one labelled line ("Contact officer: name, role, telephone, email")."""
+    label = CONTACT_LABEL.match(text)
+    officer = ContactOfficer(name="")
+    if label and label.group("rest") and _fill_contact(officer, label.group("rest")):
+        return officer if officer.name or officer.email or officer.phone else None
+    return None
+
+
 def _officers_on_one_line(text: str) -> list[ContactOfficer]:
     """'Sam Okafor, Manager, 020…; Lena Novak, Coordinator, 020…': each officer, in order;
     [] unless the line names more than one and every part reads as an officer."""

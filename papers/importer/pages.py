@@ -24,7 +24,7 @@ from .parsed import (
     ParsedReport,
     Section,
 )
-from .printed import printed_block
+from .printed import printed_block, printed_plan_block
 
 MAX_BULLET_LEVEL = 3
 MAX_LABEL_LENGTH = 120
@@ -202,7 +202,7 @@ def _content_block(item: BodyItem, warnings: list[str]) -> dict:
 
 
 def _action_plan_fields(plan: ParsedActionPlan, values: PageValues) -> None:
-    sections = [_plan_section_block(section) for section in plan.sections]
+    sections = [_plan_section_block(section, plan.status_key) for section in plan.sections]
     _keep_repeated_numbers_as_text(sections, plan.sections, values.warnings, "heading")
     _number_unnumbered(
         sections, plan.sections, values.warnings, numbering.number_sequence, what="section"
@@ -216,9 +216,13 @@ def _action_plan_fields(plan: ParsedActionPlan, values: PageValues) -> None:
         sections=sections,
         footnotes="\n".join(plan.footnotes),
     )
+    if plan.contact is not None:
+        values.fields.update(_contact_fields(plan.contact, values.warnings))
 
 
-def _plan_section_block(section: ActionPlanSection) -> dict:
+def _plan_section_block(section: ActionPlanSection, key: dict[str, str]) -> dict:
+    if section.fields:
+        return printed_plan_block(section, key)
     return {
         "type": "section",
         "value": {

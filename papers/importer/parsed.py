@@ -130,11 +130,17 @@ class ActionPlanRow:
 
 @dataclass
 class ActionPlanSection:
+    """A section of an action plan. `fields` names the action-plan field of each printed column
+    ("" for a column of the paper's own) when the table is kept column by column, and
+    `printed_rows` then holds its cells; otherwise the usual four columns fill `rows`."""
+
     number: str
     heading: str
     columns: list[str] = field(default_factory=list)
     rows: list[ActionPlanRow] = field(default_factory=list)
     line: int | None = field(default=None, compare=False)
+    fields: list[str] = field(default_factory=list)
+    printed_rows: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -147,6 +153,8 @@ class ParsedActionPlan:
     sections: list[ActionPlanSection] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    status_key: dict[str, str] = field(default_factory=dict)
+    contact: ContactOfficer | None = None
 
 
 @dataclass
