@@ -4,8 +4,9 @@ on SQLite in a throwaway folder. Target: every paper under 1 s on this machine.
 
 Run with `.venv/bin/python bench/import_corpus.py`. It migrates a fresh SQLite database in a
 temporary KCP_VAR_DIR, adds the Steering Group, writes the corpus (tests/papers/corpus: the
-seed papers in every layout variation and the hand-written papers) to files, then imports and
-renders each once, as an officer importing a new paper does. Prints one line per paper and
+seed papers in every layout variation and the hand-written papers) to files, adds issue 28's
+structured papers (text, Word and PDF versions, minutes and agendas), then imports and renders
+each once, as an officer importing a new paper does. Prints one line per paper, the mean and
 the slowest; exits 1 if any paper took 1 s or more.
 """
 
@@ -44,6 +45,18 @@ def add_group(title: str, slug: str):
     return group
 
 
+def structured_papers() -> list[Path]:
+    """Issue 28's papers (tests/papers/corpus/structured) in every version, PDFs included;
+    the agenda last, so it links the papers imported before it."""
+    folder = Path(__file__).resolve().parents[1] / "tests" / "papers" / "corpus" / "structured"
+    papers = [
+        path
+        for path in sorted(folder.iterdir())
+        if path.suffix in (".txt", ".md", ".docx", ".pdf") and path.stem != "scanned-paper"
+    ]
+    return sorted(papers, key=lambda path: "agenda" in path.name)
+
+
 def parse_only(path: Path) -> float:
     """Reading, parsing and mapping alone: the importer's share of the end-to-end time."""
     # Imported after Django is set up (setup_django, above).
@@ -78,7 +91,7 @@ def main() -> None:
         from tests.papers.corpus.variations import write_corpus
 
         client = Client(SERVER_NAME="localhost")
-        paths = write_corpus(Path(folder) / "corpus")
+        paths = write_corpus(Path(folder) / "corpus") + structured_papers()
         # The first import in a process also loads templates and fills Django's caches: timed
         # apart, into a group of its own, so each paper's figure is what an officer waits.
         warm_up = import_and_render(paths[0], add_group("Warm-up", "warm-up"), client)

@@ -20,8 +20,11 @@ def linked_paper(group: Page, meeting: MeetingPage, title: str) -> Page | None:
     return papers.child_of(meeting).first() or papers.order_by("-path").first()
 
 
-def set_agenda(meeting: MeetingPage, agenda_items: list[dict], *, group: Page, user=None):
-    """Replace the meeting's agenda with the printed items, as a new draft revision."""
+def set_agenda(
+    meeting: MeetingPage, agenda_items: list[dict], *, group: Page, user=None, publish=False
+):
+    """Replace the meeting's agenda with the printed items, as a new draft revision (published
+    at once only when asked, as the command line's --publish does)."""
     if user is not None and not meeting.permissions_for_user(user).can_edit():
         raise ImportNotAllowed(f"You may not change the agenda of {meeting.title}.")
     meeting = meeting.get_latest_revision_as_object()
@@ -35,5 +38,8 @@ def set_agenda(meeting: MeetingPage, agenda_items: list[dict], *, group: Page, u
         )
         for item in agenda_items
     ]
-    meeting.save_revision(user=user, log_action=True)
+    revision = meeting.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+        meeting.refresh_from_db()
     return meeting

@@ -50,7 +50,8 @@ class NumberedValue(blocks.StructValue):
 
     @property
     def anchor(self) -> str:
-        return anchor_for(self.get("number") or "")
+        printed = self.get("number") or ""
+        return anchor_for(printed) or (slugify(self.get("text")) if self.get("unnumbered") else "")
 
 
 class SectionValue(blocks.StructValue):
@@ -82,6 +83,7 @@ class NumberedParagraphBlock(blocks.StructBlock):
 class SubheadingBlock(blocks.StructBlock):
     number = _number_block()
     text = blocks.CharBlock(max_length=255, help_text="For example: Role of the KCP.")
+    unnumbered = blocks.BooleanBlock(required=False, label="Printed without a number")
 
     class Meta:
         icon = "title"

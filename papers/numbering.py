@@ -144,6 +144,8 @@ def number_report(sections: list, *, frozen: bool, auto_numbers: Mapping | None 
         for item in section["value"].get("content") or []:
             value = item["value"]
             printed = (value.get("number") or "").strip()
+            if item["type"] == SUBHEADING and value.get("unnumbered") and not printed:
+                continue  # printed without a number: it stays so, and numbers nothing under it
             if item["type"] == SUBHEADING:
                 previous_paragraph = fill(item, previous_paragraph, section_number, taken)
                 subheading, previous_sub = previous_paragraph, None

@@ -237,8 +237,10 @@ def import_paper(
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name)
     if parsed.kind == "agenda":  # an agenda is its meeting's, not a page of its own
         with transaction.atomic():
-            meeting, created = _meeting_for(group, date, publish=False, user=user)
-            page = set_agenda(meeting, values.fields["agenda_items"], group=group, user=user)
+            meeting, created = _meeting_for(group, date, publish=publish, user=user)
+            page = set_agenda(
+                meeting, values.fields["agenda_items"], group=group, user=user, publish=publish
+            )
             return ImportResult(page, created, warnings, meeting_created=created)
     model = apps.get_model(values.page_type)
     try:

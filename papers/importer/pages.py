@@ -178,6 +178,11 @@ def _content_block(item: BodyItem, warnings: list[str]) -> dict:
         if len(item.text) <= MAX_LABEL_LENGTH:
             return {"type": "label", "value": {"text": item.text}}
         return {"type": "text", "value": {"text": item.text}}
+    if item.kind == "heading" and len(item.text) <= MAX_SUBHEADING_LENGTH:  # printed unnumbered
+        return {
+            "type": "subheading",
+            "value": {"number": "", "text": item.text, "unnumbered": True},
+        }
     if item.kind in ("list", "table"):
         return printed_block(item)
     if item.kind == "label":  # printed as a line ending in a colon ("Actions:")

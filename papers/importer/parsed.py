@@ -13,7 +13,7 @@ STATUSES = (
     "for_noting",
 )
 
-BODY_ITEM_KINDS = ("paragraph", "subheading", "label", "bullets", "list", "table")
+BODY_ITEM_KINDS = ("paragraph", "subheading", "heading", "label", "bullets", "list", "table")
 
 
 @dataclass

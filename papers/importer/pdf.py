@@ -8,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from django.conf import settings
-
 from papers.exceptions import PaperFormatError
 
 PDF_SUFFIX = ".pdf"
+# Run as a script, not as papers.importer.pdf_worker: importing the papers package would load
+# Django in the worker, which needs only pdfplumber, and cost half a second a paper.
+WORKER = Path(__file__).with_name("pdf_worker.py")
 MAX_PDF_PAGES = 60
 MAX_PDF_MEMORY_BYTES = 768 * 1024 * 1024
 MAX_PDF_SECONDS = 20
@@ -42,15 +43,14 @@ def read_pdf_text(path: Path) -> str:
         finished = subprocess.run(
             [
                 sys.executable,
-                "-m",
-                "papers.importer.pdf_worker",
+                "-I",  # isolated: the worker's folder is not put on the path, no PYTHON* vars
+                str(WORKER),
                 str(path),
                 str(MAX_PDF_PAGES),
                 str(MAX_PDF_MEMORY_BYTES),
             ],
             capture_output=True,
             timeout=MAX_PDF_SECONDS,
-            cwd=settings.BASE_DIR,
             check=False,
         )
     except subprocess.TimeoutExpired:

@@ -1,5 +1,5 @@
-"""Reads a PDF's text, in a process of its own: run as `python -m papers.importer.pdf_worker
-FILE MAX_PAGES MAX_BYTES` by papers.importer.pdf, which limits its time; it limits its own
+"""Reads a PDF's text, in a process of its own: run as `python -I pdf_worker.py FILE MAX_PAGES
+MAX_BYTES` by papers.importer.pdf, which limits its time; it limits its own
 memory (RLIMIT_AS) before pdfminer is loaded. Prints one JSON
 object: {"text": ...} or {"error": code, "detail": ...}.
 

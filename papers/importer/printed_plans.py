@@ -33,9 +33,13 @@ def column_fields(columns: list[str]) -> list[str]:
 
 
 def is_printed_layout(columns: list[str]) -> bool:
-    """A table to keep column by column: any but the usual four columns in the usual order."""
+    """A table to keep column by column: any but the usual four columns in the usual order
+    (a heading the site does not know in one of the four places is still that column)."""
     fields = column_fields(columns)
-    return bool(fields) and fields != list(STANDARD_FIELDS)
+    is_usual = len(fields) == len(STANDARD_FIELDS) and all(
+        field in ("", usual) for field, usual in zip(fields, STANDARD_FIELDS, strict=True)
+    )
+    return bool(fields) and not is_usual
 
 
 def read_status_key(text: str) -> dict[str, str] | None:

@@ -6,11 +6,11 @@ from .closing import annex_references, find_signatory, is_closing_label, read_cl
 from .header import is_in_capitals, read_header, read_status, record_status
 from .headings import FUNCTION_WORDS, is_heading_like, is_report_body_start, read_section_line
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
+from .marked_lists import list_parent, marked_item
 from .parsed import BodyItem, Bullet, ImportWarning, PaperHeader, ParsedReport, Section
 from .schemes import (
     LIST_MARKER,
     PrintedNumber,
-    list_item_scheme,
     read_printed_number,
     section_key,
     section_scheme,
@@ -19,6 +19,7 @@ from .tables import TableFinder
 
 BULLET_LINE = re.compile(r"^(?P<marker>[•◦▪●○■□➢‣·*–—-])\s+(?P<text>\S.*)$")
 LABEL_LINE = re.compile(r"^(?P<label>[A-Z][^:]{0,48}?)\s*:$")
+MAX_UNNUMBERED_HEADING_WORDS = 8
 _CELL_MARKER = re.compile(r"^(?:[-•*–]|\d{1,2}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|[ivx]{1,4}\))$")
 
 
@@ -284,6 +285,9 @@ class _BodyReader:
             self._close()
             self.sections.append(Section("", text, [], line=line.number))
             return index + 1
+        if self.after_blank and self._stands_alone(index) and is_heading_like(text):
+            self._add(BodyItem("heading", "", text, line=line.number))
+            return index + 1
         item = BodyItem("paragraph", "", text, line=line.number)
         self._add(item)
         self.open_paragraph = item
@@ -323,21 +327,11 @@ class _BodyReader:
     def _add_list_item(self, line: PrintedLine, label: str, text: str) -> None:
         """'(a) later opening…': an item keeps its printed marker; its anchor is qualified by the
         numbered paragraph above it, so two paragraphs can each have an "(a)"."""
-        current = (
-            self.open_list if self.open_list is not None and self.open_list.kind == "list" else None
-        )
-        if current is None:
-            section = self.sections[-1] if self.sections else None
-            numbered = [item.number for item in (section.items if section else []) if item.number]
-            parent = numbered[-1] if numbered and section.items[-1].kind != "list" else ""
-            parent = parent or (section.number if section else "")
+        if self.open_list is None or self.open_list.kind != "list":
+            parent = list_parent(self.sections[-1] if self.sections else None)
             self._add(BodyItem("list", parent=parent, line=line.number))
-            current = self.open_list = self.sections[-1].items[-1]
-        previous = current.bullets[-1] if current.bullets else None
-        scheme = list_item_scheme(
-            label, (previous.number.strip("()"), previous.scheme) if previous else None
-        )
-        current.bullets.append(Bullet(collapse_space(text), 0, f"({label})", scheme))
+            self.open_list = self.sections[-1].items[-1]
+        self.open_list.bullets.append(marked_item(label, text, self.open_list.bullets))
 
     def _add(self, item: BodyItem) -> None:
         self._close()
@@ -433,6 +427,18 @@ class _BodyReader:
             or (LABEL_LINE.match(text) and len(text.split()) <= 6)
             or read_status(text)
             or is_closing_label(text)
+        )
+
+    def _stands_alone(self, index: int) -> bool:
+        """A short line between blank lines, followed by a paragraph: a heading."""
+        following = self._next_text_index(index + 1)
+        return (
+            len(self.lines[index].text.split()) <= MAX_UNNUMBERED_HEADING_WORDS
+            and index + 1 < self.end
+            and self.lines[index + 1].is_blank
+            and following is not None
+            and self._is_plain(self.lines[following].text)
+            and ends_sentence(self.lines[following].text)
         )
 
     def _next_text_index(self, start: int) -> int | None:
