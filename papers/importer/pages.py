@@ -144,6 +144,13 @@ def _report_fields(report: ParsedReport, values: PageValues) -> None:
         background_papers=_background_papers(report.background_papers),
         annexes=_annexes(report.annexes, report.annex_titles),
     )
+    if report.header.agenda_item:  # only when printed, so earlier imports keep their fields
+        values.fields["agenda_item"] = report.header.agenda_item
+    if report.other_contacts:
+        values.fields["other_contacts"] = "\n".join(
+            ", ".join(part for part in vars(officer).values() if part)
+            for officer in report.other_contacts
+        )
 
 
 def _section_block(section: Section, warnings: list[str]) -> dict:

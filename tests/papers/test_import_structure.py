@@ -7,12 +7,15 @@ import datetime
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from lxml import html as lxml_html
 
 from papers.importer import parse_paper, read_paper_text
 from papers.services import import_paper
+from tests.papers.test_import_corpus import body_lines, source_sentences
+from tests.papers.test_import_corpus import words as corpus_words
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +125,19 @@ def test_a_heading_printed_without_a_number_is_not_given_one(client, steering_gr
     heading = article.xpath('//*[@id="section-recommendations"]/h2')[0]
     assert " ".join(heading.text_content().split()) == "RECOMMENDATIONS"
     assert not heading.xpath('.//*[@class="paper-number"]')
+
+
+@pytest.mark.parametrize(
+    "path", [path for path in VERSIONS if path.suffix in (".txt", ".md")], ids=lambda p: p.name
+)
+def test_every_sentence_of_the_paper_is_on_its_page_in_order(client, steering_group, path):
+    # "Contacts:" is shown as the page's own heading, as "Contact:" is (see _VALUE_LABEL).
+    source = SimpleNamespace(text=path.read_text(encoding="utf-8").replace("Contacts:", "Contact:"))
+    parsed = parse_paper(source.text, source=path.name)
+    page_words = corpus_words(" ".join(published_page(client, path, steering_group).itertext()))
+    body, cursor = body_lines(parsed), 0
+    for line, sentence in source_sentences(source):
+        found = page_words.find(sentence, cursor if line in body else 0)
+        assert found >= 0, f"line {line}: “{sentence}” is not on the page in order"
+        if line in body:
+            cursor = found + len(sentence)
