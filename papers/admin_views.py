@@ -20,7 +20,7 @@ KIND_NAMES = {
     "action_plan": "action plan",
     "progress_report": "progress report",
     "minutes": "set of minutes",
-    "agenda": "agenda",
+    "agenda": "meeting's agenda",
 }
 
 
