@@ -19,6 +19,8 @@ KIND_NAMES = {
     "report": "report",
     "action_plan": "action plan",
     "progress_report": "progress report",
+    "minutes": "set of minutes",
+    "agenda": "meeting's agenda",
 }
 
 

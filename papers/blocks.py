@@ -26,10 +26,12 @@ line breaks are kept when it is shown.
 import datetime
 
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from .numbering import anchor_for
+from .printed_blocks import DataTableBlock, MarkedListBlock, PrintedPlanSectionBlock
 
 NUMBER_HELP = (
     "Leave blank to have it numbered for you. Numbers are fixed once the paper is published."
@@ -48,13 +50,15 @@ class NumberedValue(blocks.StructValue):
 
     @property
     def anchor(self) -> str:
-        return anchor_for(self.get("number") or "")
+        printed = self.get("number") or ""
+        return anchor_for(printed) or (slugify(self.get("text")) if self.get("unnumbered") else "")
 
 
 class SectionValue(blocks.StructValue):
     @property
     def anchor(self) -> str:
-        return anchor_for(self.get("number") or "", prefix="section")
+        number = self.get("number") or slugify(self.get("heading") or self.get("title") or "")
+        return anchor_for(number, prefix="section")
 
 
 def _number_block(**kwargs):
@@ -79,6 +83,7 @@ class NumberedParagraphBlock(blocks.StructBlock):
 class SubheadingBlock(blocks.StructBlock):
     number = _number_block()
     text = blocks.CharBlock(max_length=255, help_text="For example: Role of the KCP.")
+    unnumbered = blocks.BooleanBlock(required=False, label="Printed without a number")
 
     class Meta:
         icon = "title"
@@ -155,6 +160,8 @@ class SectionContentBlock(blocks.StreamBlock):
     label = LabelBlock()
     text = UnnumberedParagraphBlock()
     bullets = BulletListBlock()
+    marked_list = MarkedListBlock()
+    table = DataTableBlock()
 
     class Meta:
         icon = "doc-full"
@@ -164,6 +171,7 @@ class SectionContentBlock(blocks.StreamBlock):
 class SectionBlock(blocks.StructBlock):
     number = _number_block()
     heading = blocks.CharBlock(max_length=255, help_text="For example: Introduction.")
+    is_unnumbered = blocks.BooleanBlock(required=False, label="Printed without a number")
     content = SectionContentBlock()
 
     class Meta:
@@ -324,6 +332,7 @@ class ActionPlanSectionBlock(blocks.StructBlock):
 
 class ActionPlanBodyBlock(blocks.StreamBlock):
     section = ActionPlanSectionBlock()
+    printed_section = PrintedPlanSectionBlock()
 
 
 # --- Progress reports --------------------------------------------------------------------------

@@ -22,6 +22,9 @@ class PaperFormatError(PapersError):
         "unsupported_type",
         "no_meeting_date",
         "format",
+        "scanned_pdf",
+        "bad_pdf",
+        "pdf_limits",
     )
 
     def __init__(

@@ -18,7 +18,7 @@ class ImportPaperForm(forms.Form):
 
     file = forms.FileField(
         label="Paper",
-        help_text="A Word document (.docx) or plain text (.txt, .md) of up to 10 MB.",
+        help_text="A Word document (.docx), a PDF or plain text (.txt, .md) of up to 10 MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(IMPORTABLE_SUFFIXES)}),
         error_messages={"required": "Choose the paper's file to upload."},
     )

@@ -39,7 +39,7 @@ class Numbered:
 
 def anchor_for(number: str, prefix: str = "para") -> str:
     """The fragment id of a numbered paragraph: "2.2.1" -> "para-2-2-1"."""
-    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", number.strip()).strip("-").lower()
+    cleaned = re.sub(r"[^A-Za-z0-9]+", "-", number.strip()).strip("-")  # "A1" and "a1" differ
     return f"{prefix}-{cleaned}" if cleaned else ""
 
 
@@ -125,6 +125,8 @@ def number_report(sections: list, *, frozen: bool, auto_numbers: Mapping | None 
     def fill(block: dict, previous: str | None, scope: str, pool: set[str]) -> str:
         value = block["value"]
         number = (value.get("number") or "").strip()
+        if not number and value.get("is_unnumbered"):
+            return previous or ""  # a heading the paper printed without a number stays so
         if not number:
             number = next_number(previous, scope, pool)
             value["number"] = number
@@ -142,6 +144,8 @@ def number_report(sections: list, *, frozen: bool, auto_numbers: Mapping | None 
         for item in section["value"].get("content") or []:
             value = item["value"]
             printed = (value.get("number") or "").strip()
+            if item["type"] == SUBHEADING and value.get("unnumbered") and not printed:
+                continue  # printed without a number: it stays so, and numbers nothing under it
             if item["type"] == SUBHEADING:
                 previous_paragraph = fill(item, previous_paragraph, section_number, taken)
                 subheading, previous_sub = previous_paragraph, None

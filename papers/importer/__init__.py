@@ -1,4 +1,5 @@
-"""The paper importer: reads .txt, .md and .docx committee papers into parsed dataclasses."""
+"""The paper importer: reads .txt, .md, .docx and .pdf papers, minutes and agendas into parsed
+dataclasses."""
 
 from .describing import PaperFact, describe, paper_facts
 from .parsed import (

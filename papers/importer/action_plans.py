@@ -2,10 +2,13 @@
 
 import re
 
+from .closing import read_contact_line
 from .header import read_header, record_status
+from .headings import is_heading_like
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
 from .parsed import ActionPlanRow, ActionPlanSection, ImportWarning, ParsedActionPlan
-from .report_lines import SECTION_LINE, is_heading_like
+from .printed_plans import column_fields, is_printed_layout, read_status_key
+from .schemes import SECTION_LINE
 
 GLOSSARY_LABEL = re.compile(r"^(?:acronyms|abbreviations|glossary)\s*:\s*(?P<rest>.*)$", re.I)
 _GLOSSARY_TERM = re.compile(r"(?P<term>[^\s=]+)\s*=\s*")
@@ -26,7 +29,8 @@ def looks_like_action_plan(lines: list[PrintedLine]) -> bool:
         return False
     header = _row_key(rows[0].cells)
     is_repeated = any(_row_key(row.cells) == header for row in rows[1:])
-    return is_repeated or (len(rows) >= 3 and len(_HEADER_WORDS.findall(rows[0].text)) >= 2)
+    names_columns = len(_HEADER_WORDS.findall(rows[0].text))
+    return (is_repeated and names_columns >= 1) or (len(rows) >= 3 and names_columns >= 2)
 
 
 def format_cell(text: str) -> str:
@@ -59,8 +63,12 @@ def split_glossary(text: str) -> list[tuple[str, str]] | None:
 
 def parse_action_plan(lines: list[PrintedLine]) -> ParsedActionPlan:
     glossary, glossary_lines = _read_glossary(lines)
+    keys = {index: read_status_key(line.text) for index, line in enumerate(lines)}
+    keys = {index: key for index, key in keys.items() if key}
     reading = read_header(
-        lines, is_body_start=lambda index: _is_body_start(lines[index]), skip=glossary_lines
+        lines,
+        is_body_start=lambda index: _is_body_start(lines[index]),
+        skip=glossary_lines | frozenset(keys),
     )
     header, warnings = reading.header, reading.warnings
     period = PERIOD.search(header.title)
@@ -69,8 +77,9 @@ def parse_action_plan(lines: list[PrintedLine]) -> ParsedActionPlan:
         period=period.group() if period else "",
         glossary=glossary,
         warnings=warnings,
+        status_key={code: meaning for key in keys.values() for code, meaning in key.items()},
     )
-    _TableReader(plan, lines).read(reading.end)
+    _TableReader(plan, lines, skip=frozenset(keys)).read(reading.end)
     plan.warnings.sort(key=lambda warning: warning.line or 0)
     return plan
 
@@ -113,16 +122,19 @@ def _row_key(cells: list[str]) -> tuple[str, ...]:
 class _TableReader:
     """Reads sections and their rows, merging lines that continue the row above cell by cell."""
 
-    def __init__(self, plan: ParsedActionPlan, lines: list[PrintedLine]):
+    def __init__(self, plan: ParsedActionPlan, lines: list[PrintedLine], skip=frozenset()):
         self.plan = plan
         self.lines = lines
+        self.skip = skip  # lines read already, such as the status key
         self.columns: list[str] | None = None
         self.pending: list[tuple[ActionPlanRow, list[str]]] = []
         self.last_section: int | None = None
         self.in_footnotes = False
 
     def read(self, start: int) -> None:
-        for line in self.lines[start:]:
+        for index, line in enumerate(self.lines[start:], start=start):
+            if index in self.skip:
+                continue
             if line.is_blank or record_status(self.plan.header, line, self.plan.warnings):
                 continue
             if "\t" in line.text:
@@ -138,6 +150,8 @@ class _TableReader:
             (section and is_heading_like(section.group("heading"))) or line.heading_level
         ):
             self._start_section(line, section)
+        elif self.plan.contact is None and (contact := read_contact_line(text)):
+            self.plan.contact = contact
         elif self.in_footnotes or FOOTNOTE_LINE.match(text):
             self.in_footnotes = True
             self.plan.footnotes.append(collapse_space(text))
@@ -214,6 +228,17 @@ class _TableReader:
         self, section: ActionPlanSection, cells: list[str], line: PrintedLine
     ) -> None:
         columns = [cell for cell in cells if cell]
+        if is_printed_layout(columns):  # kept column by column, each as printed
+            if section.rows:
+                self.plan.warnings.append(
+                    ImportWarning(
+                        line.number, "the header row is repeated inside a section; ignored"
+                    )
+                )
+            self.columns = self.columns or columns
+            section.columns = section.columns or columns
+            section.fields = section.fields or column_fields(section.columns)
+            return
         if len(columns) != ACTION_PLAN_COLUMNS:
             self.plan.warnings.append(
                 ImportWarning(
@@ -246,7 +271,14 @@ class _TableReader:
 
     def _finish_section(self) -> None:
         """Write the cells gathered for the last section into its rows."""
+        section = self.plan.sections[-1] if self.plan.sections else None
         for row, cells in self.pending:
+            if section is not None and section.fields:
+                section.printed_rows.append([format_cell(cell) for cell in cells])
+                for name, cell in zip(section.fields, cells, strict=True):
+                    if name and name != "status":
+                        setattr(row, name, format_cell(cell))
+                continue
             row.planned_action, row.current_situation, row.lead, row.due_date = (
                 format_cell(cell) for cell in cells
             )

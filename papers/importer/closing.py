@@ -8,8 +8,9 @@ from .lines import PrintedLine, ends_sentence
 from .parsed import ContactOfficer, ImportWarning, PaperHeader
 
 CONTACT_LABEL = re.compile(
-    r"^(?:contact(?:\s+officers?|\s+details|\s+for\s+enquiries)?"
-    r"|for\s+further\s+information(?:,?\s+(?:please\s+)?contact)?|enquiries\s+to)\s*:\s*(?P<rest>.*)$",
+    r"^(?:contacts?(?:\s+officers?|\s+details|\s+for\s+enquiries)?"
+    r"|for\s+further\s+information(?:,?\s+(?:please\s+)?contact)?|enquiries\s+to)"
+    r"(?:\s*:\s*(?P<rest>.*)|(?<=officer)s?\s*(?P<alone>$))",
     re.IGNORECASE,
 )
 BACKGROUND_LABEL = re.compile(
@@ -58,12 +59,18 @@ _ADDRESS_WORDS = re.compile(
 )
 JOB_WORDS = re.compile(
     r"\b(?:officer|manager|head|director|chief|executive|co-?ordinator|secretary|chair(?:man)?"
-    r"|assistant|advis[eo]r|analyst|clerk|administrator|lead|consultant|leader|deputy|principal)\b",
+    r"|assistant|advis[eo]r|analyst|clerk|administrator|lead|consultant|leader|deputy|principal"
+    r"|inspector|sergeant|superintendent|commander)\b",
     re.IGNORECASE,
 )
 ORGANISATION_WORDS = re.compile(
     r"\b(?:council|rbkc|nhs|pct|borough|partnership|police|forum|trust|unit|team|department"
     r"|directorate|association|service|services|kcsc|ltd|limited|society|authority)\b",
+    re.IGNORECASE,
+)
+_RANK_AND_NAME = re.compile(
+    r"^(?:inspector|sergeant|superintendent|chief\s+inspector|commander|cllr|councillor)"
+    r"(?:\s+[A-Z][\w'’-]+){2,3}$",
     re.IGNORECASE,
 )
 _EXPLICIT_KINDS = {
@@ -96,6 +103,7 @@ class Closing:
     background_papers: list[str] = field(default_factory=list)
     annex_titles: dict[str, str] = field(default_factory=dict)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
+    other_contacts: list[ContactOfficer] = field(default_factory=list)
 
 
 def is_closing_label(text: str) -> bool:
@@ -180,8 +188,14 @@ def read_closing(
             continue
         contact = CONTACT_LABEL.match(text)
         background = BACKGROUND_LABEL.match(text)
-        if contact and closing.contact is None:
-            closing.contact, index = _read_contact(lines, index, contact.group("rest"), warnings)
+        officers = _officers_on_one_line(contact.group("rest") or "") if contact else []
+        if officers and closing.contact is None:
+            closing.contact, closing.other_contacts = officers[0], officers[1:]
+            index += 1
+        elif contact and closing.contact is None:
+            closing.contact, index = _read_contact(
+                lines, index, contact.group("rest") or "", warnings
+            )
         elif background:
             index = _read_background_papers(
                 lines, index, background.group("rest"), closing, warnings
@@ -239,6 +253,27 @@ def _read_contact(
         if not (officer.job_title or officer.organisation or officer.address):
             return None, label_index + 1
     return officer, index
+
+
+def read_contact_line(text: str) -> ContactOfficer | None:
+    """The officer on one labelled line ("Contact officer: name, role, telephone, email")."""
+    label = CONTACT_LABEL.match(text)
+    officer = ContactOfficer(name="")
+    if label and label.group("rest") and _fill_contact(officer, label.group("rest")):
+        return officer if officer.name or officer.email or officer.phone else None
+    return None
+
+
+def _officers_on_one_line(text: str) -> list[ContactOfficer]:
+    """'Sam Okafor, Manager, 020…; Lena Novak, Coordinator, 020…': each officer, in order;
+    [] unless the line names more than one and every part reads as an officer."""
+    officers = []
+    for part in text.split(";"):
+        officer = ContactOfficer(name="")
+        if not (_fill_contact(officer, part) and officer.name):
+            return []
+        officers.append(officer)
+    return officers if len(officers) > 1 else []
 
 
 def _fill_contact_keeping_extra(officer: ContactOfficer, text: str) -> None:
@@ -302,6 +337,8 @@ def _contact_part_kind(officer: ContactOfficer, part: str) -> str | None:
         return None
     if _POSTCODE.search(part) or _ADDRESS_WORDS.search(part):
         return "address"
+    if not officer.name and _RANK_AND_NAME.match(part):
+        return "name"  # "Inspector Mark Dale": a rank before a name is part of the name
     has_job_words = JOB_WORDS.search(part) is not None
     has_organisation_words = ORGANISATION_WORDS.search(part) is not None
     if not officer.name and not has_job_words and not has_organisation_words:

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from papers import numbering
 
+from .agendas import ParsedAgenda
+from .meeting_pages import agenda_fields, minutes_fields
+from .minutes import ParsedMinutes
 from .parsed import (
     ActionPlanSection,
     BodyItem,
@@ -21,6 +24,7 @@ from .parsed import (
     ParsedReport,
     Section,
 )
+from .printed import printed_block, printed_plan_block
 
 MAX_BULLET_LEVEL = 3
 MAX_LABEL_LENGTH = 120
@@ -31,6 +35,8 @@ PAGE_TYPES = {
     "report": "papers.ReportPage",
     "action_plan": "papers.ActionPlanPage",
     "progress_report": "papers.ProgressReportPage",
+    "minutes": "papers.MinutesPage",
+    "agenda": "papers.MeetingPage",
 }
 
 
@@ -54,6 +60,8 @@ def page_values(
 ) -> PageValues:
     """The field values of the page a parsed paper becomes. What the page cannot hold as
     printed (a number used twice, an over-long title) is kept another way, with a warning."""
+    if parsed.kind in ("minutes", "agenda"):
+        return _meeting_record_values(parsed, text)
     header = parsed.header
     title = " ".join(header.title.split())
     purpose = header.purpose
@@ -91,6 +99,21 @@ def page_values(
     return values
 
 
+def _meeting_record_values(parsed: ParsedMinutes | ParsedAgenda, text: str) -> PageValues:
+    """Minutes become a minutes page; an agenda becomes its meeting's agenda items."""
+    warnings = [str(warning) for warning in parsed.warnings]
+    fields = {
+        "title": " ".join(parsed.header.title.split())[:TITLE_MAX_LENGTH],
+        "meeting_date": parsed.header.meeting_date,
+        "source_hash": source_hash(text),
+    }
+    if parsed.kind == "minutes":
+        fields.update(minutes_fields(parsed), import_warnings=warnings)
+    else:
+        fields.update(agenda_fields(parsed))
+    return PageValues(page_type=PAGE_TYPES[parsed.kind], fields=fields, warnings=warnings)
+
+
 def _missing_facts(parsed: ParsedReport | ParsedActionPlan | ParsedProgressReport) -> list[str]:
     """A report or progress report goes to a meeting for something, from someone: say when the
     paper prints no status or contact officer, so the officer fills them in on the draft."""
@@ -121,6 +144,13 @@ def _report_fields(report: ParsedReport, values: PageValues) -> None:
         background_papers=_background_papers(report.background_papers),
         annexes=_annexes(report.annexes, report.annex_titles),
     )
+    if report.header.agenda_item:  # only when printed, so earlier imports keep their fields
+        values.fields["agenda_item"] = report.header.agenda_item
+    if report.other_contacts:
+        values.fields["other_contacts"] = "\n".join(
+            ", ".join(part for part in vars(officer).values() if part)
+            for officer in report.other_contacts
+        )
 
 
 def _section_block(section: Section, warnings: list[str]) -> dict:
@@ -132,14 +162,14 @@ def _section_block(section: Section, warnings: list[str]) -> dict:
                 "without a heading: give it one before publishing",
             )
         )
-    return {
-        "type": "section",
-        "value": {
-            "number": section.number,
-            "heading": section.heading,
-            "content": [_content_block(item, warnings) for item in section.items],
-        },
+    value = {
+        "number": section.number,
+        "heading": section.heading,
+        "content": [_content_block(item, warnings) for item in section.items],
     }
+    if section.heading and not section.number:
+        value["is_unnumbered"] = True  # printed without a number: the page adds none
+    return {"type": "section", "value": value}
 
 
 def _content_block(item: BodyItem, warnings: list[str]) -> dict:
@@ -155,6 +185,13 @@ def _content_block(item: BodyItem, warnings: list[str]) -> dict:
         if len(item.text) <= MAX_LABEL_LENGTH:
             return {"type": "label", "value": {"text": item.text}}
         return {"type": "text", "value": {"text": item.text}}
+    if item.kind == "heading" and len(item.text) <= MAX_SUBHEADING_LENGTH:  # printed unnumbered
+        return {
+            "type": "subheading",
+            "value": {"number": "", "text": item.text, "unnumbered": True},
+        }
+    if item.kind in ("list", "table"):
+        return printed_block(item)
     if item.kind == "label":  # printed as a line ending in a colon ("Actions:")
         return {"type": "label", "value": {"text": f"{item.text}:"[:MAX_LABEL_LENGTH]}}
     if any(bullet.level > MAX_BULLET_LEVEL for bullet in item.bullets):
@@ -177,7 +214,7 @@ def _content_block(item: BodyItem, warnings: list[str]) -> dict:
 
 
 def _action_plan_fields(plan: ParsedActionPlan, values: PageValues) -> None:
-    sections = [_plan_section_block(section) for section in plan.sections]
+    sections = [_plan_section_block(section, plan.status_key) for section in plan.sections]
     _keep_repeated_numbers_as_text(sections, plan.sections, values.warnings, "heading")
     _number_unnumbered(
         sections, plan.sections, values.warnings, numbering.number_sequence, what="section"
@@ -191,9 +228,13 @@ def _action_plan_fields(plan: ParsedActionPlan, values: PageValues) -> None:
         sections=sections,
         footnotes="\n".join(plan.footnotes),
     )
+    if plan.contact is not None:
+        values.fields.update(_contact_fields(plan.contact, values.warnings))
 
 
-def _plan_section_block(section: ActionPlanSection) -> dict:
+def _plan_section_block(section: ActionPlanSection, key: dict[str, str]) -> dict:
+    if section.fields:
+        return printed_plan_block(section, key)
     return {
         "type": "section",
         "value": {
@@ -257,7 +298,7 @@ def _number_unnumbered(blocks: list, parsed: list, warnings: list[str], number, 
         return
     numbered = number(blocks, frozen=False).blocks
     for block, filled, printed in zip(blocks, numbered, parsed, strict=True):
-        if not block["value"]["number"]:
+        if not block["value"]["number"] and filled["value"]["number"]:
             block["value"]["number"] = filled["value"]["number"]
             name = block["value"].get("heading") or block["value"].get("title") or "(no heading)"
             warnings.append(

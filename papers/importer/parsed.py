@@ -13,7 +13,7 @@ STATUSES = (
     "for_noting",
 )
 
-BODY_ITEM_KINDS = ("paragraph", "subheading", "label", "bullets")
+BODY_ITEM_KINDS = ("paragraph", "subheading", "heading", "label", "bullets", "list", "table")
 
 
 @dataclass
@@ -42,18 +42,37 @@ class ContactOfficer:
 
 @dataclass
 class Bullet:
+    """One item of a list; an item printed with a marker ("(a)", "(iv)") keeps it as `number`
+    and the scheme it was read in ("letter", "roman", "arabic")."""
+
     text: str
     level: int = 0
+    number: str = ""
+    scheme: str = ""
+
+
+@dataclass
+class Table:
+    """A data table as printed: its caption, header row and one value per cell."""
+
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass
 class BodyItem:
-    """One block of a report section: a paragraph, a numbered subheading, a label or a list."""
+    """One block of a report section: a paragraph, a numbered subheading, a label, a bullet
+    list, a list of items printed with markers ("list": `parent` is the number of the paragraph
+    it belongs to, which qualifies its anchors) or a table."""
 
     kind: str
     number: str = ""
     text: str = ""
     bullets: list[Bullet] = field(default_factory=list)
+    table: Table | None = None
+    parent: str = ""
     line: int | None = field(default=None, compare=False)
 
 
@@ -95,6 +114,7 @@ class ParsedReport:
     warnings: list[ImportWarning] = field(default_factory=list)
     signatory_title: str = ""
     annex_titles: dict[str, str] = field(default_factory=dict)
+    other_contacts: list[ContactOfficer] = field(default_factory=list)
 
 
 @dataclass
@@ -110,11 +130,17 @@ class ActionPlanRow:
 
 @dataclass
 class ActionPlanSection:
+    """A section of an action plan. `fields` names the action-plan field of each printed column
+    ("" for a column of the paper's own) when the table is kept column by column, and
+    `printed_rows` then holds its cells; otherwise the usual four columns fill `rows`."""
+
     number: str
     heading: str
     columns: list[str] = field(default_factory=list)
     rows: list[ActionPlanRow] = field(default_factory=list)
     line: int | None = field(default=None, compare=False)
+    fields: list[str] = field(default_factory=list)
+    printed_rows: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +153,8 @@ class ParsedActionPlan:
     sections: list[ActionPlanSection] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    status_key: dict[str, str] = field(default_factory=dict)
+    contact: ContactOfficer | None = None
 
 
 @dataclass

@@ -6,7 +6,9 @@ from pathlib import PurePath
 from papers.exceptions import PaperFormatError
 
 from .action_plans import looks_like_action_plan, parse_action_plan
+from .agendas import ParsedAgenda, looks_like_agenda, parse_agenda
 from .lines import printed_lines
+from .minutes import ParsedMinutes, looks_like_minutes, parse_minutes
 from .parsed import ImportWarning, ParsedActionPlan, ParsedProgressReport, ParsedReport
 from .progress_reports import looks_like_progress_report, parse_progress_report
 from .reports import parse_report
@@ -14,12 +16,16 @@ from .reports import parse_report
 
 def parse_paper(
     text: str, *, source: str = ""
-) -> ParsedReport | ParsedActionPlan | ParsedProgressReport:
+) -> ParsedReport | ParsedActionPlan | ParsedProgressReport | ParsedMinutes | ParsedAgenda:
     """Parse a paper faithfully, whatever its layout: what cannot be placed is kept as text,
     with a warning. Only an empty paper is refused (PaperFormatError naming the file)."""
     if not text.strip():
         raise PaperFormatError("the paper is empty", source=source, code="empty")
     lines = printed_lines(text)
+    if looks_like_minutes(lines):
+        return parse_minutes(lines)
+    if looks_like_agenda(lines):
+        return parse_agenda(lines)
     if looks_like_action_plan(lines):
         parsed = parse_action_plan(lines)
     elif looks_like_progress_report(lines):

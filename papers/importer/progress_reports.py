@@ -6,7 +6,7 @@ from .closing import annex_references, is_closing_label, read_closing
 from .header import read_header, record_status
 from .lines import PrintedLine, collapse_space, join_paragraphs, join_wrapped
 from .parsed import ImportWarning, Objective, ParsedProgressReport, ProgressAction
-from .report_lines import BULLET_LINE
+from .reports import BULLET_LINE
 
 OBJECTIVE_LINE = re.compile(
     r"^objective\s+(?P<number>\d{1,2}(?:\.\d{1,2})*)\s*[:.)–—-]?\s*(?P<title>.*)$", re.IGNORECASE

@@ -1,10 +1,11 @@
-"""Reading a paper file (.txt, .md or .docx) into text, refusing files that are not papers."""
+"""Reading a paper file (.txt, .md, .docx or .pdf) into text, refusing files that are not papers."""
 
 import unicodedata
 from pathlib import Path
 
 from papers.exceptions import PaperFormatError
 
+from .pdf import PDF_SUFFIX, read_pdf_text
 from .word import read_docx_text
 
 MAX_PAPER_BYTES = 10 * 1024 * 1024
@@ -26,10 +27,11 @@ def read_paper_text(path: Path) -> str:
 
 def _read(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix not in (*TEXT_SUFFIXES, WORD_SUFFIX):
+    if suffix not in (*TEXT_SUFFIXES, WORD_SUFFIX, PDF_SUFFIX):
         kind = f"a {suffix} file" if suffix else "a file without an extension"
         raise PaperFormatError(
-            f"{kind} cannot be imported; save the paper as Word (.docx) or plain text (.txt, .md)",
+            f"{kind} cannot be imported; save the paper as Word (.docx), PDF or plain text "
+            "(.txt, .md)",
             code="unsupported_type",
         )
     size = path.stat().st_size
@@ -38,7 +40,12 @@ def _read(path: Path) -> str:
             f"the file is {size / 1024 / 1024:.1f} MB; papers over 10 MB cannot be imported",
             code="too_large",
         )
-    text = read_docx_text(path) if suffix == WORD_SUFFIX else decode_paper_bytes(path.read_bytes())
+    if suffix == WORD_SUFFIX:
+        text = read_docx_text(path)
+    elif suffix == PDF_SUFFIX:
+        text = read_pdf_text(path)
+    else:
+        text = decode_paper_bytes(path.read_bytes())
     if not text.strip():
         raise PaperFormatError("the paper is empty", code="empty")
     return text

@@ -4,31 +4,23 @@ import re
 
 from .closing import annex_references, find_signatory, is_closing_label, read_closing
 from .header import is_in_capitals, read_header, read_status, record_status
+from .headings import FUNCTION_WORDS, is_heading_like, is_report_body_start, read_section_line
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped
+from .marked_lists import list_parent, marked_item
 from .parsed import BodyItem, Bullet, ImportWarning, PaperHeader, ParsedReport, Section
-from .report_lines import (
-    BULLET_LINE,
-    FUNCTION_WORDS,
-    LABEL_LINE,
-    LETTERED_LINE,
+from .schemes import (
+    LIST_MARKER,
     PrintedNumber,
-    is_heading_like,
     read_printed_number,
-    read_section_line,
+    section_key,
+    section_scheme,
 )
+from .tables import TableFinder
 
+BULLET_LINE = re.compile(r"^(?P<marker>[•◦▪●○■□➢‣·*–—-])\s+(?P<text>\S.*)$")
+LABEL_LINE = re.compile(r"^(?P<label>[A-Z][^:]{0,48}?)\s*:$")
+MAX_UNNUMBERED_HEADING_WORDS = 8
 _CELL_MARKER = re.compile(r"^(?:[-•*–]|\d{1,2}(?:\.\d{1,3})*[.)]?|\(?[a-z]\)|[ivx]{1,4}\))$")
-
-
-def is_report_body_start(lines: list[PrintedLine], index: int) -> bool:
-    line = lines[index]
-    text = line.text
-    if read_printed_number(text) or is_closing_label(text) or line.is_table_row:
-        return True
-    if line.heading_level >= 2:
-        return True
-    section = read_section_line(text)
-    return bool(section) and is_heading_like(section.group("heading"))
 
 
 def parse_report(lines: list[PrintedLine]) -> ParsedReport:
@@ -66,6 +58,7 @@ def parse_report(lines: list[PrintedLine]) -> ParsedReport:
         signatory=signatory[1] if signatory else "",
         signatory_title=signatory[2] if signatory else "",
         contact=closing.contact,
+        other_contacts=closing.other_contacts,
         background_papers=closing.background_papers,
         annexes=list(dict.fromkeys(annexes)),
         annex_titles=closing.annex_titles,
@@ -87,6 +80,8 @@ class _BodyReader:
         self.open_list: BodyItem | None = None
         self.bullet_indents: list[int] = []
         self.last_section: int | None = None
+        self.section_scheme = ""
+        self.tables = TableFinder(lines)
         self.last_number: tuple[int, ...] | None = None
         self.last_single: int | None = None
         self.after_blank = True
@@ -102,6 +97,11 @@ class _BodyReader:
             if line.is_blank:
                 self.after_blank = True
                 index += 1
+                continue
+            table = self.tables.at(index)
+            if table is not None and index + 1 < end:
+                self._add(BodyItem("table", table=table[0], line=line.number))
+                index, self.after_blank = table[1], True
                 continue
             next_index = self._read_line(index, self._flatten(line))
             self.after_blank = False
@@ -121,14 +121,18 @@ class _BodyReader:
             return self._read_numbered(index, printed)
         section = read_section_line(text)
         if section:
-            return self._read_section_line(index, int(section.group("number")), section)
+            return self._read_section_line(index, section.group("number"), section)
         label = LABEL_LINE.match(text)
         if label and len(text.split()) <= 6:
             self._add(BodyItem("label", text=label.group("label").strip(), line=line.number))
             return index + 1
         bullet = BULLET_LINE.match(text)
-        if bullet or LETTERED_LINE.match(text):
-            self._add_bullet(line, bullet.group("text") if bullet else text)
+        if bullet:
+            self._add_bullet(line, bullet.group("text"))
+            return index + 1
+        marked = LIST_MARKER.match(text)
+        if marked:
+            self._add_list_item(line, marked.group("label"), marked.group("text"))
             return index + 1
         return self._read_plain(index, text)
 
@@ -161,7 +165,7 @@ class _BodyReader:
             self._check_number(printed, line.number)
             self._add(BodyItem("subheading", printed.number, printed.text, line=line.number))
         elif section:
-            self._start_section(int(section.group("number")), section.group("heading"), line)
+            self._start_section(section.group("number"), section.group("heading"), line)
         elif line.heading_level <= 2:
             self._close()
             self.sections.append(Section("", text, [], line=line.number))
@@ -219,9 +223,13 @@ class _BodyReader:
         self.open_paragraph = item if kind == "paragraph" else None
         return next_index
 
-    def _read_section_line(self, index: int, number: int, match: re.Match[str]) -> int:
+    def _read_section_line(self, index: int, printed: str, match: re.Match[str]) -> int:
         line = self.lines[index]
         heading = match.group("heading").strip()
+        if not printed.isdigit():  # "A. PURPOSE", "IV. Numbers": read_section_line saw a heading
+            self._start_section(printed, heading, line)
+            return index + 1
+        number = int(printed)
         following = index + 1
         is_wrapped = (
             following < self.end
@@ -234,7 +242,7 @@ class _BodyReader:
             self.last_section is not None and number <= self.last_section and current is not None
         )
         if is_heading_like(heading) and not is_wrapped and not (comes_back and current.items):
-            self._start_section(number, heading, line)
+            self._start_section(printed, heading, line)
             return index + 1
         if is_heading_like(heading) and not is_wrapped:
             self.warnings.append(
@@ -277,12 +285,17 @@ class _BodyReader:
             self._close()
             self.sections.append(Section("", text, [], line=line.number))
             return index + 1
+        if self.after_blank and self._stands_alone(index) and is_heading_like(text):
+            self._add(BodyItem("heading", "", text, line=line.number))
+            return index + 1
         item = BodyItem("paragraph", "", text, line=line.number)
         self._add(item)
         self.open_paragraph = item
         return index + 1
 
     def _add_bullet(self, line: PrintedLine, text: str) -> None:
+        if self.open_list is not None and self.open_list.kind == "list":
+            self._close()
         if self.open_list is None:
             self._add(BodyItem("bullets", line=line.number))
             self.open_list = self.sections[-1].items[-1]
@@ -293,14 +306,32 @@ class _BodyReader:
             self.bullet_indents.append(line.indent)
         self.open_list.bullets.append(Bullet(collapse_space(text), len(self.bullet_indents) - 1))
 
-    def _start_section(self, number: int, heading: str, line: PrintedLine) -> None:
+    def _start_section(self, number: str, heading: str, line: PrintedLine) -> None:
         self._close()
-        if self.last_section is not None and number <= self.last_section:
-            self._warn_sequence(f"section {number}", f"section {self.last_section}", line.number)
-        self.last_section = number
+        scheme = section_scheme(number, self.section_scheme)
+        key = section_key(number, scheme)
+        if (
+            self.last_section is not None
+            and scheme == self.section_scheme
+            and key <= self.last_section
+        ):
+            self._warn_sequence(f"section {number}", f"section {self.last_printed}", line.number)
+        self.last_section, self.section_scheme, self.last_printed = key, scheme, number
         self.last_number = None
         self.last_single = None
-        self.sections.append(Section(str(number), heading.strip(), [], line=line.number))
+        self.sections.append(Section(number, heading.strip(), [], line=line.number))
+
+    def _section_key(self, section: Section) -> int:
+        return section_key(section.number, section_scheme(section.number, self.section_scheme))
+
+    def _add_list_item(self, line: PrintedLine, label: str, text: str) -> None:
+        """'(a) later opening…': an item keeps its printed marker; its anchor is qualified by the
+        numbered paragraph above it, so two paragraphs can each have an "(a)"."""
+        if self.open_list is None or self.open_list.kind != "list":
+            parent = list_parent(self.sections[-1] if self.sections else None)
+            self._add(BodyItem("list", parent=parent, line=line.number))
+            self.open_list = self.sections[-1].items[-1]
+        self.open_list.bullets.append(marked_item(label, text, self.open_list.bullets))
 
     def _add(self, item: BodyItem) -> None:
         self._close()
@@ -318,7 +349,7 @@ class _BodyReader:
 
     def _check_number(self, printed: PrintedNumber, line_number: int) -> None:
         section = self.sections[-1] if self.sections else None
-        if section and section.number and printed.parts[0] != int(section.number):
+        if section and section.number and printed.parts[0] != self._section_key(section):
             self.warnings.append(
                 ImportWarning(
                     line_number,
@@ -340,7 +371,7 @@ class _BodyReader:
 
     def _is_in_sequence(self, parts: tuple[int, ...]) -> bool:
         section = self.sections[-1] if self.sections else None
-        if section and section.number and parts[0] != int(section.number):
+        if section and section.number and parts[0] != self._section_key(section):
             return False
         return self.last_number is None or parts > self.last_number
 
@@ -392,10 +423,22 @@ class _BodyReader:
             read_printed_number(text)
             or read_section_line(text)
             or BULLET_LINE.match(text)
-            or LETTERED_LINE.match(text)
+            or LIST_MARKER.match(text)
             or (LABEL_LINE.match(text) and len(text.split()) <= 6)
             or read_status(text)
             or is_closing_label(text)
+        )
+
+    def _stands_alone(self, index: int) -> bool:
+        """A short line between blank lines, followed by a paragraph: a heading."""
+        following = self._next_text_index(index + 1)
+        return (
+            len(self.lines[index].text.split()) <= MAX_UNNUMBERED_HEADING_WORDS
+            and index + 1 < self.end
+            and self.lines[index + 1].is_blank
+            and following is not None
+            and self._is_plain(self.lines[following].text)
+            and ends_sentence(self.lines[following].text)
         )
 
     def _next_text_index(self, start: int) -> int | None:

@@ -246,6 +246,7 @@ class AgendaItem(Orderable):
         max_length=10, blank=True, help_text="Leave blank to number the items 1, 2, 3 in order."
     )
     title = models.CharField(max_length=255)
+    time = models.CharField(max_length=20, blank=True, help_text="As printed, e.g. 6.30 pm.")
     presenter = models.CharField(max_length=255, blank=True, help_text="Who introduces it.")
     purpose = models.CharField(
         max_length=255, blank=True, help_text="For example: For decision, or For information."
@@ -265,7 +266,7 @@ class AgendaItem(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("title"), FieldPanel("time")]),
         FieldRowPanel([FieldPanel("presenter"), FieldPanel("purpose")]),
         PageChooserPanel("paper", PAPER_PAGE_TYPES),
         FieldPanel("is_confidential"),

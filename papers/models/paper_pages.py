@@ -28,6 +28,7 @@ from papers.importer.dates import parse_due_date
 
 from .meetings import MeetingPage
 from .postings import PostingSubjects
+from .printed_facts import PrintedFacts
 
 
 class ImportWarningsPanel(HelpPanel):
@@ -290,7 +291,7 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
         return numbered.blocks
 
 
-class ReportPage(PaperPage):
+class ReportPage(PrintedFacts, PaperPage):
     """A report in numbered sections and paragraphs, as on paper."""
 
     template = "papers/report_page.html"
@@ -302,7 +303,12 @@ class ReportPage(PaperPage):
         "filled in; they are fixed once the paper is published.",
     )
 
-    content_panels = [*PaperPage.header_panels, FieldPanel("body"), *PaperPage.footer_panels]
+    content_panels = [
+        *PaperPage.header_panels,
+        *PrintedFacts.printed_fact_panels,
+        FieldPanel("body"),
+        *PaperPage.footer_panels,
+    ]
     search_fields = [*PaperPage.search_fields, index.SearchField("body")]
 
     class Meta:

@@ -17,15 +17,17 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ..agenda_imports import set_agenda
 from ..exceptions import ImportNotAllowed, PaperFormatError
 from ..groups import DEFAULT_GROUP, find_group, group_page_model
 from ..importer import PaperFact, ParsedPaper, paper_facts, parse_paper, read_paper_text
 from ..importer.pages import PageValues, page_values
-from ..importer.reading import MAX_PAPER_BYTES, TEXT_SUFFIXES, WORD_SUFFIX
+from ..importer.reading import MAX_PAPER_BYTES, PDF_SUFFIX, TEXT_SUFFIXES, WORD_SUFFIX
 
 MEETING_PAGE_TYPE = "papers.MeetingPage"
 REPORT_PAGE_TYPE = "papers.ReportPage"
-IMPORTABLE_SUFFIXES = (*TEXT_SUFFIXES, WORD_SUFFIX)
+DATED_PAGE_TYPES = (REPORT_PAGE_TYPE, MEETING_PAGE_TYPE)  # an agenda is its meeting's
+IMPORTABLE_SUFFIXES = (*TEXT_SUFFIXES, WORD_SUFFIX, PDF_SUFFIX)
 # A meeting created from a paper's date: the paper says nothing of its time or place.
 NEW_MEETING_TIME = datetime.time(18, 30)
 NEW_MEETING_VENUE = "Not recorded in the paper"
@@ -57,7 +59,7 @@ class ImportPreview:
     @property
     def needs_meeting_date(self) -> bool:
         """A report must sit at a meeting: without a date the officer is asked for one."""
-        return self.meeting_date is None and self.values.page_type == REPORT_PAGE_TYPE
+        return self.meeting_date is None and self.values.page_type in DATED_PAGE_TYPES
 
     @property
     def facts(self) -> list[PaperFact]:
@@ -117,6 +119,8 @@ def preview_import(
     group = find_group(group)
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name, is_required=False)
     meeting = _find_meeting(group, date) if date else None
+    if parsed.kind == "agenda":
+        return ImportPreview(parsed, values, group, date, meeting, None, warnings)
     model = apps.get_model(values.page_type)
     existing = _imported_page(model, group, None, values)
     if existing is None and (meeting or date is None):
@@ -152,6 +156,13 @@ def import_paper(
     parsed, values = _parse(text, source_name)
     group = find_group(group)
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name)
+    if parsed.kind == "agenda":  # an agenda is its meeting's, not a page of its own
+        with transaction.atomic():
+            meeting, created = _meeting_for(group, date, publish=publish, user=user)
+            page = set_agenda(
+                meeting, values.fields["agenda_items"], group=group, user=user, publish=publish
+            )
+            return ImportResult(page, created, warnings, meeting_created=created)
     model = apps.get_model(values.page_type)
     try:
         with transaction.atomic():
@@ -215,7 +226,7 @@ def _meeting_date(
             "asked"
         )
     date = given or printed
-    if date is None and values.page_type == REPORT_PAGE_TYPE and is_required:
+    if date is None and values.page_type in DATED_PAGE_TYPES and is_required:
         raise PaperFormatError(
             "the paper prints no meeting date: give the date of the meeting it went to",
             source=source_name,

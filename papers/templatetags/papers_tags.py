@@ -49,6 +49,12 @@ def printed_number(number: str) -> str:
 
 
 @register.filter
+def printed_plan_rows(section, today) -> list[dict]:
+    """The rows of an action plan section kept as printed (papers.printed_blocks)."""
+    return section.table_rows(today)
+
+
+@register.filter
 def is_overdue(row, today) -> bool:
     return bool(today and hasattr(row, "is_overdue") and row.is_overdue(today))
 

@@ -149,7 +149,7 @@ def test_word_file_uploads_and_previews_like_its_text(officer_client, steering_g
     ("upload", "message"),
     [
         (None, "Choose the paper&#x27;s file to upload."),
-        (SimpleUploadedFile("paper.pdf", b"%PDF-1.4"), "a .pdf file cannot be imported"),
+        (SimpleUploadedFile("paper.pdf", b"%PDF-1.4"), "not a PDF that can be read"),
         (SimpleUploadedFile("big.txt", b"a" * (10 * 1024 * 1024 + 1)), "papers over 10 MB"),
         (SimpleUploadedFile("blank.txt", b"   \n"), "the paper is empty"),
         (SimpleUploadedFile("paper.docx", b"PK\x03\x04 cut short"), "not a Word document"),

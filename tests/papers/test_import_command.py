@@ -96,7 +96,7 @@ def bad_files(folder):
         "broken.docx": "no word/document.xml",
         "odd.txt": "not in an encoding the importer can read",
         "truncated.docx": "the file is not a Word document",
-        "paper.pdf": "a .pdf file cannot be imported",
+        "paper.pdf": "not a PDF that can be read",
     }
 
 

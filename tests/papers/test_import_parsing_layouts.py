@@ -61,9 +61,9 @@ def test_head_of_service_report_nests_bullets_by_indentation():
         Bullet("Learning and employment", 0),
     ]
     recommendations = report.sections[2].items
-    assert [b.text for b in recommendations[1].bullets] == [
-        "(a) agree the allocations set out at Annex B;",
-        "(b) note the arrangements for monitoring.",
+    assert [(b.number, b.text) for b in recommendations[1].bullets] == [
+        ("(a)", "agree the allocations set out at Annex B;"),
+        ("(b)", "note the arrangements for monitoring."),
     ]
 
 

@@ -150,7 +150,7 @@ def test_table_inside_a_report_is_kept_as_a_line_of_text_with_a_warning():
         ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_text"),
         ("odd.txt", b"\x81\x8d\x8f\x90\x9d" * 20, "encoding"),
         ("paper.docx", b"KENSINGTON AND CHELSEA PARTNERSHIP\n1. Intro\n", "bad_docx"),
-        ("paper.pdf", b"%PDF-1.4\n", "unsupported_type"),
+        ("paper.pdf", b"%PDF-1.4\n", "bad_pdf"),
         ("paper.doc", b"\xd0\xcf\x11\xe0", "unsupported_type"),
     ],
 )

@@ -1,0 +1,120 @@
+"""Minutes bring in their attendance, items, decisions and actions; an agenda brings in its
+items, each linked to its paper where that paper is already on the site."""
+
+import datetime
+import json
+
+import pytest
+from lxml import html as lxml_html
+
+from papers.importer import parse_paper, read_paper_text
+from papers.importer.minutes import decisions_and_actions
+from papers.models import MeetingPage, MinutesPage
+from papers.services import import_paper
+from tests.papers.test_import_structure import STRUCTURED
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = json.loads((STRUCTURED / "expected.json").read_text(encoding="utf-8"))
+MINUTES = "2022-01-19-steering-group-minutes"
+AGENDA = "2022-03-16-steering-group-agenda"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_minutes_keep_attendance_items_decisions_and_actions_as_printed(suffix):
+    expected = EXPECTED[f"{MINUTES}.txt"]
+    minutes = parse_paper(read_paper_text(STRUCTURED / f"{MINUTES}{suffix}"))
+    assert minutes.kind == "minutes"
+    assert minutes.header.meeting_date == datetime.date.fromisoformat(expected["meeting_date"])
+    assert minutes.header.group == expected["group"]
+    assert minutes.present == expected["present"]
+    assert minutes.apologies == expected["apologies"]
+    assert minutes.in_attendance == expected["in_attendance"]
+    assert [
+        {"number": i.number, "heading": i.heading, "paragraphs": [p.number for p in i.paragraphs]}
+        for i in minutes.items
+    ] == expected["items"]
+    decisions, actions = decisions_and_actions(minutes)
+    assert [{"item": d.item, "kind": d.kind, "text": d.text} for d in decisions] == expected[
+        "decisions"
+    ]
+    assert [
+        {"item": a.item, "owner": a.owner, "text": a.text, "due": a.due} for a in actions
+    ] == expected["actions"]
+    assert sum(warning.is_unplaced for warning in minutes.warnings) <= 2
+
+
+def test_imported_minutes_publish_as_the_minutes_page_of_their_meeting(client, steering_group):
+    result = import_paper(STRUCTURED / f"{MINUTES}.txt", group=steering_group)
+    page = result.page
+    assert isinstance(page, MinutesPage)
+    assert page.get_parent().specific.start.date() == datetime.date(2022, 1, 19)
+    assert page.attendees.splitlines() == [
+        "Cllr Elizabeth Campbell (Chair)",
+        "Tom Reilly",
+        "Dr Sarah Lewis",
+        "Inspector Mark Dale",
+        "Helen Kay (minutes) (in attendance)",
+    ]
+    assert page.apologies.splitlines() == ["Jo Brown", "Priya Shah"]
+    assert [(a.value["owner"], a.value["due_date"]) for a in page.actions_arising] == [
+        ("Tom Reilly", "31 January 2022"),
+        ("Inspector Mark Dale", ""),
+    ]
+    page.get_latest_revision().publish()
+    body = client.get(page.url).content.decode()
+    text = " ".join(lxml_html.fromstring(body).xpath("string(//main)").split())
+    for said in (
+        "RESOLVED: That option two be approved.",
+        "NOTED: The crime figures for the year to September 2021.",
+        "Action: Tom Reilly to write to the libraries' staff by 31 January 2022.",
+        "1.1 The minutes of the meeting on 17 November 2021 were agreed as a true record.",
+    ):
+        assert said in text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_an_agenda_keeps_each_items_number_title_time_and_presenter(suffix):
+    agenda = parse_paper(read_paper_text(STRUCTURED / f"{AGENDA}{suffix}"))
+    assert agenda.kind == "agenda"
+    assert agenda.header.meeting_date == datetime.date(2022, 3, 16)
+    assert [
+        {"number": i.number, "title": i.title, "time": i.time, "presenter": i.presenter}
+        for i in agenda.items
+    ] == EXPECTED[f"{AGENDA}.txt"]["items"]
+
+
+def test_an_imported_agenda_becomes_its_meetings_agenda_linking_papers_on_the_site(
+    client, steering_group
+):
+    paper = import_paper(STRUCTURED / "2018-11-07-crime-figures-tables.txt", group=steering_group)
+    paper.page.get_latest_revision().publish()
+    result = import_paper(STRUCTURED / f"{AGENDA}.pdf", group=steering_group)
+    meeting = result.page
+    assert isinstance(meeting, MeetingPage) and result.meeting_created
+    assert meeting.start.date() == datetime.date(2022, 3, 16)
+    draft = meeting.get_latest_revision_as_object()
+    items = list(draft.agenda_items.all())
+    assert [(i.number, i.time, i.presenter) for i in items][2:4] == [
+        ("3", "6.40 pm", "Priya Shah"),
+        ("4", "7.00 pm", "Inspector Mark Dale"),
+    ]
+    assert items[3].paper.id == paper.page.id
+    assert [i.paper for i in items if i.number != "4"] == [None] * 4
+
+    meeting.get_latest_revision().publish()
+    meeting.refresh_from_db()
+    body = client.get(meeting.url).content.decode()
+    link = lxml_html.fromstring(body).xpath('//ol[@class="agenda"]//a')[0]
+    assert link.text_content() == "Crime figures for the year to September 2018"
+    assert link.get("href") == paper.page.url
+
+
+def test_importing_the_agenda_again_replaces_the_items_and_makes_no_second_meeting(
+    steering_group,
+):
+    import_paper(STRUCTURED / f"{AGENDA}.txt", group=steering_group)
+    again = import_paper(STRUCTURED / f"{AGENDA}.docx", group=steering_group)
+    assert not again.meeting_created
+    assert MeetingPage.objects.child_of(steering_group).count() == 1
+    assert again.page.get_latest_revision_as_object().agenda_items.count() == 5
