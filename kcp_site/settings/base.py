@@ -159,6 +159,15 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+# With REDIS_URL, pages and fragments are shared by every process in Redis (home.redis_cache:
+# a Redis failure is a miss). The default cache and the sessions stay in the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "home.redis_cache.MissOnErrorRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "kcp",
+    }
 # How long an anonymous visitor's page may be served from the cache. Publishing empties the
 # cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
