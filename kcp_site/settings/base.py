@@ -168,6 +168,14 @@ if REDIS_URL:
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "kcp",
     }
+# The shared cache in front (Varnish, deploy/varnish/): where home.front_cache sends its purges
+# and bans after each commit. Unset (`make run`): nothing is sent.
+KCP_VARNISH_URL = os.environ.get("KCP_VARNISH_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "home.front_cache.FrontCacheBackend", "LOCATION": KCP_VARNISH_URL}}
+    if KCP_VARNISH_URL
+    else {}
+)
 # How long an anonymous visitor's page may be served from the cache. Publishing empties the
 # cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
