@@ -9,6 +9,7 @@ from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -44,6 +45,12 @@ class JoinView(SignupView):
 
     template_name = "members/join.html"
     form_class = JoinForm
+
+    def form_valid(self, form):
+        # One transaction for the account and its membership: a database that gives up
+        # midway (a lock held too long: home.busy_database) leaves neither behind.
+        with transaction.atomic():
+            return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

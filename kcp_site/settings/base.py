@@ -117,6 +117,15 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # SQLite under var/ by default (make run); PostgreSQL in production via DATABASE_URL.
 DEFAULT_SQLITE_URL = f"sqlite:///{VAR_DIR / 'kcp.sqlite3'}"
+# How long a request waits for a database lock before giving up with a 503 that says nothing
+# was saved (home.busy_database), well inside gunicorn's 30 s worker timeout.
+KCP_DB_LOCK_TIMEOUT_SECONDS = float(os.environ.get("KCP_DB_LOCK_TIMEOUT_SECONDS", "5"))
+
+
+def postgres_lock_timeout_options() -> dict:
+    return {"options": f"-c lock_timeout={int(KCP_DB_LOCK_TIMEOUT_SECONDS * 1000)}"}
+
+
 DATABASES = {
     # Persistent connections are checked before reuse, so a database failover costs one
     # reconnect instead of an error on each worker's next request.
@@ -126,13 +135,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = postgres_lock_timeout_options()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker and the web server read while the other writes; IMMEDIATE
     # transactions take the write lock up front instead of failing with "database is locked".
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": KCP_DB_LOCK_TIMEOUT_SECONDS,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
