@@ -33,6 +33,7 @@ def _die_with_parent() -> None:
 
 class ThrowawayPostgres:
     running: "ThrowawayPostgres | None" = None  # this test process's server, once started
+
     def __init__(self) -> None:
         self.bin_dir = find_postgres_bin()
         # A short path in the system temp dir: a socket path may not exceed 107 bytes.

@@ -371,6 +371,16 @@ KCP_ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-src": [SELF],
     }
 }
+# The admin without 'unsafe-inline' for scripts, in report-only mode: Wagtail 8 still writes
+# inline scripts for InlinePanel and MultipleChooserPanel (a meeting's agenda items, a group's
+# links) and the date, time and date-time pickers, so enforcing it would break them. Reports go
+# to CSP_REPORT_PATH and are logged (README.md, "Production with Docker Compose").
+KCP_ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {
+        **KCP_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF],
+    }
+}
 KCP_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
     "microphone=(), payment=(), usb=()"
