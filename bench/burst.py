@@ -39,10 +39,12 @@ DATABASE = "kcp_bench_burst"
 # wrk prints the latency percentiles this script asks for, in microseconds.
 PERCENTILES_LUA = """
 done = function(summary, latency, requests)
+  local e = summary.errors
   io.write(string.format("p50 %d\\np95 %d\\nrequests %d\\nerrors %d\\n",
     latency:percentile(50), latency:percentile(95), summary.requests,
-    summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.status + summary.errors.timeout))
+    e.connect + e.read + e.write + e.status + e.timeout))
+  io.write(string.format("kinds connect %d, read %d, write %d, status %d, timeout %d\\n",
+    e.connect, e.read, e.write, e.status, e.timeout))
 end
 """
 
@@ -145,6 +147,7 @@ def main() -> None:
             f"{int(figures['p95']) / 1000:.1f} ms (target p95 < 50 ms); "
             f"{figures['requests']} requests, {figures['errors']} errors"
         )
+        print("  errors by " + re.search(r"^kinds (.*)$", readers["out"], re.M).group(1))
         # Two purges: the first publish (then nothing was cached yet) and the re-publish.
         print(
             f"  requests that reached gunicorn for the paper: {reached} for 2 purges "
