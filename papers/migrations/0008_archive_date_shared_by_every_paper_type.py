@@ -28,6 +28,22 @@ def fill_archive_dates(apps, schema_editor):
     archive_date.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
 
 
+INDEX = "papers_archive_newest_first"
+
+
+def create_index(apps, schema_editor):
+    # SQLite puts NULLs first in ascending order, so its DESC is already NULLS LAST (and older
+    # SQLite refuses the words in an index).
+    nulls = " NULLS LAST" if schema_editor.connection.vendor == "postgresql" else ""
+    schema_editor.execute(
+        f"CREATE INDEX {INDEX} ON papers_paperarchivedate (date DESC{nulls}, page_id)"
+    )
+
+
+def drop_index(apps, schema_editor):
+    schema_editor.execute(f"DROP INDEX IF EXISTS {INDEX}")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -42,9 +58,7 @@ class Migration(migrations.Migration):
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='archive_date', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('date', models.DateField(blank=True, null=True)),
             ],
-            options={
-                'indexes': [models.Index(models.OrderBy(models.F('date'), descending=True, nulls_last=True), models.F('page'), name='papers_archive_newest_first')],
-            },
         ),
+        migrations.RunPython(create_index, drop_index),
         migrations.RunPython(fill_archive_dates, migrations.RunPython.noop),
 ]

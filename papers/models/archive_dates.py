@@ -6,7 +6,6 @@ Kept by papers.archive_dates (signals): written when a paper's live row is saved
 an import, a change of meeting date), deleted with the page."""
 
 from django.db import models
-from django.db.models import F
 from wagtail.models import Page
 
 
@@ -17,14 +16,8 @@ class PaperArchiveDate(models.Model):
     # The paper's meeting date (PaperPage.meeting_date); empty for a paper with no meeting.
     date = models.DateField(null=True, blank=True)
 
-    class Meta:
-        indexes = [
-            models.Index(
-                F("date").desc(nulls_last=True),
-                F("page"),
-                name="papers_archive_newest_first",
-            )
-        ]
+    # Its index, newest meeting first with undated papers last, is made by the migration
+    # (papers 0008): PostgreSQL's `DESC NULLS LAST`, which SQLite's DESC already means.
 
     def __str__(self) -> str:
         return f"{self.page_id}: {self.date}"
