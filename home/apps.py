@@ -24,12 +24,13 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        # page_cache and seats import Wagtail's and home's models, which cannot load before
-        # the registry is ready.
-        from . import page_cache, seats
+        # front_cache, page_cache and seats import Wagtail's and home's models, which cannot
+        # load before the registry is ready.
+        from . import front_cache, page_cache, seats
         from .models import AuditEntry, OutgoingEmail, ScheduledJob  # (the same reason)
 
         page_cache.connect_signals()
+        front_cache.connect_signals()
         # Rows of these apps show on public pages (snippets, settings, documents, images)...
         page_cache.forget_pages_when_app_changes("home", "wagtaildocs", "wagtailimages")
         # ...but not the outbox's and the scheduler's, which change on every send and tick,

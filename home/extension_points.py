@@ -49,6 +49,12 @@ EMAIL_OUTCOMES = "kcp_email_outcomes"
 # what an officer reads ("members.viewed_list" -> "Viewed the member list"); codes start with
 # the app's label.
 AUDIT_ACTIONS = "kcp_audit_actions"
+# fn(page) -> Iterable[str]: the addresses (paths, "/papers/") of the listings, feeds and
+# calendars that show `page`, which the shared cache in front (Varnish) must forget when the
+# page is published, unpublished, moved or deleted. Each is purged, and its query-string
+# variants (?page=2, filters) banned. `page` is the specific page, read before the change is
+# committed; answer for your own listings only (home.front_cache gathers them).
+FRONT_CACHE_LISTINGS = "kcp_front_cache_listings"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -187,6 +193,11 @@ def reason_to_withdraw(email) -> str | None:
 def tell_email_outcome(email) -> None:
     for fn in hooks.get_hooks(EMAIL_OUTCOMES):
         fn(email)
+
+
+def front_cache_listings(page) -> set[str]:
+    """Every address an app says shows `page` (FRONT_CACHE_LISTINGS)."""
+    return {path for fn in hooks.get_hooks(FRONT_CACHE_LISTINGS) for path in fn(page) or ()}
 
 
 def personal_data_holders() -> list[PersonalDataHolder]:

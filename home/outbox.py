@@ -38,6 +38,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult, get_date_max
 
+from .database_outage import until_the_database_answers
 from .exceptions import EmailNotQueueable
 from .extension_points import reason_to_withdraw, tell_email_outcome
 from .models import OutgoingEmail
@@ -267,9 +268,13 @@ def _claim_next() -> OutgoingEmail | None:
 
 
 def _record_sent(email: OutgoingEmail) -> None:
+    """Waits out a database restart: left "sending", the message would be sent again."""
     email.state, email.sent_at, email.last_error = State.SENT, timezone.now(), ""
-    OutgoingEmail.objects.filter(pk=email.pk).update(
-        state=email.state, sent_at=email.sent_at, last_error=""
+    until_the_database_answers(
+        lambda: OutgoingEmail.objects.filter(pk=email.pk).update(
+            state=email.state, sent_at=email.sent_at, last_error=""
+        ),
+        within_seconds=settings.KCP_TASK_LEASE_SECONDS / 2,
     )
     tell_email_outcome(email)
 

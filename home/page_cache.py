@@ -133,10 +133,15 @@ def current_generation() -> str:
     return generation
 
 
-def _forget_pages_when_shown_content_changes(sender, instance, **kwargs) -> None:
-    if isinstance(instance, MODELS_SHOWN_ON_PAGES) or (
+def is_shown_on_pages(sender, instance) -> bool:
+    """Whether saving or deleting this row may change what a public page shows."""
+    return isinstance(instance, MODELS_SHOWN_ON_PAGES) or (
         sender._meta.app_label in _apps_shown_on_pages and sender not in _models_never_shown
-    ):
+    )
+
+
+def _forget_pages_when_shown_content_changes(sender, instance, **kwargs) -> None:
+    if is_shown_on_pages(sender, instance):
         start_new_generation()
 
 

@@ -1,6 +1,8 @@
 """Site-wide views: search over public pages, robots.txt, the health check and the error
 pages."""
 
+import sys
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
@@ -9,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from wagtail.models import Page
 
+from .busy_database import busy_response, is_lock_timeout
 from .search import search_words
 from .site_chrome import public_pages_q
 
@@ -99,5 +102,8 @@ def permission_denied(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this inside its `except`: the error being handled is the current one.
+    if is_lock_timeout(sys.exception()):
+        return busy_response(request)
     # No context processors: whatever broke must not break the error page too.
     return render(request, "500.html", status=500, using=None)

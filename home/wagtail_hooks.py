@@ -14,7 +14,7 @@ from . import outbox_views
 from .admin_menu import OfficersMenuItem
 from .audit import AuditEntry
 from .audit_views import AuditTrailViewSet
-from .extension_points import AUDIT_ACTIONS, PERSONAL_DATA
+from .extension_points import AUDIT_ACTIONS, FRONT_CACHE_LISTINGS, PERSONAL_DATA
 from .models import Interest, PrivacyNoticeVersion, SteeringGroupSeat
 from .officer_screens import ReadOnlyOfficersPolicy
 from .page_links import PageLinksInOneQuery
@@ -148,3 +148,9 @@ def outbox_admin_css():
 def make_page_links_in_one_query(features):
     """After Wagtail's own registration (order 0), which this replaces."""
     features.register_link_type(PageLinksInOneQuery)
+
+
+@hooks.register(FRONT_CACHE_LISTINGS)
+def home_page_shows_the_latest(page) -> list[str]:
+    """The home page's panels list the latest pages of every kind: it goes with any page."""
+    return ["/"]

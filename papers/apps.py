@@ -31,9 +31,14 @@ class PapersConfig(AppConfig):
 
         from home import page_cache  # imports Wagtail's models
 
+        from . import archive_dates  # imports the models
+        from .models import PaperArchiveDate  # (the same reason)
         from .permissions import document_permission_policy  # imports Wagtail's models
 
         page_cache.forget_pages_when_app_changes(self.label)
+        # Written as the paper is published, which forgets the pages already.
+        page_cache.keep_pages_when_model_changes(PaperArchiveDate)
+        archive_dates.connect_signals()
         # Once papers has migrated: its permissions exist by then.
         post_migrate.connect(
             grant_officers_papers_permissions, sender=self, dispatch_uid="kcp_papers_officers"

@@ -58,14 +58,16 @@ def _joined(field: str):
 
 
 def published_papers() -> QuerySet:
-    """Live, public papers of every type, each carrying paper_date, paper_group, paper_status
-    and paper_purpose from its own type's table. Drafts and restricted papers never appear."""
+    """Live, public papers of every type, each carrying paper_date (from the one date column
+    every type shares, papers.PaperArchiveDate), and paper_group, paper_status and
+    paper_purpose from its own type's table. Drafts and restricted papers never appear."""
     return (
         Page.objects.live()
         .filter(public_pages_q())
         .type(*PAPER_PAGE_MODELS)
+        .filter(archive_date__isnull=False)  # every paper has one: an inner join
         .annotate(
-            paper_date=_joined("meeting_date"),
+            paper_date=F("archive_date__date"),
             paper_group=_joined("group_name"),
             paper_status=_joined("status"),
             paper_purpose=_joined("purpose"),

@@ -9,9 +9,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
-from home.extension_points import HOME_PAGE_PANELS, Panel
+from home.extension_points import FRONT_CACHE_LISTINGS, HOME_PAGE_PANELS, Panel
 
-from . import archive, meeting_calendar
+from . import archive, front_cache, meeting_calendar
 from .admin_views import CreateImportedPaperView, ImportPaperView
 from .models import MeetingPage
 from .services import document_is_visible_to, importable_groups
@@ -116,3 +116,8 @@ def comment_period_log_actions(actions):
         "Open for comments",
         "Opened a published paper for comments (the paper was not republished)",
     )
+
+
+@hooks.register(FRONT_CACHE_LISTINGS)
+def papers_and_meetings_listings(page) -> list[str]:
+    return front_cache.addresses_showing(page)

@@ -13,16 +13,19 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from home.admin_menu import OfficersMenuItem
 from home.extension_points import (
     DASHBOARD_PANELS,
+    FRONT_CACHE_LISTINGS,
     MEETING_AGENDA_EXTRAS,
     PERSONAL_DATA,
     AgendaExtra,
     Panel,
 )
+from home.front_cache import page_path
 from home.roles import is_partnership_officer, is_steering_group_member
 from papers.models import AgendaItem, MeetingIndexPage
 from papers.services import pages_visible_to
 
 from . import services, views
+from .models import GroupIndexPage, GroupPage
 from .personal_data import NewsAndViewsData
 
 
@@ -148,3 +151,10 @@ def next_steering_group_meetings_panel(request) -> Panel | None:
         },
         order=10,
     )
+
+
+@hooks.register(FRONT_CACHE_LISTINGS)
+def group_index_lists_its_groups(page) -> list[str]:
+    if not isinstance(page, GroupPage):
+        return []
+    return [path for index in GroupIndexPage.objects.live() if (path := page_path(index))]

@@ -98,6 +98,15 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 # SQLite under var/ by default (make run); PostgreSQL in production via DATABASE_URL.
 DEFAULT_SQLITE_URL = f"sqlite:///{VAR_DIR / 'kcp.sqlite3'}"
+# How long a request waits for a database lock before giving up with a 503 that says nothing
+# was saved (home.busy_database), well inside gunicorn's 30 s worker timeout.
+KCP_DB_LOCK_TIMEOUT_SECONDS = float(os.environ.get("KCP_DB_LOCK_TIMEOUT_SECONDS", "5"))
+
+
+def postgres_lock_timeout_options() -> dict:
+    return {"options": f"-c lock_timeout={int(KCP_DB_LOCK_TIMEOUT_SECONDS * 1000)}"}
+
+
 DATABASES = {
     # Persistent connections are checked before reuse, so a database failover costs one
     # reconnect instead of an error on each worker's next request.
@@ -107,13 +116,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = postgres_lock_timeout_options()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the worker and the web server read while the other writes; IMMEDIATE
     # transactions take the write lock up front instead of failing with "database is locked".
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": KCP_DB_LOCK_TIMEOUT_SECONDS,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -140,6 +151,23 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+# With REDIS_URL, pages and fragments are shared by every process in Redis (home.redis_cache:
+# a Redis failure is a miss). The default cache and the sessions stay in the database.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "home.redis_cache.MissOnErrorRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "kcp",
+    }
+# The shared cache in front (Varnish, deploy/varnish/): where home.front_cache sends its purges
+# and bans after each commit. Unset (`make run`): nothing is sent.
+KCP_VARNISH_URL = os.environ.get("KCP_VARNISH_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {"varnish": {"BACKEND": "home.front_cache.FrontCacheBackend", "LOCATION": KCP_VARNISH_URL}}
+    if KCP_VARNISH_URL
+    else {}
+)
 # How long an anonymous visitor's page may be served from the cache. Publishing empties the
 # cache at once; this bounds only what changes with the clock ("next meetings"). 0 turns it off.
 KCP_PAGE_CACHE_SECONDS = int(os.environ.get("KCP_PAGE_CACHE_SECONDS", "300"))
@@ -327,6 +355,16 @@ KCP_ADMIN_CONTENT_SECURITY_POLICY = {
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
         "frame-src": [SELF],
+    }
+}
+# The admin without 'unsafe-inline' for scripts, in report-only mode: Wagtail 8 still writes
+# inline scripts for InlinePanel and MultipleChooserPanel (a meeting's agenda items, a group's
+# links) and the date, time and date-time pickers, so enforcing it would break them. Reports go
+# to CSP_REPORT_PATH and are logged (README.md, "Production with Docker Compose").
+KCP_ADMIN_CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": {
+        **KCP_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF],
     }
 }
 KCP_PERMISSIONS_POLICY = (

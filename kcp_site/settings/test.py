@@ -7,7 +7,7 @@ Set KCP_TEST_DATABASE=sqlite only for the SQLite smoke run."""
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, VAR_DIR, postgres_lock_timeout_options
 
 SECRET_KEY = "test-only-insecure-key"
 DEBUG = False
@@ -49,6 +49,7 @@ if os.environ.get("KCP_TEST_DATABASE", "postgres") == "postgres":
             "HOST": os.environ.get("PGHOST", ""),
             "PORT": os.environ.get("PGPORT", ""),
             "TEST": {"NAME": "kcp_test"},
+            "OPTIONS": postgres_lock_timeout_options(),
         }
     }
     WAGTAILSEARCH_BACKENDS = {

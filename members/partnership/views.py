@@ -4,6 +4,7 @@ renewing consent and leaving."""
 from allauth.account.views import SignupView
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
@@ -28,6 +29,12 @@ class JoinView(SignupView):
 
     template_name = "members/join.html"
     form_class = JoinForm
+
+    def form_valid(self, form):
+        # One transaction for the account and its membership: a database that gives up
+        # midway (a lock held too long: home.busy_database) leaves neither behind.
+        with transaction.atomic():
+            return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -2,6 +2,7 @@
 minutes and consultations (with papers' comment periods), the archive and meetings calendar
 pages that list them, plus the contact officer snippet papers may link to."""
 
+from .archive_dates import PaperArchiveDate
 from .consultations import CommentPeriod, ConsultationPage
 from .contacts import ContactOfficer
 from .kinds import PAPER_PAGE_MODELS
@@ -22,6 +23,7 @@ __all__ = [
     "MeetingIndexPage",
     "MeetingPage",
     "MinutesPage",
+    "PaperArchiveDate",
     "PaperArchivePage",
     "PaperPage",
     "PostingSubjects",
