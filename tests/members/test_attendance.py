@@ -278,7 +278,7 @@ def test_the_report_page_flags_the_member_below_the_threshold_and_is_audited(
     assert "Michael Wilson (33%)" in page
     assert "below 75%" in page
     entry = AuditEntry.objects.get()
-    assert (entry.action, entry.details) == ("viewed_attendance", {"report": "2025/26"})
+    assert (entry.action, entry.details) == ("members.viewed_attendance", {"report": "2025/26"})
 
 
 def test_the_csv_is_formula_neutralised_and_audited(

@@ -2,6 +2,7 @@
 field of every model that holds personal data is in it, so the notice cannot drift."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 
@@ -33,11 +34,9 @@ def test_control_a_field_left_out_of_the_register_is_noticed():
     holders = personal_data_holders()
     first = next(holder for holder in holders if holder.name == "Wider partnership membership")
     others = [holder for holder in holders if holder is not first]
-    trimmed = type(first)(
+    trimmed = SimpleNamespace(
         name=first.name,
         models=first.models,
-        export=first.export,
-        erase=first.erase,
         register=first.register[1:],  # drops "Your name"
     )
     assert "members.Member.name" in uncovered_fields([trimmed, *others])
