@@ -44,6 +44,10 @@ EMAIL_SEND_CHECKS = "kcp_email_send_checks"
 # `email.is_refused_for_good` is True when the server refused it with a 5xx) or withdrew it;
 # read `email.state`. Return at once for kinds you do not own.
 EMAIL_OUTCOMES = "kcp_email_outcomes"
+# fn(page) -> str | None: a reason (a sentence saying what to do) why `page`, as it would be
+# published, must not be. Asked by the page types that support it at their `publish()`, the
+# one place every publish passes through: the admin, workflows and scheduled publishing alike.
+PUBLISH_CHECKS = "kcp_publish_checks"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -158,6 +162,11 @@ def reason_to_withdraw(email) -> str | None:
 def tell_email_outcome(email) -> None:
     for fn in hooks.get_hooks(EMAIL_OUTCOMES):
         fn(email)
+
+
+def reason_not_to_publish(page) -> str | None:
+    """The first reason an app gives not to publish `page` (PUBLISH_CHECKS), or None."""
+    return next(iter(_answers(PUBLISH_CHECKS, page)), None)
 
 
 def personal_data_holders() -> list[PersonalDataHolder]:

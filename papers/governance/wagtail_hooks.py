@@ -1,0 +1,146 @@
+"""Admin wiring of the meeting cycle: the draft agendas (reviewed by the Agenda Planning
+Group's workflow), decisions and actions (saved through the services), the publish check on
+meetings, the members' dashboard panel and the officers' dashboard of agendas due."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, PageChooserPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.extension_points import DASHBOARD_PANELS, PUBLISH_CHECKS, Panel
+from home.roles import is_partnership_officer
+
+from . import agendas, services
+from .admin_forms import ActionForm, DecisionForm
+from .models import Action, Decision, DraftAgenda, PlannedItem
+
+
+@hooks.register(PUBLISH_CHECKS)
+def agenda_must_be_agreed(page) -> str | None:
+    return agendas.reason_not_to_publish(page)
+
+
+@hooks.register("before_publish_page")
+def refuse_meeting_with_agenda_not_agreed(request, page):
+    """The same check as at publish(), answered in the admin with what to do."""
+    reason = agendas.reason_not_to_publish(page.specific if hasattr(page, "specific") else page)
+    if reason is None:
+        return None
+    messages.error(request, reason)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+class DecisionViewSet(SnippetViewSet):
+    model = Decision
+    icon = "tick-inverse"
+    menu_label = "Decisions"
+    list_display = ["item_title", "meeting", "outcome", "decided_on"]
+    list_filter = ["outcome"]
+    search_fields = ["item_title", "wording"]
+    edit_handler = ObjectList(
+        [
+            PageChooserPanel("meeting", "papers.MeetingPage"),
+            FieldPanel("item_title"),
+            PageChooserPanel("paper"),
+            FieldRowPanel([FieldPanel("outcome"), FieldPanel("decided_on")]),
+            FieldPanel("wording"),
+            FieldRowPanel(
+                [PageChooserPanel("minutes", "papers.MinutesPage"), FieldPanel("minute_number")]
+            ),
+        ],
+        base_form_class=DecisionForm,
+    )
+
+
+class ActionViewSet(SnippetViewSet):
+    model = Action
+    icon = "list-ul"
+    menu_label = "Actions"
+    list_display = ["__str__", "meeting", "owner", "due_on", "status"]
+    list_filter = ["status"]
+    search_fields = ["text"]
+    edit_handler = ObjectList(
+        [
+            PageChooserPanel("meeting", "papers.MeetingPage"),
+            FieldPanel("text"),
+            FieldRowPanel([FieldPanel("owner"), FieldPanel("due_on")]),
+            FieldPanel("decision"),
+            FieldRowPanel([PageChooserPanel("source_page"), FieldPanel("source_number")]),
+            FieldRowPanel([FieldPanel("status"), FieldPanel("dropped_reason")]),
+        ],
+        base_form_class=ActionForm,
+    )
+
+
+class PlannedItemViewSet(SnippetViewSet):
+    model = PlannedItem
+    icon = "date"
+    menu_label = "Forward plan"
+    list_display = ["title", "meeting", "kind", "lead", "paper_due_on"]
+    list_filter = ["kind"]
+    panels = [
+        PageChooserPanel("meeting", "papers.MeetingPage"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("paper_due_on")]),
+        FieldPanel("lead"),
+        FieldPanel("sort_order"),
+    ]
+
+
+class DraftAgendaViewSet(SnippetViewSet):
+    model = DraftAgenda
+    icon = "list-ol"
+    menu_label = "Draft agendas"
+    list_display = ["__str__"]
+
+
+class MeetingCycleGroup(SnippetViewSetGroup):
+    items = (PlannedItemViewSet, DraftAgendaViewSet, DecisionViewSet, ActionViewSet)
+    menu_label = "Meeting cycle"
+    menu_icon = "tasks"
+    menu_order = 250
+
+
+register_snippet(MeetingCycleGroup)
+
+
+@hooks.register(DASHBOARD_PANELS)
+def my_actions(request) -> Panel | None:
+    """An owner's own actions on the members' dashboard: two queries however many."""
+    actions = list(services.actions_owned_by(request.user))
+    if not actions:
+        return None
+    return Panel("governance/includes/my_actions.html", {"actions": actions}, order=40)
+
+
+@hooks.register("construct_homepage_panels")
+def agendas_due_panel(request, panels):
+    if is_partnership_officer(request.user):
+        panels.append(AgendasDuePanel())
+
+
+class AgendasDuePanel:
+    name = "kcp_agendas_due"
+    order = 60
+
+    def __init__(self):
+        self.drafts = agendas.agendas_due()
+
+    @property
+    def media(self):
+        return ""
+
+    def render_html(self, parent_context=None):
+        return Panel("governance/admin/agendas_due_panel.html", {"drafts": self.drafts}).render()
+
+
+@hooks.register("register_log_actions")
+def governance_log_actions(actions):
+    actions.register_action("governance.decision.record", "Decision recorded", "Decision recorded")
+    actions.register_action("governance.action.record", "Action recorded", "Action recorded")
+    actions.register_action("governance.action.change", "Action changed", "Action changed")
+    actions.register_action(
+        "governance.action.progress", "Progress posted", "Progress posted on the action"
+    )
