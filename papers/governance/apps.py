@@ -16,12 +16,14 @@ OFFICER_PERMISSIONS = tuple(
     for verb in ("add", "change", "delete", "view")
 )
 # What the Agenda Planning Group may do: reach the admin, see the forward plan, and read and
-# edit draft agendas (agreeing one is its workflow task; no page rights at all).
+# edit draft agendas, and agree them (publish: their workflow task does it). No page
+# rights at all; officers may not publish a draft agenda, so only the group agrees one.
 AGENDA_PLANNING_PERMISSIONS = (
     ("wagtailadmin", "access_admin"),
     ("governance", "view_planneditem"),
     ("governance", "view_draftagenda"),
     ("governance", "change_draftagenda"),
+    ("governance", "publish_draftagenda"),
 )
 
 
@@ -51,8 +53,8 @@ class GovernanceConfig(AppConfig):
         # Connects Wagtail's signals to the models, which cannot load before the registry is ready.
         from . import signals  # noqa: F401
 
+        # After every app's migrate, not only this one's: Wagtail creates the draft agenda's
+        # publish permission in a post_migrate handler connected after this app's.
         post_migrate.connect(
-            grant_officers_governance_permissions,
-            sender=self,
-            dispatch_uid="kcp_governance_officers",
+            grant_officers_governance_permissions, dispatch_uid="kcp_governance_officers"
         )

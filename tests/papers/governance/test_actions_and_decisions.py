@@ -24,7 +24,11 @@ AFTER_MEETING = datetime.date(2009, 9, 30)
 
 def _action(by, meeting, owner, **fields):
     return services.record_action(
-        by=by, meeting=meeting, text="Publish the review.", owner=owner, due_on=AFTER_MEETING,
+        by=by,
+        meeting=meeting,
+        text="Publish the review.",
+        owner=owner,
+        due_on=AFTER_MEETING,
         **fields,
     )
 
@@ -91,7 +95,10 @@ def test_an_owner_who_does_not_exist_is_told_to_choose_a_contact(officer, meetin
 def test_a_due_date_before_the_meeting_is_refused(officer, meeting, owner):
     with pytest.raises(DueBeforeMeeting, match="give a later date"):
         services.record_action(
-            by=officer, meeting=meeting, text="Too early.", owner=owner,
+            by=officer,
+            meeting=meeting,
+            text="Too early.",
+            owner=owner,
             due_on=datetime.date(2009, 5, 1),
         )
     assert not Action.objects.exists()
@@ -148,15 +155,26 @@ def test_an_owner_with_a_verified_address_posts_progress_on_their_own_action(
 
 def test_a_decision_points_at_a_minute_paragraph_that_exists(officer, meeting, minutes, report):
     decision = services.record_decision(
-        by=officer, meeting=meeting, item_title="KCP Review", outcome=Outcome.NOTED,
-        wording="The Steering Group noted the review.", paper=report, minutes=minutes,
+        by=officer,
+        meeting=meeting,
+        item_title="KCP Review",
+        outcome=Outcome.NOTED,
+        wording="The Steering Group noted the review.",
+        paper=report,
+        minutes=minutes,
         minute_number="2",
     )
     assert decision.anchor == "para-2"
     with pytest.raises(UnknownParagraph, match="no paragraph numbered 9"):
         services.record_decision(
-            by=officer, meeting=meeting, item_title="KCP Review", outcome=Outcome.NOTED,
-            wording="Noted.", paper=report, minutes=minutes, minute_number="9",
+            by=officer,
+            meeting=meeting,
+            item_title="KCP Review",
+            outcome=Outcome.NOTED,
+            wording="Noted.",
+            paper=report,
+            minutes=minutes,
+            minute_number="9",
         )
     assert Decision.objects.get().minute_number == "2"
 
