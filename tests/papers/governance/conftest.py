@@ -6,17 +6,7 @@ import datetime
 
 import pytest
 
-from tests.papers.conftest import (  # noqa: F401 - fixtures the tests here build on
-    LONDON,
-    contact_officer,
-    later_meeting,
-    meeting,
-    minutes,
-    publish,
-    report,
-    steering_group,
-    theme_group,
-)
+from tests.papers.conftest import LONDON, publish
 
 
 @pytest.fixture
