@@ -48,6 +48,11 @@ EMAIL_OUTCOMES = "kcp_email_outcomes"
 # published, must not be. Asked by the page types that support it at their `publish()`, the
 # one place every publish passes through: the admin, workflows and scheduled publishing alike.
 PUBLISH_CHECKS = "kcp_publish_checks"
+# fn(page, request) -> Panel | None: shown at the top of a paper (e.g. the decision taken on it).
+PAPER_PANELS = "kcp_paper_panels"
+# fn(page) -> Mapping[str, Sequence[ParagraphLink]]: links shown under a numbered paragraph of
+# a published page, by the paragraph's anchor ("para-2-2-1"): actions or decisions it led to.
+PARAGRAPH_LINKS = "kcp_paragraph_links"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +82,14 @@ class AgendaExtra:
 
     def render(self, request=None) -> SafeString:
         return render_to_string(self.template_name, dict(self.context), request=request)
+
+
+@dataclasses.dataclass(frozen=True)
+class ParagraphLink:
+    """A link shown under a numbered paragraph: `text` says where it goes."""
+
+    text: str
+    url: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,6 +175,19 @@ def reason_to_withdraw(email) -> str | None:
 def tell_email_outcome(email) -> None:
     for fn in hooks.get_hooks(EMAIL_OUTCOMES):
         fn(email)
+
+
+def paper_panels(page, request) -> list[Panel]:
+    return sorted(_answers(PAPER_PANELS, page, request), key=lambda p: (p.order, p.template_name))
+
+
+def paragraph_links(page) -> dict[str, list[ParagraphLink]]:
+    """Every app's links under the page's paragraphs, by anchor."""
+    links: dict[str, list[ParagraphLink]] = {}
+    for answer in _answers(PARAGRAPH_LINKS, page):
+        for anchor, found in answer.items():
+            links.setdefault(anchor, []).extend(found)
+    return links
 
 
 def reason_not_to_publish(page) -> str | None:

@@ -50,8 +50,13 @@ class GovernanceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects Wagtail's signals to the models, which cannot load before the registry is ready.
-        from . import signals  # noqa: F401
+        # Each imports Wagtail's models, which cannot load before the registry is ready.
+        from home import page_cache
+
+        from . import signals  # noqa: F401 - connects the agreement to Wagtail's published
+
+        # Decisions and actions show on papers and registers: a change forgets cached pages.
+        page_cache.forget_pages_when_app_changes(self.label)
 
         # After every app's migrate, not only this one's: Wagtail creates the draft agenda's
         # publish permission in a post_migrate handler connected after this app's.

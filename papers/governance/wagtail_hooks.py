@@ -4,15 +4,23 @@ meetings, the members' dashboard panel and the officers' dashboard of agendas du
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, PageChooserPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.extension_points import DASHBOARD_PANELS, PUBLISH_CHECKS, Panel
+from home.extension_points import (
+    DASHBOARD_PANELS,
+    PAPER_PANELS,
+    PARAGRAPH_LINKS,
+    PUBLISH_CHECKS,
+    Panel,
+    ParagraphLink,
+)
 from home.roles import is_partnership_officer
 
-from . import agendas, services
+from . import agendas, registers, services
 from .admin_forms import ActionForm, DecisionForm
 from .models import Action, Decision, DraftAgenda, PlannedItem
 
@@ -30,6 +38,38 @@ def refuse_meeting_with_agenda_not_agreed(request, page):
         return None
     messages.error(request, reason)
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register(PAPER_PANELS)
+def decision_at_the_top_of_the_paper(page, request) -> Panel | None:
+    decision = registers.decision_for_paper(page)
+    if decision is None:
+        return None
+    return Panel("governance/includes/paper_decision.html", {"decision": decision}, order=10)
+
+
+@hooks.register(PARAGRAPH_LINKS)
+def actions_and_decisions_under_their_paragraphs(page) -> dict[str, list[ParagraphLink]]:
+    """Each paragraph links to the actions and decisions that came from it."""
+    tracker, register = reverse("governance_actions"), reverse("governance_decisions")
+    links: dict[str, list[ParagraphLink]] = {}
+    for anchor, actions in registers.actions_by_paragraph(page).items():
+        links[anchor] = [
+            ParagraphLink(
+                f"Action: {action.text[:80]} ({action.get_status_display().lower()})",
+                f"{tracker}#{action.anchor_id}",
+            )
+            for action in actions
+        ]
+    for anchor, decisions in registers.decisions_by_paragraph(page).items():
+        links.setdefault(anchor, []).extend(
+            ParagraphLink(
+                f"Decision on {decision.item_title}: {decision.get_outcome_display().lower()}",
+                f"{register}#{decision.anchor_id}",
+            )
+            for decision in decisions
+        )
+    return links
 
 
 class DecisionViewSet(SnippetViewSet):

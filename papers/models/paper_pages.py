@@ -12,7 +12,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.extension_points import TakingResponses, consultation_response_panels
+from home.extension_points import (
+    TakingResponses,
+    consultation_response_panels,
+    paper_panels,
+    paragraph_links,
+)
 from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import numbering
 from papers.blocks import (
@@ -227,6 +232,10 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
         # Rendered with the request: the form needs its CSRF token.
         panels = consultation_response_panels(taking, request) if taking else []
         context["response_panels"] = [panel.render(request) for panel in panels]
+        # What other apps show with the paper: panels at its top (the decision taken on it)
+        # and links under its numbered paragraphs (the actions and decisions they led to).
+        context["paper_panels"] = [panel.render(request) for panel in paper_panels(self, request)]
+        context["paragraph_links"] = paragraph_links(self)
         return context
 
     def serve(self, request, *args, **kwargs):
