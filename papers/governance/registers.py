@@ -6,14 +6,14 @@ when that page is live and public too. Each listing is a fixed number of queries
 import dataclasses
 import datetime
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from home.site_chrome import known_restrictions
 from papers.models import MeetingPage
 
-from .models import Action, Decision, Outcome, PlannedItem
+from .models import Action, ActionUpdate, Decision, Outcome, PlannedItem
 
 LONGEST_QUERY = 200
 
@@ -119,8 +119,16 @@ class ActionTracker:
 
 def action_tracker(*, group: str = "", meeting=None, today: datetime.date | None = None):
     today = today or timezone.localdate()
-    actions = Action.objects.filter(_public("meeting")).select_related(
-        "meeting", "owner", "source_page"
+    actions = (
+        Action.objects.filter(_public("meeting"))
+        .select_related("meeting", "owner", "source_page")
+        .prefetch_related(
+            Prefetch(
+                "updates",
+                queryset=ActionUpdate.objects.exclude(note="").order_by("-created_at", "-pk"),
+                to_attr="notes",
+            )
+        )
     )
     groups = sorted(set(actions.values_list("meeting__group_name", flat=True)) - {""})
     group = group if group in groups else ""

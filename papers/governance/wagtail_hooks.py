@@ -14,6 +14,7 @@ from home.extension_points import (
     DASHBOARD_PANELS,
     PAPER_PANELS,
     PARAGRAPH_LINKS,
+    PERSONAL_DATA,
     PUBLISH_CHECKS,
     Panel,
     ParagraphLink,
@@ -23,6 +24,7 @@ from home.roles import is_partnership_officer
 from . import agendas, registers, services
 from .admin_forms import ActionForm, DecisionForm
 from .models import Action, Decision, DraftAgenda, PlannedItem
+from .personal_data import MeetingCycleData
 
 
 @hooks.register(PUBLISH_CHECKS)
@@ -174,6 +176,11 @@ class AgendasDuePanel:
 
     def render_html(self, parent_context=None):
         return Panel("governance/admin/agendas_due_panel.html", {"drafts": self.drafts}).render()
+
+
+@hooks.register(PERSONAL_DATA)
+def meeting_cycle_personal_data():
+    return MeetingCycleData()
 
 
 @hooks.register("register_log_actions")
