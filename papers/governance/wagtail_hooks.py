@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, PageChooserPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -21,7 +22,7 @@ from home.extension_points import (
 )
 from home.roles import is_partnership_officer
 
-from . import agendas, registers, services
+from . import agendas, registers, reminders, services
 from .admin_forms import ActionForm, DecisionForm
 from .models import Action, Decision, DraftAgenda, PlannedItem
 from .personal_data import MeetingCycleData
@@ -163,19 +164,19 @@ def agendas_due_panel(request, panels):
         panels.append(AgendasDuePanel())
 
 
-class AgendasDuePanel:
+class AgendasDuePanel(Component):
+    """The officers' admin dashboard: draft agendas due and overdue, and the owners of actions
+    due or overdue who have no email address, to telephone."""
+
     name = "kcp_agendas_due"
     order = 60
+    template_name = "governance/admin/agendas_due_panel.html"
 
-    def __init__(self):
-        self.drafts = agendas.agendas_due()
-
-    @property
-    def media(self):
-        return ""
-
-    def render_html(self, parent_context=None):
-        return Panel("governance/admin/agendas_due_panel.html", {"drafts": self.drafts}).render()
+    def get_context_data(self, parent_context=None):
+        return {
+            "drafts": agendas.agendas_due(),
+            "to_telephone": list(reminders.owners_to_telephone()),
+        }
 
 
 @hooks.register(PERSONAL_DATA)
