@@ -139,3 +139,43 @@ def meetings_without_item_of_interest(meetings) -> set[int]:
         ).values_list("meeting_id", flat=True)
     )
     return {meeting.pk for meeting in meetings} - with_interest
+
+
+def _matching_item(items: list, title: str):
+    """The agenda item a paper titled `title` belongs to: the one with the same title, else
+    the only one whose title (of some length) the paper's title contains."""
+    wanted = _same(title)
+    exact = [item for item in items if _same(item["title"]) == wanted]
+    if exact:
+        return exact[0]
+    contained = [
+        item for item in items if len(item["title"]) >= 10 and _same(item["title"]) in wanted
+    ]
+    return contained[0] if len(contained) == 1 else None
+
+
+@transaction.atomic
+def link_paper_to_agenda(paper) -> bool:
+    """A paper published at a meeting links to its existing agenda item (the one planned and
+    agreed), and adds none: in the live meeting and in its latest revision, so the link
+    survives the next publish. True if an item was linked."""
+    meeting = MeetingPage.objects.filter(pk=paper.get_parent().pk).first()
+    if meeting is None:
+        return False
+    live_items = [
+        {"title": item.title, "row": item}
+        for item in AgendaItem.objects.filter(page=meeting, paper__isnull=True)
+    ]
+    match = _matching_item(live_items, paper.title)
+    if match is not None:
+        AgendaItem.objects.filter(pk=match["row"].pk).update(paper=paper)
+    revision = meeting.latest_revision
+    linked_in_revision = False
+    if revision is not None:
+        unlinked = [i for i in revision.content.get("agenda_items", []) if not i.get("paper")]
+        in_revision = _matching_item(unlinked, paper.title)
+        if in_revision is not None:
+            in_revision["paper"] = paper.pk
+            revision.save(update_fields=["content"])
+            linked_in_revision = True
+    return match is not None or linked_in_revision

@@ -28,9 +28,11 @@ AGENDA_PLANNING_PERMISSIONS = (
 
 
 def grant_officers_governance_permissions(**kwargs) -> None:
-    # roles imports the auth and Wagtail models, which cannot load before the registry is ready.
-    from django.contrib.auth.models import Group, Permission  # needs the app registry
+    # The auth models, and roles (which imports them and Wagtail's), cannot load before the
+    # app registry is ready: apps.py is imported while it is being filled.
+    from django.contrib.auth.models import Group, Permission
 
+    # roles imports the auth and Wagtail models too.
     from home.roles import AGENDA_PLANNING_GROUP, grant_officer_model_permissions
 
     grant_officer_model_permissions(OFFICER_PERMISSIONS)

@@ -152,7 +152,7 @@ register_snippet(MeetingCycleGroup)
 @hooks.register(DASHBOARD_PANELS)
 def my_actions(request) -> Panel | None:
     """An owner's own actions on the members' dashboard: two queries however many."""
-    actions = list(services.actions_owned_by(request.user))
+    actions = list(services.actions_owned_by(getattr(request, "user", None)))
     if not actions:
         return None
     return Panel("governance/includes/my_actions.html", {"actions": actions}, order=40)

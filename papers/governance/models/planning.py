@@ -14,7 +14,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.models import (
     DraftStateMixin,
-    LockableMixin,
     Orderable,
     RevisionMixin,
     WorkflowMixin,
@@ -54,7 +53,7 @@ class PlannedItem(models.Model):
         return self.title
 
 
-class DraftAgenda(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
+class DraftAgenda(WorkflowMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
     """One meeting's draft agenda, built from its planned items. Publishing it is agreeing
     it: only the Agenda Planning Group's workflow task does that."""
 

@@ -182,3 +182,28 @@ def test_publishing_in_the_admin_says_why_it_was_refused(next_meeting, client, s
     assert response.status_code == 200
     assert "has not agreed this meeting" in response.content.decode()
     assert not MeetingPage.objects.get(pk=next_meeting.pk).live
+
+
+def test_a_paper_published_later_links_to_its_agreed_agenda_item_and_adds_none(
+    next_meeting, officer, planner, superuser
+):
+    from papers.models import ReportPage
+
+    draft = agendas.draft_agenda_from_plan(next_meeting, by=officer)
+    _agree(draft, officer, planner)
+    MeetingPage.objects.get(pk=next_meeting.pk).get_latest_revision().publish(user=superuser)
+
+    paper = ReportPage(title="Community Strategy refresh", purpose="The refresh.")
+    MeetingPage.objects.get(pk=next_meeting.pk).add_child(instance=paper)
+    paper.save_revision().publish(user=superuser)
+
+    meeting = MeetingPage.objects.get(pk=next_meeting.pk)
+    items = [(item.title, item.paper_id) for item in meeting.agenda_items.all()]
+    assert items == [
+        ("Minutes of the last meeting", None),
+        ("Community Strategy refresh", paper.pk),
+        ("News and Views", None),
+    ]
+    meeting.get_latest_revision().publish(user=superuser)  # the next publish keeps the link
+    meeting = MeetingPage.objects.get(pk=next_meeting.pk)
+    assert [item.paper_id for item in meeting.agenda_items.all()] == [None, paper.pk, None]
