@@ -10,6 +10,16 @@ urlpatterns = [
     path("decisions/feed/", views.DecisionsFeed(), name="governance_decisions_feed"),
     path("actions/", views.action_tracker, name="governance_actions"),
     path(
+        "actions/year/<int:year>/",
+        views.municipal_year_actions,
+        name="governance_municipal_year_actions",
+    ),
+    path(
+        "actions/year/<int:year>/actions.csv",
+        views.municipal_year_actions_csv,
+        name="governance_municipal_year_actions_csv",
+    ),
+    path(
         "members/actions/<int:action_id>/progress/",
         progress_views.post_progress,
         name="governance_post_progress",

@@ -124,7 +124,12 @@ class DecisionsFeed(Feed):
 
 def action_tracker(request):
     tracker = registers.action_tracker(group=request.GET.get("group", ""))
-    return render(request, "governance/action_tracker.html", {"tracker": tracker})
+    this_year = meeting_calendar.municipal_year_of(timezone.now())
+    return render(
+        request,
+        "governance/action_tracker.html",
+        {"tracker": tracker, "report_years": [this_year, this_year - 1]},
+    )
 
 
 def forward_plan(request):
@@ -195,4 +200,45 @@ def forward_plan_calendar(request):
         calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="kcp-forward-plan.ics"'
+    return response
+
+
+def _year_report(year: int):
+    return registers.actions_of_municipal_year(year), f"{year}/{str(year + 1)[-2:]}"
+
+
+def municipal_year_actions(request, year: int):
+    """Printable: the actions agreed in one municipal year, with their status today."""
+    actions, label = _year_report(year)
+    return render(
+        request,
+        "governance/municipal_year_actions.html",
+        {"actions": actions, "label": label, "year": year, "today": timezone.localdate()},
+    )
+
+
+ACTION_COLUMNS = ("Meeting", "Paragraph", "Action", "Owner", "Organisation", "Due", "Status")
+
+
+def municipal_year_actions_csv(request, year: int):
+    actions, label = _year_report(year)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="kcp-actions-{year}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(ACTION_COLUMNS)
+    for action in actions:
+        writer.writerow(
+            [
+                neutralise(value)
+                for value in (
+                    action.meeting.title,
+                    action.source_number,
+                    action.text,
+                    action.owner.name,
+                    action.owner.organisation,
+                    action.due_on.isoformat(),
+                    action.get_status_display(),
+                )
+            ]
+        )
     return response

@@ -246,3 +246,27 @@ def test_the_registers_keep_their_query_count_as_rows_grow(
     add(20)
     after = {url: _queries(client, url) for url in ("/actions/", "/decisions/")}
     assert after == before
+
+
+def test_the_municipal_year_report_lists_the_years_actions_printable_and_as_csv(
+    client, action, officer, later_meeting, owner
+):
+    services.record_action(
+        by=officer,
+        meeting=later_meeting,
+        text="=cmd|' /C calc'!A0",
+        owner=owner,
+        due_on=datetime.date(2009, 12, 1),
+    )
+    html = client.get("/actions/year/2009/").content.decode()
+    assert "Actions agreed in the municipal year 2009/10" in html
+    assert "Publish the agreed review on the website." in html
+    assert "No actions were agreed" in client.get("/actions/year/2010/").content.decode()
+    rows = list(
+        csv.reader(io.StringIO(client.get("/actions/year/2009/actions.csv").content.decode()))
+    )
+    assert rows[0][:3] == ["Meeting", "Paragraph", "Action"]
+    assert [row[2] for row in rows[1:]] == [
+        "Publish the agreed review on the website.",
+        "'=cmd|' /C calc'!A0",
+    ]
