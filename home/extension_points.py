@@ -190,6 +190,15 @@ def paragraph_links(page) -> dict[str, list[ParagraphLink]]:
     return links
 
 
+def paper_extras(page, request) -> dict[str, Any]:
+    """A paper's template context from other apps: `paper_panels` (rendered) and
+    `paragraph_links`."""
+    return {
+        "paper_panels": [panel.render(request) for panel in paper_panels(page, request)],
+        "paragraph_links": paragraph_links(page),
+    }
+
+
 def reason_not_to_publish(page) -> str | None:
     """The first reason an app gives not to publish `page` (PUBLISH_CHECKS), or None."""
     return next(iter(_answers(PUBLISH_CHECKS, page)), None)

@@ -12,12 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.extension_points import (
-    TakingResponses,
-    consultation_response_panels,
-    paper_panels,
-    paragraph_links,
-)
+from home.extension_points import TakingResponses, consultation_response_panels, paper_extras
 from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import numbering
 from papers.blocks import (
@@ -232,10 +227,7 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
         # Rendered with the request: the form needs its CSRF token.
         panels = consultation_response_panels(taking, request) if taking else []
         context["response_panels"] = [panel.render(request) for panel in panels]
-        # What other apps show with the paper: panels at its top (the decision taken on it)
-        # and links under its numbered paragraphs (the actions and decisions they led to).
-        context["paper_panels"] = [panel.render(request) for panel in paper_panels(self, request)]
-        context["paragraph_links"] = paragraph_links(self)
+        context.update(paper_extras(self, request))  # e.g. its decision, paragraphs' actions
         return context
 
     def serve(self, request, *args, **kwargs):

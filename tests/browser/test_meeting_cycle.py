@@ -96,7 +96,9 @@ def full(request, officer, owner):
     return SimpleNamespace(action=action, report=paper, minutes=minutes_page)
 
 
-@pytest.mark.parametrize("path", ["/decisions/", "/actions/", "/forward-plan/"])
+@pytest.mark.parametrize(
+    "path", ["/decisions/", "/actions/", "/forward-plan/", "/actions/year/2009/"]
+)
 def test_the_empty_registers_are_usable(page, site_url, db, path):
     page.goto(f"{site_url}{path}")
     assert page.locator("h1").is_visible()
@@ -105,8 +107,14 @@ def test_the_empty_registers_are_usable(page, site_url, db, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/decisions/", "/decisions/?outcome=deferred&q=nothing", "/actions/", "/forward-plan/"],
-    ids=["decisions", "decisions-filtered-to-nothing", "actions", "forward-plan"],
+    [
+        "/decisions/",
+        "/decisions/?outcome=deferred&q=nothing",
+        "/actions/",
+        "/forward-plan/",
+        "/actions/year/2009/",
+    ],
+    ids=["decisions", "decisions-filtered-to-nothing", "actions", "forward-plan", "year-report"],
 )
 def test_the_full_registers_are_usable(page, site_url, full, path):
     page.goto(f"{site_url}{path}")
