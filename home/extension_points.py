@@ -55,6 +55,15 @@ AUDIT_ACTIONS = "kcp_audit_actions"
 # variants (?page=2, filters) banned. `page` is the specific page, read before the change is
 # committed; answer for your own listings only (home.front_cache gathers them).
 FRONT_CACHE_LISTINGS = "kcp_front_cache_listings"
+# fn(page) -> str | None: a reason (a sentence saying what to do) why `page`, as it would be
+# published, must not be. Asked by the page types that support it at their `publish()`, the
+# one place every publish passes through: the admin, workflows and scheduled publishing alike.
+PUBLISH_CHECKS = "kcp_publish_checks"
+# fn(page, request) -> Panel | None: shown at the top of a paper (e.g. the decision taken on it).
+PAPER_PANELS = "kcp_paper_panels"
+# fn(page) -> Mapping[str, Sequence[ParagraphLink]]: links shown under a numbered paragraph of
+# a published page, by the paragraph's anchor ("para-2-2-1"): actions or decisions it led to.
+PARAGRAPH_LINKS = "kcp_paragraph_links"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,6 +93,14 @@ class AgendaExtra:
 
     def render(self, request=None) -> SafeString:
         return render_to_string(self.template_name, dict(self.context), request=request)
+
+
+@dataclasses.dataclass(frozen=True)
+class ParagraphLink:
+    """A link shown under a numbered paragraph: `text` says where it goes."""
+
+    text: str
+    url: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -198,6 +215,33 @@ def tell_email_outcome(email) -> None:
 def front_cache_listings(page) -> set[str]:
     """Every address an app says shows `page` (FRONT_CACHE_LISTINGS)."""
     return {path for fn in hooks.get_hooks(FRONT_CACHE_LISTINGS) for path in fn(page) or ()}
+
+
+def paper_panels(page, request) -> list[Panel]:
+    return sorted(_answers(PAPER_PANELS, page, request), key=lambda p: (p.order, p.template_name))
+
+
+def paragraph_links(page) -> dict[str, list[ParagraphLink]]:
+    """Every app's links under the page's paragraphs, by anchor."""
+    links: dict[str, list[ParagraphLink]] = {}
+    for answer in _answers(PARAGRAPH_LINKS, page):
+        for anchor, found in answer.items():
+            links.setdefault(anchor, []).extend(found)
+    return links
+
+
+def paper_extras(page, request) -> dict[str, Any]:
+    """A paper's template context from other apps: `paper_panels` (rendered) and
+    `paragraph_links`."""
+    return {
+        "paper_panels": [panel.render(request) for panel in paper_panels(page, request)],
+        "paragraph_links": paragraph_links(page),
+    }
+
+
+def reason_not_to_publish(page) -> str | None:
+    """The first reason an app gives not to publish `page` (PUBLISH_CHECKS), or None."""
+    return next(iter(_answers(PUBLISH_CHECKS, page)), None)
 
 
 def personal_data_holders() -> list[PersonalDataHolder]:

@@ -10,6 +10,10 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 PARTNERSHIP_OFFICERS = "Partnership officers"
 STEERING_GROUP_MEMBERS = "Steering Group members"
 WIDER_PARTNERSHIP_MEMBERS = "Wider partnership members"
+# Agrees draft agendas (papers.governance creates the group and its workflow).
+AGENDA_PLANNING_GROUP = "Agenda Planning Group"
+# Roles whose members review or publish, and so must sign in with two-factor authentication.
+TWO_FACTOR_ROLES = (PARTNERSHIP_OFFICERS, AGENDA_PLANNING_GROUP)
 
 ROLES = (PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS, WIDER_PARTNERSHIP_MEMBERS)
 

@@ -68,3 +68,9 @@ class CommentPeriodNotValid(PapersError):
     """An officer asked to open for comments something that cannot be, or until a past date."""
 
     code = "comment_period_not_valid"
+
+
+class PublishRefused(PapersError):
+    """An app's publish check (home.extension_points.PUBLISH_CHECKS) refused a page."""
+
+    code = "publish_refused"

@@ -12,6 +12,7 @@ KCP_DEMO_CONTENT_LOADERS = [
     "home.demo",
     "themegroups.demo",
     "papers.demo",
+    "papers.governance.demo",
     "members.demo",
     "members.events.demo",
     "members.consultations.demo",
@@ -33,6 +34,8 @@ KCP_SCHEDULED_JOBS = [
     ("send_induction_reminders", 3600),
     # Alerts whose task was lost, and the weekly digest when its day and time come.
     ("send_alerts", 60),
+    # Draft agendas the Agenda Planning Group has still to agree, and actions due or overdue.
+    ("send_governance_reminders", 3600),
 ]
 # The scheduler wakes this often to see which jobs are due (and closes stale connections).
 KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))
@@ -96,3 +99,14 @@ KCP_DOCX_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 KCP_INDUCTION_REMINDER_DAYS = int(os.environ.get("KCP_INDUCTION_REMINDER_DAYS", "28"))
 # How many of the Steering Group's next meetings the members' dashboard shows.
 KCP_DASHBOARD_MEETINGS_SHOWN = 3
+
+# The meeting cycle (papers.governance). A draft agenda is to be agreed by the Agenda Planning
+# Group this many days before its meeting; the group and the officers are reminded this many
+# days before the meeting while it is not agreed. An action's owner is reminded this many days
+# before it is due, and this many days after, while it is still open.
+KCP_AGENDA_AGREEMENT_DAYS = 14
+KCP_AGENDA_REMINDER_DAYS = (21, 15)
+KCP_ACTION_REMINDER_DAYS_BEFORE = (7,)
+KCP_ACTION_REMINDER_DAYS_OVERDUE = (1, 14)
+# An edit to a draft agenda after the group agreed it goes back to the group.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

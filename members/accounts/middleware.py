@@ -11,18 +11,19 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import GroupPagePermission
 
-from home.roles import PARTNERSHIP_OFFICERS
+from home.roles import TWO_FACTOR_ROLES
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 
 def must_use_two_factor(user) -> bool:
-    """Partnership officers, superusers and anyone holding a publish permission."""
+    """Partnership officers, the Agenda Planning Group, superusers and anyone holding a
+    publish permission."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
         return True
-    if user.groups.filter(name=PARTNERSHIP_OFFICERS).exists():
+    if user.groups.filter(name__in=TWO_FACTOR_ROLES).exists():
         return True
     return GroupPagePermission.objects.filter(
         group__user=user, permission__codename="publish_page"

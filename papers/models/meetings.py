@@ -1,5 +1,7 @@
 """A group's meetings: when and where, how to attend, and the agenda with its papers."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import dateformat, timezone
@@ -16,11 +18,14 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.extension_points import AgendaExtra, agenda_extras
+from home.extension_points import AgendaExtra, agenda_extras, reason_not_to_publish
 from home.site_chrome import ViewRestrictionsFromMemoryMixin, known_restrictions, public_pages_q
 from papers.groups import SitsUnderGroups
 
+from ..exceptions import PublishRefused
 from .postings import PostingSubjects
+
+logger = logging.getLogger(__name__)
 
 PAPER_PAGE_TYPES = [
     "papers.ReportPage",
@@ -193,6 +198,20 @@ class MeetingPage(SitsUnderGroups, ViewRestrictionsFromMemoryMixin, PostingSubje
             return True
         siblings = Page.objects.child_of(self.get_parent()).filter(slug=date_slug)
         return not siblings.exclude(pk=self.pk).exists()
+
+    def publish(self, revision, *args, **kwargs):
+        """Every publish passes here (the admin, a workflow, `publish_scheduled`), so the
+        apps' publish checks are asked here, for superusers too. A refused scheduled publish
+        is taken off the schedule, so it neither publishes nor stops the others."""
+        reason = reason_not_to_publish(revision.as_object())
+        if reason is None:
+            return super().publish(revision, *args, **kwargs)
+        if kwargs.get("log_action") == "wagtail.publish.scheduled":
+            revision.approved_go_live_at = None
+            revision.save(update_fields=["approved_go_live_at"])
+            logger.warning("Scheduled publishing of %r refused: %s", self.title, reason)
+            return None
+        raise PublishRefused(reason)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.extension_points import TakingResponses, consultation_response_panels
+from home.extension_points import TakingResponses, consultation_response_panels, paper_extras
 from home.site_chrome import ViewRestrictionsFromMemoryMixin
 from papers import numbering
 from papers.blocks import (
@@ -228,6 +228,7 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
         # Rendered with the request: the form needs its CSRF token.
         panels = consultation_response_panels(taking, request) if taking else []
         context["response_panels"] = [panel.render(request) for panel in panels]
+        context.update(paper_extras(self, request))  # e.g. its decision, paragraphs' actions
         return context
 
     def serve(self, request, *args, **kwargs):

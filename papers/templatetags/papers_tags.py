@@ -55,6 +55,12 @@ def printed_plan_rows(section, today) -> list[dict]:
 
 
 @register.filter
+def links_for(paragraph_links, anchor: str) -> list:
+    """The links other apps show under the paragraph with this anchor."""
+    return (paragraph_links or {}).get(anchor, []) if anchor else []
+
+
+@register.filter
 def is_overdue(row, today) -> bool:
     return bool(today and hasattr(row, "is_overdue") and row.is_overdue(today))
 

@@ -8,16 +8,6 @@ import pytest
 from tests.engine_processes import PUBLIC_HOST, Front, RedisServer, VarnishServer
 
 # The papers' pages these tests read through the engines.
-from tests.papers.conftest import (  # noqa: F401
-    contact_officer,
-    later_meeting,
-    meeting,
-    meetings_index,
-    paper_archive,
-    report,
-    steering_group,
-    theme_group,
-)
 
 
 @pytest.fixture(scope="session")

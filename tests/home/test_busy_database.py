@@ -7,7 +7,7 @@ from django.test import Client
 
 from home.views import server_error
 from members.models import Member
-from tests.members.conftest import interests, join_data  # noqa: F401
+from tests.fixtures.members import join_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 BUDGET_MS = 300
@@ -25,7 +25,7 @@ def short_lock_budget():
 
 
 def test_joining_while_the_members_table_is_locked_answers_503_and_saves_nothing(
-    interests,  # noqa: F811
+    interests,
     short_lock_budget,
     django_user_model,
 ):

@@ -12,7 +12,7 @@ from home.extension_points import DASHBOARD_PANELS, HOME_PAGE_PANELS, PERSONAL_D
 from themegroups.models import NewsAndViewsReminder, NewsAndViewsUpdate
 
 pytestmark = pytest.mark.django_db
-OUR_APPS = ("home", "papers", "themegroups", "members", "events", "consultations")
+OUR_APPS = ("home", "papers", "governance", "themegroups", "members", "events", "consultations")
 
 
 def test_dashboard_panels_are_gathered_in_order_and_rendered(test_templates):
