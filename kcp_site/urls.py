@@ -44,6 +44,7 @@ urlpatterns = [
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),
     path("", include("papers.urls")),
+    path("", include("papers.indicators.urls")),
     # Before Wagtail's own: guesses at a page's password are limited, and Wagtail's plain
     # Django login (which would skip allauth's limits and two-factor) sends people to ours.
     path(

@@ -29,6 +29,8 @@ from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from papers.indicators.blocks import IndicatorChartBlock
+
 from .numbering import anchor_for
 
 NUMBER_HELP = (
@@ -155,6 +157,7 @@ class SectionContentBlock(blocks.StreamBlock):
     label = LabelBlock()
     text = UnnumberedParagraphBlock()
     bullets = BulletListBlock()
+    indicator_chart = IndicatorChartBlock()
 
     class Meta:
         icon = "doc-full"
@@ -345,6 +348,12 @@ class ObjectiveBlock(blocks.StructBlock):
     number = _number_block()
     title = blocks.CharBlock(max_length=255)
     actions = blocks.ListBlock(ProgressActionBlock())
+    indicator_charts = blocks.ListBlock(
+        IndicatorChartBlock(),
+        default=[],
+        min_num=0,
+        help_text="Optional: indicators that show progress on this objective.",
+    )
 
     class Meta:
         icon = "pick"

@@ -35,6 +35,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "papers",
+    "papers.indicators",
     "themegroups",
     "members",
     "members.events",
@@ -367,6 +368,7 @@ KCP_DEMO_CONTENT_LOADERS = [
     "home.demo",
     "themegroups.demo",
     "papers.demo",
+    "papers.indicators.demo",
     "members.demo",
     "members.events.demo",
     "members.consultations.demo",
