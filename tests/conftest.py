@@ -15,6 +15,9 @@ from tests.throwaway_postgres import ThrowawayPostgres
 # still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Fixture modules shared by the tests of several folders (unit and browser tests).
+pytest_plugins = ["tests.papers.indicator_fixtures"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _playwright_starts_before_the_database(request):

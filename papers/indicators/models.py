@@ -145,8 +145,11 @@ class IndicatorPage(ViewRestrictionsFromMemoryMixin, Page):
             ),
             results=tuple(
                 sorted(
-                    ResultRow(on=r.on, value=r.value, area=r.area, note=r.note, source=r.source)
-                    for r in self.results.all()
+                    (
+                        ResultRow(on=r.on, value=r.value, area=r.area, note=r.note, source=r.source)
+                        for r in self.results.all()
+                    ),
+                    key=lambda row: (row.on, row.area),
                 )
             ),
         )
@@ -233,3 +236,6 @@ class FrozenIndicatorChart(models.Model):
                 fields=["page", "indicator"], name="one_frozen_chart_per_page_indicator"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.figures.get('title', 'Indicator')}, as on {self.frozen_at:%d %B %Y}"

@@ -13,12 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from papers.indicators.progress import ON_TRACK_RULE
-from tests.papers.indicator_fixtures import (  # noqa: F401 (fixtures)
-    add_results,
-    indicator,
-    indicator_index,
-    make_indicator,
-)
+from tests.papers.indicator_fixtures import add_results, make_indicator
 
 pytestmark = pytest.mark.django_db
 
