@@ -1,7 +1,9 @@
 """Demo content of the indicators data bank: ten indicators of the kind the 2004/05 Partnership
 Plan names (floor targets, worklessness in the northern wards, crime, health, housing,
 education), each with targets by year and several years of believable results, some on track
-and some not, and one with ward breakdowns. Creates only what is missing."""
+and some not, and one with ward breakdowns; and a progress report on the floor targets, at the May 2009
+Steering Group meeting, that embeds two indicators' charts (frozen when it was published).
+Creates only what is missing."""
 
 import datetime
 from decimal import Decimal
@@ -9,6 +11,7 @@ from decimal import Decimal
 from wagtail.models import Page
 
 from home.models import HomePage, Organisation
+from papers.models import MeetingPage, ProgressReportPage
 
 from .models import IndicatorIndexPage, IndicatorPage, IndicatorResult, IndicatorTarget
 
@@ -179,6 +182,7 @@ def load(stdout) -> None:
         index = IndicatorIndexPage(
             title="Indicators",
             slug="indicators",
+            show_in_menus=True,
             introduction="How the borough is doing against the targets of the Community "
             "Strategy and the Neighbourhood Renewal Strategy: each indicator's results, its "
             "targets, and whether it is on track.",
@@ -189,6 +193,7 @@ def load(stdout) -> None:
     organisations = {o.name: o for o in Organisation.objects.all()}
     for entry in INDICATORS:
         _indicator(index, organisations, entry, stdout)
+    _progress_report_with_charts(stdout)
 
 
 def _indicator(index: Page, organisations: dict, entry: tuple, stdout) -> None:
@@ -231,3 +236,71 @@ def _indicator(index: Page, organisations: dict, entry: tuple, stdout) -> None:
         for ward, value in WARD_RESULTS.get(title, [])
     )
     stdout.write(f"Created the indicator {title}.")
+
+
+FLOOR_TARGETS_REPORT = "Neighbourhood Renewal floor targets: progress to March 2008"
+
+
+def _progress_report_with_charts(stdout) -> None:
+    meeting = MeetingPage.objects.filter(title="Steering Group meeting, 13 May 2009").first()
+    if meeting is None or ProgressReportPage.objects.filter(title=FLOOR_TARGETS_REPORT).exists():
+        return
+    charts = {
+        number: IndicatorPage.objects.filter(title=title).first()
+        for number, title in (
+            ("1", "Working-age residents claiming out-of-work benefits in the northern wards"),
+            ("2", "British Crime Survey comparator crimes"),
+        )
+    }
+    objectives = [
+        {
+            "type": "objective",
+            "value": {
+                "number": number,
+                "title": title,
+                "actions": [
+                    {
+                        "number": "",
+                        "action": action,
+                        "progress": progress,
+                        "lead": lead,
+                        "due_date": "March 2008",
+                        "rag": rag,
+                    }
+                ],
+                "indicator_charts": [{"indicator": charts[number].pk, "caption": caption}]
+                if charts[number]
+                else [],
+            },
+        }
+        for number, title, action, progress, lead, rag, caption in (
+            (
+                "1",
+                "Fewer people out of work in the northern wards",
+                "Outreach job brokerage in Golborne and St Charles",
+                "1,120 residents helped; 310 into work.",
+                "Jobcentre Plus",
+                "at_risk",
+                "Claimants fell each year, but more slowly than the targets ask.",
+            ),
+            (
+                "2",
+                "Less crime",
+                "Safer Neighbourhoods teams in every ward",
+                "All wards covered since April 2006.",
+                "Metropolitan Police",
+                "on_track",
+                "Comparator crimes fell by 15% since 2003/04.",
+            ),
+        )
+    ]
+    report = ProgressReportPage(
+        title=FLOOR_TARGETS_REPORT,
+        status=ProgressReportPage.Status.FOR_INFORMATION,
+        purpose="This paper reports progress against the floor targets of the Neighbourhood "
+        "Renewal Strategy, as the Partnership Plan asks each year.",
+        objectives=objectives,
+    )
+    meeting.add_child(instance=report)
+    report.save_revision().publish()
+    stdout.write(f"Created the progress report {FLOOR_TARGETS_REPORT}.")
