@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "members",
     "members.events",
     "members.consultations",
+    "members.risks",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -372,6 +373,7 @@ KCP_DEMO_CONTENT_LOADERS = [
     "members.demo",
     "members.events.demo",
     "members.consultations.demo",
+    "members.risks.demo",
 ]
 KCP_DEMO_CONTENT_ALLOWED = False
 
@@ -390,6 +392,8 @@ KCP_SCHEDULED_JOBS = [
     ("send_induction_reminders", 3600),
     # Alerts whose task was lost, and the weekly digest when its day and time come.
     ("send_alerts", 60),
+    # Officers are told once when the risk register's annual review falls due.
+    ("send_risk_review_reminders", 3600),
 ]
 # The scheduler wakes this often to see which jobs are due (and closes stale connections).
 KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))

@@ -28,6 +28,12 @@ class IndicatorsConfig(AppConfig):
     verbose_name = "Indicators"
 
     def ready(self):
+        # After every app's migrations, not only this one's: Django makes an app's permissions
+        # in a post_migrate receiver connected after this one (auth comes later in
+        # INSTALLED_APPS), so by the last app's signal they all exist.
+        post_migrate.connect(
+            grant_officers_indicators_permissions, dispatch_uid="kcp_indicators_officers"
+        )
         # page_cache imports Wagtail's models, which cannot load before the registry is ready.
         from wagtail.signals import page_published
 
@@ -36,9 +42,4 @@ class IndicatorsConfig(AppConfig):
         from .services import freeze_charts_on_publish  # imports this app's models
 
         page_cache.forget_pages_when_app_changes(self.label)
-        post_migrate.connect(
-            grant_officers_indicators_permissions,
-            sender=self,
-            dispatch_uid="kcp_indicators_officers",
-        )
         page_published.connect(freeze_charts_on_publish, dispatch_uid="kcp_indicators_freeze")

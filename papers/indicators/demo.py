@@ -1,9 +1,9 @@
 """Demo content of the indicators data bank: ten indicators of the kind the 2004/05 Partnership
 Plan names (floor targets, worklessness in the northern wards, crime, health, housing,
 education), each with targets by year and several years of believable results, some on track
-and some not, and one with ward breakdowns; and a progress report on the floor targets, at the May 2009
-Steering Group meeting, that embeds two indicators' charts (frozen when it was published).
-Creates only what is missing."""
+and some not, and one with ward breakdowns; and a progress report on the floor targets, at
+the May 2009 Steering Group meeting, that embeds two indicators' charts (frozen when it was
+published). Creates only what is missing."""
 
 import datetime
 from decimal import Decimal

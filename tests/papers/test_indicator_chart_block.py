@@ -83,9 +83,7 @@ def test_a_draft_paper_shows_the_live_figures_until_it_is_published(meeting, ind
     assert ["2009-03-31", "16.900", "", "", "Claimant count"] in frozen.figures["results"]
 
 
-def test_a_progress_report_objective_can_show_an_indicator_chart(
-    client, steering_group, indicator
-):
+def test_a_progress_report_objective_can_show_an_indicator_chart(client, steering_group, indicator):
     report = publish(
         steering_group,
         ProgressReportPage(

@@ -18,9 +18,7 @@ pytestmark = pytest.mark.django_db
 SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
 IMPORT_URL = "/admin/indicators/import-results/"
 GOOD_CSV = (
-    "date,value,area,note,source\n"
-    "2009-03-31,17.2,,Provisional,DWP\n"
-    "31/03/2009,15.0,Golborne,,DWP\n"
+    "date,value,area,note,source\n2009-03-31,17.2,,Provisional,DWP\n31/03/2009,15.0,Golborne,,DWP\n"
 )
 
 
@@ -127,3 +125,15 @@ def test_only_officers_may_import_results(client, django_user_model, indicator):
     assert response.status_code == 403
     assert "Only Partnership officers import indicator results." in response.content.decode()
     assert IndicatorResult.objects.count() == before
+
+
+def test_officers_keep_results_in_the_admin_and_lead_officers_cannot(
+    officer_client, indicator, client, django_user_model
+):
+    listing = officer_client.get("/admin/indicator_results/")
+    assert listing.status_code == 200
+    assert "31 March 2008" in listing.content.decode() or "2008" in listing.content.decode()
+    editor = django_user_model.objects.create_user(email="editor2@kcp.example", password="x")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    assert client.get("/admin/indicator_results/").status_code in (302, 403)
