@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "papers",
     "papers.indicators",
     "themegroups",
+    "themegroups.representation",
     "members",
     "members.events",
     "members.consultations",

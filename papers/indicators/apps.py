@@ -34,10 +34,10 @@ class IndicatorsConfig(AppConfig):
         post_migrate.connect(
             grant_officers_indicators_permissions, dispatch_uid="kcp_indicators_officers"
         )
-        # page_cache imports Wagtail's models, which cannot load before the registry is ready.
-        from wagtail.signals import page_published
+        # These import Wagtail's models, which cannot load before the registry is ready.
+        from wagtail.signals import page_published  # (the same reason)
 
-        from home import page_cache
+        from home import page_cache  # (the same reason)
 
         from .services import freeze_charts_on_publish  # imports this app's models
 
