@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("members.events.urls")),
     path("", include("members.consultations.urls")),
     path("", include("members.risks.urls")),
+    path("", include("members.membership_issues.urls")),
     path("", include("themegroups.representation.urls")),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),

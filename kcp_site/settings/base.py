@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "members.events",
     "members.consultations",
     "members.risks",
+    "members.membership_issues",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

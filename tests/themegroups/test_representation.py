@@ -162,8 +162,7 @@ def test_someone_not_signed_in_is_sent_a_link_and_nothing_reaches_officers_befor
     link_email = OutgoingEmail.objects.get(kind="Confirm your interest in joining a group")
     assert link_email.to == ["pat@example.org"]
     confirm_path = (
-        "/groups/join/confirm/"
-        + link_email.body_text.split("/groups/join/confirm/")[1].split()[0]
+        "/groups/join/confirm/" + link_email.body_text.split("/groups/join/confirm/")[1].split()[0]
     )
     assert "Pat Jones" in client.get(confirm_path).content.decode()
     assert not InterestRequest.objects.exists()  # a link checker's GET makes nothing
