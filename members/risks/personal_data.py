@@ -9,9 +9,9 @@ from .models import RegisterReview, RiskScore
 
 RISKS_REGISTER = (
     RegisterEntry(
-        "If you are a Partnership officer: each time you scored a risk or recorded a review "
-        "of the risk register, and when",
-        ("risks.RiskScore.scored_by", "risks.RegisterReview.recorded_by"),
+        "If you are a Partnership officer: each time you scored a risk (the scores you gave) "
+        "or recorded a review of the risk register (who reviewed it, its conclusions), and when",
+        ("risks.RiskScore.*", "risks.RegisterReview.*"),
         "To show who changed the register and when, as the annual review asks.",
         "Public task (UK GDPR article 6(1)(e))",
         "Steering Group members and Partnership officers",
