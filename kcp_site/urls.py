@@ -42,11 +42,15 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("", include("members.events.urls")),
     path("", include("members.consultations.urls")),
+    path("", include("members.risks.urls")),
+    path("", include("members.membership_issues.urls")),
+    path("", include("themegroups.representation.urls")),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),
     # Before papers': its meeting .ics pattern would take /forward-plan/calendar.ics.
     path("", include("papers.governance.urls")),
     path("", include("papers.urls")),
+    path("", include("papers.indicators.urls")),
     # Before Wagtail's own: guesses at a page's password are limited, and Wagtail's plain
     # Django login (which would skip allauth's limits and two-factor) sends people to ours.
     path(

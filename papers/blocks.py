@@ -30,6 +30,8 @@ from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from papers.indicators.blocks import IndicatorChartBlock
+
 from .numbering import anchor_for
 from .printed_blocks import DataTableBlock, MarkedListBlock, PrintedPlanSectionBlock
 
@@ -162,6 +164,7 @@ class SectionContentBlock(blocks.StreamBlock):
     bullets = BulletListBlock()
     marked_list = MarkedListBlock()
     table = DataTableBlock()
+    indicator_chart = IndicatorChartBlock()
 
     class Meta:
         icon = "doc-full"
@@ -354,6 +357,12 @@ class ObjectiveBlock(blocks.StructBlock):
     number = _number_block()
     title = blocks.CharBlock(max_length=255)
     actions = blocks.ListBlock(ProgressActionBlock())
+    indicator_charts = blocks.ListBlock(
+        IndicatorChartBlock(),
+        default=[],
+        min_num=0,
+        help_text="Optional: indicators that show progress on this objective.",
+    )
 
     class Meta:
         icon = "pick"

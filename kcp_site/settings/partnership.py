@@ -13,9 +13,11 @@ KCP_DEMO_CONTENT_LOADERS = [
     "themegroups.demo",
     "papers.demo",
     "papers.governance.demo",
+    "papers.indicators.demo",
     "members.demo",
     "members.events.demo",
     "members.consultations.demo",
+    "members.risks.demo",
 ]
 KCP_DEMO_CONTENT_ALLOWED = False
 
@@ -36,6 +38,8 @@ KCP_SCHEDULED_JOBS = [
     ("send_alerts", 60),
     # Draft agendas the Agenda Planning Group has still to agree, and actions due or overdue.
     ("send_governance_reminders", 3600),
+    # Officers are told once when the risk register's annual review falls due.
+    ("send_risk_review_reminders", 3600),
 ]
 # The scheduler wakes this often to see which jobs are due (and closes stale connections).
 KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))
