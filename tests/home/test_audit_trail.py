@@ -29,9 +29,8 @@ def test_every_app_registers_the_actions_it_writes_with_words_an_officer_reads()
     assert actions["members.viewed_list"] == "Viewed the member list"
     assert actions["consultations.exported"] == "Exported responses"
     assert actions["home.viewed_email"] == "Viewed an email in the outbox"
-    assert all(
-        code.split(".")[0] in {"home", "members", "events", "consultations"} for code in actions
-    )
+    labels = {app.label for app in django_apps.get_app_configs()}
+    assert all(code.split(".")[0] in labels for code in actions), "codes start with a label"
 
 
 def test_an_action_nobody_registered_is_refused_and_nothing_is_written(officer):
