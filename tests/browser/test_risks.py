@@ -15,7 +15,7 @@ from tests.browser.accessibility import (
     assert_no_horizontal_scroll,
 )
 from tests.browser.signing_in import sign_in
-from tests.papers.conftest import publish
+from tests.fixtures.papers import publish
 from themegroups.models import GroupPage
 
 

@@ -20,7 +20,7 @@ from members.risks.services import (
     save_risk,
 )
 from papers.models import ContactOfficer, MeetingPage, ReportPage
-from tests.papers.conftest import publish
+from tests.fixtures.papers import publish
 from themegroups.models import GroupPage
 from themegroups.services import add_lead_officer
 

@@ -8,7 +8,7 @@ import pytest
 from papers.indicators.models import FrozenIndicatorChart
 from papers.models import ProgressReportPage, ReportPage
 from tests.fixtures.indicators import add_results
-from tests.papers.conftest import paragraph, publish, section
+from tests.fixtures.papers import paragraph, publish, section
 
 pytestmark = pytest.mark.django_db
 

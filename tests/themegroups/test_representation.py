@@ -12,7 +12,7 @@ from wagtail.models import Site
 from home.audit import AuditEntry
 from home.models import Organisation, OutgoingEmail
 from papers.models import ContactOfficer
-from tests.papers.conftest import publish
+from tests.fixtures.papers import publish
 from themegroups.models import GroupMember, GroupPage
 from themegroups.representation.composition import (
     RESIDENT,
