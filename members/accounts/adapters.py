@@ -21,7 +21,7 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def is_open_for_signup(self, request):
-        """Anyone may join the wider partnership at /join/ (members.views.JoinView)."""
+        """Anyone may join the wider partnership at /join/ (members.partnership.views.JoinView)."""
         return True
 
     def get_signup_redirect_url(self, request):

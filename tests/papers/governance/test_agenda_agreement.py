@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Revision, WorkflowContentType
 
 from home.roles import AGENDA_PLANNING_GROUP
-from members.middleware import must_use_two_factor
+from members.accounts.middleware import must_use_two_factor
 from papers.exceptions import PublishRefused
 from papers.governance import agendas
 from papers.governance.models import AgendaAgreement, DraftAgenda, ItemKind, PlannedItem
