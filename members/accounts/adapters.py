@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.outbox import label_email, queue_templated_email
+from home.site_address import absolute_url
 from members.audit.security import log_security_event
 
 
@@ -89,8 +90,7 @@ class AccountAdapter(DefaultAccountAdapter):
             context={
                 "person": user,
                 "ip": ip,
-                "reset_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("account_reset_password"),
+                "reset_url": absolute_url(reverse("account_reset_password")),
             },
             idempotency_key=f"sign-in-paused:{user.pk}:{ip}:{_notice_window()}",
         )

@@ -48,6 +48,7 @@ from home.audit import record_access
 from home.models import Interest, PartnershipSettings
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
+from home.site_address import absolute_url
 from home.spreadsheets import neutralise
 from members.alerts.matching import audience_of, members_for_posting, wider_partnership_group_id
 from members.alerts.models import AlertDelivery, Posting
@@ -768,8 +769,7 @@ def make_pdf(batch_id: int) -> str:
             context={
                 "batch": batch,
                 "letter_count": len(letters),
-                "batch_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("members_postal_batch", args=[batch.pk]),
+                "batch_url": absolute_url(reverse("members_postal_batch", args=[batch.pk])),
             },
             idempotency_key=f"postal-pdf-ready:{batch.pk}:{batch.pdf_finished_at.isoformat()}",
         )
