@@ -166,8 +166,14 @@ def meeting_uid(meeting: MeetingPage) -> str:
 
 
 def meeting_location(meeting: MeetingPage) -> str:
-    address = ", ".join(line.strip() for line in meeting.venue_address.splitlines() if line.strip())
-    return ", ".join(part for part in (meeting.venue_name, address) if part)
+    """The venue's name then its address, each line once: an address that starts with the
+    venue's name ("The Town Hall, Hornton Street") does not say it twice."""
+    parts = [meeting.venue_name.strip()] if meeting.venue_name.strip() else []
+    for line in meeting.venue_address.splitlines():
+        line = line.strip()
+        if line and line.casefold() not in {part.casefold() for part in parts}:
+            parts.append(line)
+    return ", ".join(parts)
 
 
 def meeting_event(meeting: MeetingPage, url: str) -> Event:

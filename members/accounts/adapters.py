@@ -30,6 +30,14 @@ class AccountAdapter(DefaultAccountAdapter):
         while the email verification is pending)."""
         return reverse("members_join_confirmed")
 
+    def get_login_redirect_url(self, request):
+        """Officers and lead officers come to work in the admin; everyone else to the site.
+        A `next` address, when given, wins (allauth asks this only without one)."""
+        user = request.user
+        if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+            return reverse("wagtailadmin_home")
+        return super().get_login_redirect_url(request)
+
     def get_email_verification_redirect_url(self, email_address):
         return reverse("members_join_confirmed")
 
