@@ -14,6 +14,7 @@ from icalendar import Calendar, Event
 from home.site_chrome import public_pages_q
 
 from .models.meetings import MeetingPage
+from .models.postings import venue_and_address
 
 LONDON = ZoneInfo("Europe/London")
 AWAY_TARGET_PERCENT = 50
@@ -166,14 +167,7 @@ def meeting_uid(meeting: MeetingPage) -> str:
 
 
 def meeting_location(meeting: MeetingPage) -> str:
-    """The venue's name then its address, each line once: an address that starts with the
-    venue's name ("The Town Hall, Hornton Street") does not say it twice."""
-    parts = [meeting.venue_name.strip()] if meeting.venue_name.strip() else []
-    for line in meeting.venue_address.splitlines():
-        line = line.strip()
-        if line and line.casefold() not in {part.casefold() for part in parts}:
-            parts.append(line)
-    return ", ".join(parts)
+    return venue_and_address(meeting)
 
 
 def meeting_event(meeting: MeetingPage, url: str) -> Event:

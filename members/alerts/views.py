@@ -24,13 +24,18 @@ def unsubscribe(request, token: str):
         return _no_store(render(request, "members/unsubscribe_invalid.html", status=400))
     if request.method == "POST":
         alerts.unsubscribe(member)
-        return _no_store(render(request, "members/unsubscribed.html", {"member": member}))
+        context = {"member": member, "token": token}
+        return _no_store(render(request, "members/unsubscribed.html", context))
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     return _no_store(
         render(
             request,
             "members/unsubscribe.html",
-            {"member": member, "is_stopped": member.status != Member.Status.ACTIVE},
+            {
+                "member": member,
+                "token": token,
+                "is_stopped": member.status != Member.Status.ACTIVE,
+            },
         )
     )
