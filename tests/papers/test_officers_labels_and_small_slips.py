@@ -40,12 +40,10 @@ def test_the_paper_picker_and_admin_lists_tell_same_titled_papers_apart(
 
 
 def test_a_time_that_ends_a_sentence_has_one_full_stop():
-    template = Template(
-        '{% load sentences %}Closes on {{ when|date:"j F Y, g.i a"|end_sentence }} Reply now.'
-    )
+    template = Template('Closes on {{ when|date:"j F Y, g.i a"|end_sentence }} Reply now.')
     when = datetime.datetime(2009, 5, 13, 18, 30)
     assert template.render(Context({"when": when})) == "Closes on 13 May 2009, 6.30 p.m. Reply now."
-    assert Template("{% load sentences %}{{ 'Noon'|end_sentence }}").render(Context()) == "Noon."
+    assert Template("{{ 'Noon'|end_sentence }}").render(Context()) == "Noon."
 
 
 def test_a_meetings_calendar_location_names_the_town_hall_once():
