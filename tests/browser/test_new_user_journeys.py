@@ -48,9 +48,10 @@ def postal_member_with_account(django_user_model):
     )  # fmt: skip
     member.interests.set(
         [
-            Interest.objects.create(
-                name="Homes and housing", slug="homes", kind=Interest.Kind.STRATEGY_SUBJECT
-            )
+            Interest.objects.get_or_create(
+                name="Homes and housing",
+                defaults={"slug": "homes-and-housing", "kind": Interest.Kind.STRATEGY_SUBJECT},
+            )[0]
         ]
     )
     return member
