@@ -14,6 +14,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from home.models import Interest
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
@@ -69,7 +70,8 @@ def test_a_member_corrects_their_details_and_reads_their_data(
 
     page.get_by_label("Your name").fill("")
     page.get_by_label("Postcode").fill("")
-    page.get_by_role("button", name="Save my details").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save my details").click()
     assert page.title().startswith("Error:")
     assert "Enter your name." in page.locator("main").inner_text()
     assert "Enter your postcode." in page.locator("main").inner_text()
@@ -77,8 +79,9 @@ def test_a_member_corrects_their_details_and_reads_their_data(
 
     page.get_by_label("Your name").fill("Priya Shah-Patel")
     page.get_by_label("Postcode").fill("w10 5aa")
-    page.get_by_role("button", name="Save my details").click()
-    assert "Your details are saved." in page.locator("main").inner_text()
+    with page.expect_navigation(url=f"{site_url}/members/your-details/"):
+        page.get_by_role("button", name="Save my details").click()
+    expect(page.get_by_role("status")).to_contain_text("Your details are saved.")
     postal_member_with_account.refresh_from_db()
     assert (postal_member_with_account.name, postal_member_with_account.postcode) == (
         "Priya Shah-Patel",
