@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The site's public address: every link in emails, letters and the sitemap starts with it.
+WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 # Test processes: each starts its own PostgreSQL, SMTP server and Chromium once.
 PYTEST_WORKERS ?= 2
 STAMP := $(VENV)/.installed
@@ -33,9 +35,9 @@ install-dev: $(DEV_STAMP) $(NODE_STAMP)
 
 run: install
 	@mkdir -p var
-	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo_content
-	@PORT=$(PORT) BIN=$(BIN) bash scripts/run-site.sh
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(BIN)/python manage.py migrate --no-input
+	WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) $(BIN)/python manage.py load_demo_content
+	@PORT=$(PORT) BIN=$(BIN) WAGTAILADMIN_BASE_URL=$(WAGTAILADMIN_BASE_URL) bash scripts/run-site.sh
 
 lint: install-dev
 	$(BIN)/ruff check .

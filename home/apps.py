@@ -19,6 +19,13 @@ def sync_role_permissions(**kwargs):
     grant_officer_permissions()
 
 
+def sync_site_address(**kwargs):
+    # site_address imports Wagtail's Site model, which cannot load before the registry is ready.
+    from .site_address import sync_default_site
+
+    sync_default_site()
+
+
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home"
@@ -40,3 +47,6 @@ class HomeConfig(AppConfig):
         post_migrate.connect(create_cache_table, sender=self)
         # Runs after every app has migrated, when all permissions exist.
         post_migrate.connect(sync_role_permissions, dispatch_uid="kcp_sync_role_permissions")
+        # After wagtailcore has made the default Site, so full URLs and the sitemap agree
+        # with WAGTAILADMIN_BASE_URL.
+        post_migrate.connect(sync_site_address, dispatch_uid="kcp_sync_site_address")

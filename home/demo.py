@@ -5,6 +5,7 @@ import datetime
 from wagtail.models import Page, Site
 
 from .models import AccessibilityStatementPage, HomePage, PartnershipSettings, PrivacyNoticePage
+from .site_address import sync_default_site
 
 HOME_INTRODUCTION = (
     "The Kensington and Chelsea Partnership brings together the Council, the NHS, the police, "
@@ -16,10 +17,9 @@ HOME_INTRODUCTION = (
 def load(stdout) -> None:
     home = HomePage.objects.first()
     site = Site.objects.get(is_default_site=True)
-    if (site.hostname, site.port) == ("localhost", 80):
-        # Full URLs (sitemap, emails) point at the address `make run` serves.
-        site.hostname, site.port = "127.0.0.1", 8000
-        site.save()
+    # Full URLs (sitemap, emails) point at WAGTAILADMIN_BASE_URL, which `make run` sets.
+    sync_default_site()
+    site.refresh_from_db()
     if home and not home.introduction and home.live_revision_id is None:
         home.introduction = HOME_INTRODUCTION
         home.body = [

@@ -41,6 +41,10 @@ class AttendanceNotValid(MembersError):
     code = "attendance_not_valid"
 
 
+class MeetingNotHeldYet(AttendanceNotValid):
+    code = "meeting_not_held_yet"
+
+
 class NothingToPost(MembersError):
     code = "nothing_to_post"
 

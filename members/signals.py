@@ -4,7 +4,7 @@ the confirmed email address that starts a wider-partnership membership, each pub
 to the alerts' once-rule, and the induction
 section kept restricted to the Steering Group whoever saves it (admin, demo, tests)."""
 
-from allauth.account.signals import email_confirmed
+from allauth.account.signals import email_changed, email_confirmed
 from allauth.mfa import signals as mfa_signals
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -16,12 +16,19 @@ from members.alerts.services import record_posting
 from members.audit.security import log_security_event, rights_changed
 from members.induction.services import keep_induction_restricted
 from members.models import InductionIndexPage
+from members.partnership.own_details import record_email_change
 from members.partnership.services import confirm_member
 
 
 def _acting(request):
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated else None
+
+
+@receiver(email_changed)
+def record_new_email_address(sender, request, user, **kwargs):
+    """A member confirmed a new address (allauth's verified flow): it is in their history."""
+    record_email_change(user)
 
 
 @receiver(mfa_signals.authenticator_added)

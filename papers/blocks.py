@@ -1,5 +1,6 @@
 """StreamField blocks for papers: report sections and paragraphs, action plan tables, progress
 report objectives, minutes, and the annexes and background papers attached to any paper.
+(Over 450 lines, long because every migration names each block by its path here.)
 
 The raw data shape, for the importer and anyone writing blocks by hand (every ``number`` may
 be left "" to have it filled in by papers.numbering)::

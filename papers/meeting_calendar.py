@@ -14,6 +14,7 @@ from icalendar import Calendar, Event
 from home.site_chrome import public_pages_q
 
 from .models.meetings import MeetingPage
+from .models.postings import venue_and_address
 
 LONDON = ZoneInfo("Europe/London")
 AWAY_TARGET_PERCENT = 50
@@ -166,8 +167,7 @@ def meeting_uid(meeting: MeetingPage) -> str:
 
 
 def meeting_location(meeting: MeetingPage) -> str:
-    address = ", ".join(line.strip() for line in meeting.venue_address.splitlines() if line.strip())
-    return ", ".join(part for part in (meeting.venue_name, address) if part)
+    return venue_and_address(meeting)
 
 
 def meeting_event(meeting: MeetingPage, url: str) -> Event:

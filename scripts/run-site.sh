@@ -6,6 +6,8 @@
 set -uo pipefail
 BIN=${BIN:-.venv/bin}
 PORT=${PORT:-8000}
+# Links built outside a request (emails, letters, sitemap) start with this address.
+export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$PORT}
 RUN_DIR=${KCP_VAR_DIR:-var}/run
 RESTART_DELAY=${KCP_RESTART_DELAY_SECONDS:-1}
 mkdir -p "$RUN_DIR"

@@ -89,6 +89,9 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # Filters every template may use without {% load %}, as it uses `date`:
+            # end_sentence (no "6.30 p.m..").
+            "builtins": ["home.templatetags.sentences"],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",

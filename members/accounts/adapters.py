@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.outbox import label_email, queue_templated_email
+from home.site_address import absolute_url
 from members.audit.security import log_security_event
 
 
@@ -28,6 +29,14 @@ class AccountAdapter(DefaultAccountAdapter):
         """Where someone who joined lands once their address is confirmed (allauth keeps it
         while the email verification is pending)."""
         return reverse("members_join_confirmed")
+
+    def get_login_redirect_url(self, request):
+        """Officers and lead officers come to work in the admin; everyone else to the site.
+        A `next` address, when given, wins (allauth asks this only without one)."""
+        user = request.user
+        if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+            return reverse("wagtailadmin_home")
+        return super().get_login_redirect_url(request)
 
     def get_email_verification_redirect_url(self, email_address):
         return reverse("members_join_confirmed")
@@ -89,8 +98,7 @@ class AccountAdapter(DefaultAccountAdapter):
             context={
                 "person": user,
                 "ip": ip,
-                "reset_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("account_reset_password"),
+                "reset_url": absolute_url(reverse("account_reset_password")),
             },
             idempotency_key=f"sign-in-paused:{user.pk}:{ip}:{_notice_window()}",
         )

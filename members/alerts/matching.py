@@ -4,7 +4,6 @@ interests by route, and the signed link that stops a member's alerts."""
 import dataclasses
 from collections.abc import Iterable, Sequence
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.db.models import QuerySet
@@ -12,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 
 from home.roles import WIDER_PARTNERSHIP_MEMBERS
+from home.site_address import absolute_url
 from members.models import AlertDelivery, Member, Posting
 
 Channel = AlertDelivery.Channel
@@ -160,4 +160,4 @@ def unsubscribe_url(member: Member | int) -> str:
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)

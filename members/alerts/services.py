@@ -33,6 +33,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import Interest, OutgoingEmail
+from home.site_address import page_url
 from members.alerts.matching import ALERT_KINDS, audience_of, wider_partnership_group_id
 from members.alerts.sending import send_postings
 from members.models import AlertDelivery, Member, MembershipChange, Posting
@@ -90,7 +91,7 @@ def record_posting(page: Page, *, revision=None, now: datetime.datetime | None =
                 title=page.title,
                 kind_label=page.specific_class._meta.verbose_name,
                 summary=page.posting_summary(),
-                url=page.get_full_url() or "",
+                url=page_url(page),
                 revision_note=note,
                 bundle_page_id=page.posting_bundle_page_id(),
                 posted_at=now,

@@ -24,13 +24,18 @@ def unsubscribe(request, token: str):
         return kept_private(render(request, "members/unsubscribe_invalid.html", status=400))
     if request.method == "POST":
         alerts.unsubscribe(member)
-        return kept_private(render(request, "members/unsubscribed.html", {"member": member}))
+        context = {"member": member, "token": token}
+        return kept_private(render(request, "members/unsubscribed.html", context))
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
     return kept_private(
         render(
             request,
             "members/unsubscribe.html",
-            {"member": member, "is_stopped": member.status != Member.Status.ACTIVE},
+            {
+                "member": member,
+                "token": token,
+                "is_stopped": member.status != Member.Status.ACTIVE,
+            },
         )
     )

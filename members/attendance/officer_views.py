@@ -70,8 +70,13 @@ def record(request, meeting_id: int):
         meeting, viewed_by=request.user if request.method == "GET" else None
     )
     form = AttendanceForm(request.POST or None, rows=rows)
-    problem = None
-    if request.method == "POST":
+    problem, is_held = None, True
+    try:
+        attendance.check_meeting_held(meeting)
+    except AttendanceNotValid as error:
+        # Said before anyone fills the sheet in, and again if it is posted anyway.
+        problem, is_held = error.message, False
+    if request.method == "POST" and is_held:
         if form.is_valid():
             try:
                 saved = attendance.record_attendance(meeting, form.entries(), by=request.user)
@@ -93,9 +98,10 @@ def record(request, meeting_id: int):
             "meeting": meeting,
             "form": form,
             "problem": problem,
+            "is_held": is_held,
             "statuses": MeetingAttendance.Status,
         },
-        status=400 if problem else 200,
+        status=400 if problem and request.method == "POST" else 200,
     )
 
 

@@ -28,13 +28,13 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from django.utils import timezone
+from django.utils import formats, timezone
 from wagtail.models import Site
 
 from home.audit import record_access
 from home.models import SteeringGroupSeat
 from members.audit.actions import Action
-from members.exceptions import AttendanceNotValid
+from members.exceptions import AttendanceNotValid, MeetingNotHeldYet
 from members.models import AttendanceSettings, MeetingAttendance
 from papers.groups import group_page_model
 from papers.models import MeetingPage
@@ -167,6 +167,16 @@ class Entry:
     deputy_name: str = ""
 
 
+def check_meeting_held(meeting, now: datetime.datetime | None = None) -> None:
+    """Attendance is a record of what happened: a meeting that has not started has none."""
+    if meeting.start > (now or timezone.now()):
+        day = formats.date_format(timezone.localtime(meeting.start), "l j F Y")
+        raise MeetingNotHeldYet(
+            f"This meeting has not happened yet: record its attendance on or after {day}. "
+            "Nothing has been saved."
+        )
+
+
 def record_attendance(
     meeting, entries: Iterable[Entry], *, by, now: datetime.datetime | None = None
 ) -> int:
@@ -174,6 +184,7 @@ def record_attendance(
     statement. Refused whole, nothing saved, when a seat was not held on the meeting's day or
     a deputy is not named. Returns how many seats were recorded."""
     now = now or timezone.now()
+    check_meeting_held(meeting, now)
     entries = list(entries)
     seats = {seat.pk: seat for seat in seats_at(meeting)}
     for entry in entries:

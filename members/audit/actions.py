@@ -10,6 +10,7 @@ class Action(models.TextChoices):
     EXPORTED = "members.exported", "Exported members as CSV"
     ADDED = "members.added", "Added a member"
     CHANGED = "members.changed", "Changed a member"
+    CHANGED_OWN_DETAILS = "members.changed_own_details", "Changed their own details"
     RENEWED = "members.renewed", "Recorded renewed consent"
     DOWNLOADED = "members.downloaded", "Downloaded a member's data"
     ERASED = "members.erased", "Erased a member"

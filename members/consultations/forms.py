@@ -254,8 +254,15 @@ class RecordResponseForm(AnswersMixin, forms.Form):
         return cleaned
 
 
+class PaperChoiceField(forms.ModelChoiceField):
+    """Each paper with its group, meeting date and kind: titles such as "Minutes" repeat."""
+
+    def label_from_instance(self, obj) -> str:
+        return obj.get_admin_display_title()
+
+
 class OpenForCommentsForm(forms.Form):
-    paper = forms.ModelChoiceField(
+    paper = PaperChoiceField(
         label="Paper",
         queryset=Page.objects.none(),
         error_messages={"required": "Choose the paper to open for comments."},
@@ -275,4 +282,4 @@ class OpenForCommentsForm(forms.Form):
         papers = [model for model in PAPER_PAGE_MODELS if model is not ConsultationPage]
         newest = Page.objects.live().type(*papers).order_by("-first_published_at")
         ids = list(newest.values_list("pk", flat=True)[:PAPERS_LISTED])
-        self.fields["paper"].queryset = Page.objects.filter(pk__in=ids).order_by("title")
+        self.fields["paper"].queryset = Page.objects.filter(pk__in=ids).order_by("title").specific()

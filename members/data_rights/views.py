@@ -11,35 +11,10 @@ from django.urls import reverse
 
 from home.http_caching import kept_private
 from home.roles import is_partnership_officer
+from members.data_rights import readable
 from members.data_rights import services as data_rights
 from members.partnership.forms import ConfirmForm
 from members.partnership.services import membership_of
-
-
-def readable_sections(held: dict) -> list[dict]:
-    """The export as headed lists a person can read: one section per holder, one list of
-    rows per kind of record."""
-    sections = []
-    for holder_name, content in held.items():
-        parts = []
-        for key, value in (content or {}).items() if isinstance(content, dict) else []:
-            title = key.replace("_", " ").capitalize()
-            if isinstance(value, dict):
-                parts.append({"title": title, "rows": [list(value.items())]})
-            elif isinstance(value, list):
-                parts.append(
-                    {
-                        "title": title,
-                        "rows": [
-                            list(item.items()) if isinstance(item, dict) else [("", item)]
-                            for item in value
-                        ],
-                    }
-                )
-            else:
-                parts.append({"title": title, "rows": [[("", value)]]})
-        sections.append({"title": holder_name, "parts": parts})
-    return sections
 
 
 @login_required
@@ -52,7 +27,7 @@ def your_data(request):
             holder.name: holder.export(request.user)
             for holder in data_rights.personal_data_holders()
         }
-    context = {"member": member, "sections": readable_sections(held)}
+    context = {"member": member, "subjects": readable.subjects(held)}
     return kept_private(render(request, "members/your_data.html", context))
 
 

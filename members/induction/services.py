@@ -22,6 +22,7 @@ from home.audit import record_access
 from home.models import SteeringGroupSeat
 from home.outbox import queue_templated_email
 from home.roles import PARTNERSHIP_OFFICERS, STEERING_GROUP_MEMBERS
+from home.site_address import absolute_url
 from members.audit.actions import Action
 from members.exceptions import NotASteeringGroupMember, UnknownModule
 from members.induction.models import INDUCTION_COLLECTION_NAME
@@ -188,8 +189,7 @@ def remind_officers_about_members_not_started(now: datetime.datetime | None = No
             context={
                 "seats": named,
                 "days": settings.KCP_INDUCTION_REMINDER_DAYS,
-                "progress_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("members_induction_progress"),
+                "progress_url": absolute_url(reverse("members_induction_progress")),
             },
             idempotency_key="induction-not-started:"
             + ",".join(str(seat.person_id) for seat in named),

@@ -1,7 +1,6 @@
 """Shadowing and meet-a-member: officers pair a new member with an existing one; both get
 an introduction email; either marks the pairing done."""
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -9,6 +8,7 @@ from django.utils import timezone
 
 from home.models import SteeringGroupSeat
 from home.outbox import queue_templated_email
+from home.site_address import absolute_url
 from members.exceptions import InvalidPairing
 from members.models import Pairing
 
@@ -41,7 +41,7 @@ def arrange_pairing(pairing: Pairing, *, arranged_by) -> Pairing:
     check_pairing(pairing)
     pairing.arranged_by = arranged_by
     pairing.save()
-    dashboard_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("members_dashboard")
+    dashboard_url = absolute_url(reverse("members_dashboard"))
     for person in (pairing.new_member, pairing.existing_member):
         queue_templated_email(
             kind="Pairing introduction",

@@ -16,6 +16,7 @@ from members.audit.actions import Action
 from members.exceptions import AddressNeeded, NoInterestChosen, NotAnOfficer, OrganisationNameNeeded
 from members.models import ConsentRecord, Member, MembershipChange
 from members.partnership import consent
+from members.partnership.own_details import give_account_a_name
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def sign_up_member(user, details: MembershipDetails) -> Member:
         status=Member.Status.AWAITING_VERIFICATION,
     )
     member.interests.set(details.interests)
+    give_account_a_name(user, details.name)
     consent.record_consent(member, ConsentRecord.Method.ONLINE)
     _record(
         member,

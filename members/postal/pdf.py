@@ -16,6 +16,7 @@ from django_tasks import task
 
 from home.audit import record_access
 from home.outbox import queue_templated_email
+from home.site_address import absolute_url
 from members.audit.actions import Action
 from members.exceptions import BatchOutOfDate, PdfRendererUnavailable
 from members.models import PostalBatch
@@ -172,8 +173,7 @@ def make_pdf(batch_id: int) -> str:
             context={
                 "batch": batch,
                 "letter_count": len(letters),
-                "batch_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("members_postal_batch", args=[batch.pk]),
+                "batch_url": absolute_url(reverse("members_postal_batch", args=[batch.pk])),
             },
             idempotency_key=f"postal-pdf-ready:{batch.pk}:{batch.pdf_finished_at.isoformat()}",
         )

@@ -4,7 +4,7 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -143,8 +143,9 @@ class MeetingPage(SitsUnderGroups, ViewRestrictionsFromMemoryMixin, PostingSubje
         return self.agenda_items.exists()
 
     def posting_summary(self) -> str:
-        start = dateformat.format(self.local_start, "l j F Y, g.i a")
-        return f"The agenda of the meeting on {start} at {self.venue_name}."
+        when_and_where = self.posting_when_and_where()
+        ending = "" if when_and_where.endswith(".") else "."
+        return f"The agenda of the meeting on {when_and_where}{ending}"
 
     def posting_bundle_page_id(self) -> int | None:
         return self.pk

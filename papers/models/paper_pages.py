@@ -25,6 +25,7 @@ from papers.blocks import (
 )
 from papers.groups import SitsUnderGroups
 from papers.importer.dates import parse_due_date
+from papers.labels import paper_label
 
 from .meetings import MeetingPage
 from .postings import PostingSubjects
@@ -185,6 +186,8 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
         *Page.search_fields,
         index.SearchField("purpose"),
         index.SearchField("author"),
+        # "consultation", "report", "minutes": searching for the kind finds the papers of it.
+        index.SearchField("kind_for_search"),
         index.FilterField("meeting_date"),
         index.FilterField("group_name"),
         index.FilterField("status"),
@@ -196,6 +199,13 @@ class PaperPage(ViewRestrictionsFromMemoryMixin, PostingSubjects, Page):
     @property
     def status_label(self) -> str:
         return self.get_status_display() if self.status else self.status_as_printed
+
+    def get_admin_display_title(self) -> str:
+        """Pickers and lists in the admin tell papers of the same title apart."""
+        return paper_label(self, self.draft_title)
+
+    def kind_for_search(self) -> str:
+        return str(self._meta.verbose_name)
 
     @property
     def has_contact(self) -> bool:

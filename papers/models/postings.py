@@ -8,12 +8,25 @@ The members app decides when a page becomes a posting and who hears about it."""
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import dateformat, timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 SUMMARY_WORDS = 60
+
+
+def venue_and_address(page) -> str:
+    """The venue's name then its address, each line once: an address that starts with the
+    venue's name ("The Town Hall, Hornton Street") does not say it twice."""
+    venue_name = (getattr(page, "venue_name", "") or "").strip()
+    parts = [venue_name] if venue_name else []
+    for line in (getattr(page, "venue_address", "") or "").splitlines():
+        line = line.strip()
+        if line and line.casefold() not in {part.casefold() for part in parts}:
+            parts.append(line)
+    return ", ".join(parts)
 
 
 class PostingSubjects(models.Model):
@@ -74,9 +87,24 @@ class PostingSubjects(models.Model):
         return True
 
     def posting_summary(self) -> str:
-        """One short paragraph for the alert: the page's own summary, in plain text."""
+        """One short paragraph for the alert: when and where (a page with a start and a
+        venue: an event), then the page's own summary, in plain text."""
         text = getattr(self, "purpose", "") or self.search_description or ""
-        return Truncator(strip_tags(str(text)).strip()).words(SUMMARY_WORDS)
+        summary = Truncator(strip_tags(str(text)).strip()).words(SUMMARY_WORDS)
+        when_and_where = self.posting_when_and_where()
+        if not when_and_where:
+            return summary
+        ending = "" if when_and_where.endswith(".") else "."
+        return f"{when_and_where}{ending} {summary}".strip()
+
+    def posting_when_and_where(self) -> str:
+        """ "Thursday 7 January 2027, 10.00 a.m., at Kensington Town Hall, Hornton Street, London
+        W8 7NX" for a page that has a start and a venue, or ""."""
+        start = getattr(self, "start", None)
+        if start is None:
+            return ""
+        when = dateformat.format(timezone.localtime(start), "l j F Y, g.i a")
+        return f"{when}, at {where}" if (where := venue_and_address(self)) else when
 
     def posting_closes_at(self):
         """When comments on the posting close (a consultation's closing time), or None: letters

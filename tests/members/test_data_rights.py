@@ -108,7 +108,7 @@ def test_the_readable_page_shows_what_is_held(member_client, joined_member):
     page = member_client.get("/members/your-data/").content.decode()
     assert "Everything we hold about you" in page
     assert "Olwen Prydderch" in page and "olwen.prydderch@example.org" in page
-    assert "Consent records" in page and "Homes and housing" in page
+    assert "What you agreed to" in page and "Homes and housing" in page
 
 
 def test_deleting_needs_the_box_ticked_and_keeps_everything_until_then(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from home.outbox import queue_templated_email
 from home.roles import is_partnership_officer
+from home.site_address import absolute_url
 from papers.models import MeetingPage
 
 from ..exceptions import (
@@ -139,8 +140,7 @@ def send_news_and_views_reminder(user, meeting: MeetingPage) -> None:
             "meeting": meeting,
             "groups": ", ".join(groups_led_by(user).values_list("title", flat=True)),
             "deadline": news_and_views_deadline(meeting),
-            "form_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            + reverse("themegroups_news_and_views"),
+            "form_url": absolute_url(reverse("themegroups_news_and_views")),
         },
         idempotency_key=f"news-and-views-reminder:{meeting.pk}:{user.pk}",
     )

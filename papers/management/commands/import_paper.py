@@ -4,9 +4,9 @@ import argparse
 import datetime
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from home.site_address import absolute_url
 from papers.exceptions import PaperFormatError, UnknownGroup
 from papers.groups import DEFAULT_GROUP, find_group
 from papers.importer import describe, parse_paper, read_paper_text
@@ -88,4 +88,4 @@ def site_address(page) -> str:
     development and production alike) and the page's path, whether or not it is live yet."""
     url_parts = page.get_url_parts()
     path = url_parts[2] if url_parts else page.url_path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
