@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "members.accounts.middleware.StaffIdleTimeoutMiddleware",
     "members.accounts.middleware.RequireTwoFactorForPublishersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A publish an app refuses (a meeting whose agenda is not agreed) is a message, not a 500.
+    "papers.refused_publishing.RefusedPublishMiddleware",
     # Last: the site, its settings, navigation and footer, kept per cache generation.
     "home.site_chrome.SiteChromeMiddleware",
 ]

@@ -206,3 +206,24 @@ def test_a_paper_published_later_links_to_its_agreed_agenda_item_and_adds_none(
     meeting.get_latest_revision().publish(user=superuser)  # the next publish keeps the link
     meeting = MeetingPage.objects.get(pk=next_meeting.pk)
     assert [item.paper_id for item in meeting.agenda_items.all()] == [None, paper.pk, None]
+
+
+def test_approving_a_meeting_not_agreed_in_the_officers_workflow_says_why_and_keeps_it_waiting(
+    next_meeting, officer_with_two_factor, client
+):
+    """Approving the officers' page workflow publishes inside Wagtail's own view: the refusal
+    is the reason on the screen, never a server error, and the task waits for approval."""
+    agendas.draft_agenda_from_plan(next_meeting)
+    _with_agenda(next_meeting, ["Minutes of the last meeting"])
+    state = next_meeting.get_workflow().start(next_meeting, user=officer_with_two_factor)
+    client.force_login(officer_with_two_factor)
+    response = client.post(
+        f"/admin/pages/workflow/action/{next_meeting.pk}/approve/{state.current_task_state.pk}/",
+        {"comment": ""},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "has not agreed this meeting" in response.content.decode()
+    assert not MeetingPage.objects.get(pk=next_meeting.pk).live
+    state.refresh_from_db()
+    assert state.status == "in_progress"
