@@ -65,3 +65,9 @@ class CommentPeriodNotValid(PapersError):
     """An officer asked to open for comments something that cannot be, or until a past date."""
 
     code = "comment_period_not_valid"
+
+
+class PdfUnavailable(PapersError):
+    """The server cannot make PDFs (WeasyPrint's system libraries are missing)."""
+
+    code = "pdf_unavailable"

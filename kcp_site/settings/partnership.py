@@ -15,6 +15,7 @@ KCP_DEMO_CONTENT_LOADERS = [
     "members.demo",
     "members.events.demo",
     "members.consultations.demo",
+    "papers.packs.demo",
 ]
 KCP_DEMO_CONTENT_ALLOWED = False
 

@@ -1,0 +1,54 @@
+"""Which changes make a meeting's pack out of date: publishing or unpublishing the meeting or
+any page in or under it, or a paper its agenda links; moving such a page; adding, changing or
+removing a view restriction on or above one. Each marks the packs at once (so the old one is
+not served) and queues their build after the commit."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from papers.models import AgendaItem, MeetingPage
+
+from . import services
+
+
+def meetings_affected_by(page: Page) -> set[int]:
+    """Meetings at, above or below the page, and meetings whose agenda links a page at or
+    below it."""
+    tree = Page.objects.filter(path__startswith=page.path)
+    related = MeetingPage.objects.filter(path__startswith=page.path) | MeetingPage.objects.filter(
+        pk__in=[ancestor.pk for ancestor in page.get_ancestors(inclusive=True)]
+    )
+    linking = AgendaItem.objects.filter(paper__in=tree).values_list("page_id", flat=True)
+    return set(related.values_list("pk", flat=True)) | set(linking)
+
+
+def _page_changed(sender, instance, **kwargs) -> None:
+    services.mark_out_of_date(meetings_affected_by(instance))
+
+
+def _page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
+    """The meetings where the page now sits, and those it left."""
+    instance.refresh_from_db(fields=["path", "url_path"])
+    affected = meetings_affected_by(instance)
+    if parent_page_before is not None:
+        affected |= meetings_affected_by(parent_page_before)
+    services.mark_out_of_date(affected)
+
+
+def _restriction_changed(sender, instance, **kwargs) -> None:
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        services.mark_out_of_date(meetings_affected_by(page))
+
+
+def connect() -> None:
+    page_published.connect(_page_changed, dispatch_uid="kcp_packs_published")
+    page_unpublished.connect(_page_changed, dispatch_uid="kcp_packs_unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="kcp_packs_moved")
+    post_save.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="kcp_packs_restricted"
+    )
+    post_delete.connect(
+        _restriction_changed, sender=PageViewRestriction, dispatch_uid="kcp_packs_unrestricted"
+    )
