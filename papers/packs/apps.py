@@ -14,6 +14,10 @@ class PacksConfig(AppConfig):
 
     def ready(self):
         # The receivers import Wagtail's and papers' models, which need the app registry.
-        from . import signals
+        from home import page_cache  # imports Wagtail's models
+
+        from . import signals  # imports papers' models
 
         signals.connect()
+        # A pack made ready changes the meeting page's link: forget the cached pages then.
+        page_cache.forget_pages_when_app_changes(self.label)

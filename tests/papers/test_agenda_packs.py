@@ -8,9 +8,7 @@ import pytest
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
-from papers.models import AgendaItem, ReportPage
 from papers.packs.models import AgendaPack
-from tests.fixtures.papers import publish, report_body
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,37 +19,6 @@ MEETING_URL = "/steering-group/2009-05-13/"
 @pytest.fixture(autouse=True)
 def packs_in_tmp(media_in_tmp):
     """Pack files go to the test's own folder."""
-
-
-def add_paper(meeting, title, slug):
-    return publish(meeting, ReportPage(title=title, slug=slug, body=report_body(2)))
-
-
-def set_agenda(meeting, items):
-    """Publish the meeting with these agenda items (title, paper or None), in this order."""
-    meeting.agenda_items.all().delete()
-    for position, (title, paper) in enumerate(items):
-        AgendaItem.objects.create(page=meeting, sort_order=position, title=title, paper=paper)
-    meeting.refresh_from_db()
-    meeting.save_revision().publish()
-
-
-@pytest.fixture
-def agenda(meeting):
-    """A meeting with three papers on its agenda, the budget taken before the review."""
-    review = add_paper(meeting, "KCP Review of priorities", "kcp-review")
-    budget = add_paper(meeting, "Budget for 2009/10", "budget")
-    housing = add_paper(meeting, "Housing action plan update", "housing")
-    set_agenda(
-        meeting,
-        [
-            ("Apologies", None),
-            ("Budget", budget),
-            ("KCP Review", review),
-            ("Housing", housing),
-        ],
-    )
-    return {"meeting": meeting, "review": review, "budget": budget, "housing": housing}
 
 
 def pack_pdf(client) -> bytes:
