@@ -50,6 +50,8 @@ def build(meeting_id: int, generation: int) -> str:
         return "superseded"
     meeting = pack.meeting
     items = contents.pack_items(meeting)
+    if pack.is_ready and pack.built_from == contents.digest(meeting, items):
+        return "up to date"  # built already, e.g. by the demo loader
     try:
         pdf = rendering.pack_pdf(meeting, items)
     except PdfUnavailable as error:
@@ -95,3 +97,7 @@ def servable_pack(meeting: MeetingPage) -> AgendaPack | None:
     if pack.built_from != contents.current_digest(meeting):
         return None
     return pack
+
+
+def has_failed(meeting: MeetingPage) -> bool:
+    return AgendaPack.objects.filter(meeting=meeting, state=State.FAILED).exists()

@@ -3,7 +3,7 @@ any page in or under it, or a paper its agenda links; moving such a page; adding
 removing a view restriction on or above one. Each marks the packs at once (so the old one is
 not served) and queues their build after the commit."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -36,6 +36,18 @@ def _page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
     services.mark_out_of_date(affected)
 
 
+def _page_deleted(sender, instance, **kwargs) -> None:
+    """A deleted paper leaves the packs of the meetings above it and linking it (the agenda
+    item's link is cleared without a signal). Meetings being deleted with it are left alone:
+    their packs go with them."""
+    if not isinstance(instance, Page) or not instance.path:
+        return
+    doomed = set(
+        MeetingPage.objects.filter(path__startswith=instance.path).values_list("pk", flat=True)
+    )
+    services.mark_out_of_date(meetings_affected_by(instance) - doomed)
+
+
 def _restriction_changed(sender, instance, **kwargs) -> None:
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -46,6 +58,7 @@ def connect() -> None:
     page_published.connect(_page_changed, dispatch_uid="kcp_packs_published")
     page_unpublished.connect(_page_changed, dispatch_uid="kcp_packs_unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="kcp_packs_moved")
+    pre_delete.connect(_page_deleted, dispatch_uid="kcp_packs_deleted")
     post_save.connect(
         _restriction_changed, sender=PageViewRestriction, dispatch_uid="kcp_packs_restricted"
     )

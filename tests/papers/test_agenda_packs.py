@@ -169,3 +169,12 @@ def test_a_draft_or_restricted_paper_has_no_pdf(client, report):
     assert client.get("/steering-group/2009-05-13/kcp-review.pdf").status_code == 404
     report.unpublish()
     assert client.get("/steering-group/2009-05-13/kcp-review.pdf").status_code == 404
+
+
+def test_a_deleted_paper_leaves_the_pack(client, agenda, run_worker):
+    run_worker()
+    agenda["budget"].delete()
+    assert client.get(PACK_URL).status_code == 404
+    run_worker()
+    assert "2. Budget for 2009/10" not in bookmarks(pack_pdf(client))
+    assert "3. KCP Review of priorities" in bookmarks(pack_pdf(client))

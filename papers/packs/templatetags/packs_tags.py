@@ -21,6 +21,7 @@ def agenda_pack_link(context, meeting):
     return {
         "has_agenda": True,
         "pack": services.servable_pack(meeting),
+        "has_failed": services.has_failed(meeting),
         "url": _suffixed(meeting, context.get("request"), "/agenda-pack.pdf"),
     }
 
