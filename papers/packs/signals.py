@@ -12,19 +12,23 @@ from papers.models import AgendaItem, MeetingPage
 from . import services
 
 
-def meetings_affected_by(page: Page) -> set[int]:
-    """Meetings at, above or below the page, and meetings whose agenda links a page at or
-    below it."""
-    tree = Page.objects.filter(path__startswith=page.path)
-    related = MeetingPage.objects.filter(path__startswith=page.path) | MeetingPage.objects.filter(
-        pk__in=[ancestor.pk for ancestor in page.get_ancestors(inclusive=True)]
-    )
-    linking = AgendaItem.objects.filter(paper__in=tree).values_list("page_id", flat=True)
-    return set(related.values_list("pk", flat=True)) | set(linking)
+def meetings_affected_by(page: Page, *, with_subtree: bool = True) -> set[int]:
+    """Meetings at or above the page and meetings whose agenda links it; with the subtree,
+    also meetings below it and meetings linking a page below it (a move or a restriction
+    changes the whole subtree; publishing changes one page, and Wagtail signals each page
+    it unpublishes)."""
+    ancestors = [ancestor.pk for ancestor in page.get_ancestors(inclusive=True)]
+    meetings = MeetingPage.objects.filter(pk__in=ancestors)
+    pages = Page.objects.filter(pk=page.pk)
+    if with_subtree:
+        meetings = meetings | MeetingPage.objects.filter(path__startswith=page.path)
+        pages = Page.objects.filter(path__startswith=page.path)
+    linking = AgendaItem.objects.filter(paper__in=pages).values_list("page_id", flat=True)
+    return set(meetings.values_list("pk", flat=True)) | set(linking)
 
 
 def _page_changed(sender, instance, **kwargs) -> None:
-    services.mark_out_of_date(meetings_affected_by(instance))
+    services.mark_out_of_date(meetings_affected_by(instance, with_subtree=False))
 
 
 def _page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
@@ -32,7 +36,7 @@ def _page_moved(sender, instance, parent_page_before=None, **kwargs) -> None:
     instance.refresh_from_db(fields=["path", "url_path"])
     affected = meetings_affected_by(instance)
     if parent_page_before is not None:
-        affected |= meetings_affected_by(parent_page_before)
+        affected |= meetings_affected_by(parent_page_before, with_subtree=False)
     services.mark_out_of_date(affected)
 
 

@@ -8,7 +8,9 @@ import pytest
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
+from papers.models import MeetingPage
 from papers.packs.models import AgendaPack
+from tests.fixtures.papers import publish
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -178,3 +180,21 @@ def test_a_deleted_paper_leaves_the_pack(client, agenda, run_worker):
     run_worker()
     assert "2. Budget for 2009/10" not in bookmarks(pack_pdf(client))
     assert "3. KCP Review of priorities" in bookmarks(pack_pdf(client))
+
+
+def test_moving_a_paper_to_another_meeting_rebuilds_the_pack_it_left(
+    client, agenda, run_worker, steering_group
+):
+    run_worker()
+    other = publish(
+        steering_group,
+        MeetingPage(
+            title="Steering Group meeting, 8 July 2009",
+            start=agenda["meeting"].start.replace(month=7, day=8),
+            venue_name="The Town Hall",
+        ),
+    )
+    agenda["housing"].move(other, pos="last-child")
+    assert client.get(PACK_URL).status_code == 404
+    run_worker()
+    assert AgendaPack.objects.get(meeting=agenda["meeting"]).is_ready
