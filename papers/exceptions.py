@@ -74,3 +74,9 @@ class PublishRefused(PapersError):
     """An app's publish check (home.extension_points.PUBLISH_CHECKS) refused a page."""
 
     code = "publish_refused"
+
+
+class PdfUnavailable(PapersError):
+    """The server cannot make PDFs (WeasyPrint's system libraries are missing)."""
+
+    code = "pdf_unavailable"

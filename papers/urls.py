@@ -1,6 +1,6 @@
 """Addresses of the papers feeds and meetings calendars (included before Wagtail's pages)."""
 
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 
 from . import views
 
@@ -13,5 +13,6 @@ urlpatterns = [
         views.meetings_calendar,
         name="meetings_group_calendar",
     ),
+    path("", include("papers.packs.urls")),
     re_path(r"^(?P<meeting_path>(?:[\w-]+/)*[\w-]+)\.ics$", views.meeting_ics, name="meeting_ics"),
 ]

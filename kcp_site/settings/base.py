@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "papers",
     "papers.governance",
     "papers.indicators",
+    "papers.packs",
     "themegroups",
     "themegroups.representation",
     "members",

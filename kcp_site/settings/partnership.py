@@ -18,6 +18,8 @@ KCP_DEMO_CONTENT_LOADERS = [
     "members.events.demo",
     "members.consultations.demo",
     "members.risks.demo",
+    # Last: every demo meeting with an agenda gets its pack, papers and all.
+    "papers.packs.demo",
 ]
 KCP_DEMO_CONTENT_ALLOWED = False
 
