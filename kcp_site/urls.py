@@ -41,6 +41,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("", include("members.events.urls")),
     path("", include("members.consultations.urls")),
+    path("", include("members.outreach.urls")),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),
     path("", include("papers.urls")),

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "members",
     "members.events",
     "members.consultations",
+    "members.outreach",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -15,6 +15,7 @@ KCP_DEMO_CONTENT_LOADERS = [
     "members.demo",
     "members.events.demo",
     "members.consultations.demo",
+    "members.outreach.demo",
 ]
 KCP_DEMO_CONTENT_ALLOWED = False
 
@@ -33,6 +34,8 @@ KCP_SCHEDULED_JOBS = [
     ("send_induction_reminders", 3600),
     # Alerts whose task was lost, and the weekly digest when its day and time come.
     ("send_alerts", 60),
+    # The "About N members" of the home and join pages (members.outreach), once a day.
+    ("count_members", 24 * 3600),
 ]
 # The scheduler wakes this often to see which jobs are due (and closes stale connections).
 KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))
