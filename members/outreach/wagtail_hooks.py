@@ -15,7 +15,8 @@ from .models import OutreachSettings
 from .personal_data import OutreachData
 
 
-@hooks.register(PERSONAL_DATA)
+# Before the account's holder, which replaces the email address outreach finds entries by.
+@hooks.register(PERSONAL_DATA, order=-10)
 def outreach_data():
     return OutreachData()
 
