@@ -9,7 +9,7 @@ from members.outreach.campaigns import add_channel, audience
 from members.outreach.contacts import add_contact, erase_contact
 from members.outreach.models import Channel, Contacting, SignUp
 from members.outreach.sending import prepare_letters, send_emails
-from tests.fixtures.members import confirmation_link, join_data, sent_mail
+from tests.fixtures.members import join_data, sent_mail
 
 from .conftest import details
 

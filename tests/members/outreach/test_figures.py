@@ -4,6 +4,7 @@ interest; surviving erasure; the daily count the home and join pages show, round
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from home.page_cache import current_generation
@@ -11,6 +12,7 @@ from members.data_rights.services import erase_member
 from members.outreach import figures
 from members.outreach.models import MembershipTally, OutreachSettings
 from members.partnership.services import leave_partnership
+from tests.fixtures.members import join_data
 from tests.fixtures.papers import LONDON
 
 THIS_MONTH = timezone.localdate().replace(day=1)
@@ -36,9 +38,7 @@ def test_a_confirmed_online_join_and_a_postal_member_count_once_each_this_month(
 
 
 def test_someone_who_never_confirms_is_not_counted(db, interests):
-    from tests.members.outreach.test_campaigns import _join  # noqa: PLC0415 - a test's helper
-
-    _join(interests)
+    Client().post("/join/", join_data(interests))
 
     assert figures.monthly() == []
 

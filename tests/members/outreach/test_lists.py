@@ -14,7 +14,10 @@ HEADING = (
     "name,organisation,kind,email,is_corporate_email,postal_address,postcode,source,"
     "lawful_basis,has_consented_to_email\n"
 )
-GOOD_ROW = ",Chelsea Forum,voluntary_group,,no,1 Dovehouse Street,SW3 6JY,Directory,legitimate_interests,no\n"
+GOOD_ROW = (
+    ",Chelsea Forum,voluntary_group,,no,1 Dovehouse Street,SW3 6JY,Directory,"
+    "legitimate_interests,no\n"
+)
 SECOND_GOOD_ROW = ",Traders,business,info@traders.example,yes,,,Directory,legitimate_interests,no\n"
 BAD_ROW = "Ann Lee,,past_respondent,ann@example.org,no,,,Form,legitimate_interests,no\n"
 
