@@ -22,6 +22,7 @@ pytest_plugins = [
     "tests.fixtures.postal",
     "tests.fixtures.events",
     "tests.fixtures.consultations",
+    "tests.fixtures.outreach",
 ]
 
 # Playwright runs an event loop in the test thread; Django's ORM calls from that thread are

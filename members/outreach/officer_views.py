@@ -4,6 +4,8 @@ the membership figures. Officers only; everyone else gets a 403 and nothing is s
 
 import functools
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -76,7 +78,8 @@ def outreach_home(request):
 @_officers_only
 def list_detail(request, list_id: int):
     outreach_list = get_object_or_404(OutreachList, pk=list_id)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    is_post = request.method == "POST"
+    form = ImportForm(request.POST if is_post else None, request.FILES if is_post else None)
     if request.method == "POST" and form.is_valid():
         try:
             result = import_contacts(request.user, outreach_list, form.cleaned_data["file"])
@@ -147,7 +150,7 @@ def erase(request, contact_id: int):
 
 @_officers_only
 def new_campaign(request):
-    form = CampaignForm(request.POST or None)
+    form = CampaignForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -202,6 +205,12 @@ def campaign(request, campaign_id: int):
     return render(request, "outreach/campaign.html", context, status=400 if form.errors else 200)
 
 
+# The printable letters, poster and flyer carry their print layout (page size, envelope
+# window) in a <style> of our own template: no one's input, never cached, officers only.
+PRINT_LAYOUT_STYLES = csp_update({"style-src": [UNSAFE_INLINE]})
+
+
+@PRINT_LAYOUT_STYLES
 @_officers_only
 def letters(request, campaign_id: int):
     campaign = get_object_or_404(Campaign, pk=campaign_id)
@@ -231,6 +240,7 @@ def _printable(channel_id: int) -> tuple[Channel, str]:
     return channel, printing.SIZES[channel.kind]
 
 
+@PRINT_LAYOUT_STYLES
 @_officers_only
 def poster(request, channel_id: int):
     channel, size = _printable(channel_id)

@@ -10,8 +10,7 @@ from members.outreach.contacts import add_contact, erase_contact
 from members.outreach.models import Channel, Contacting, SignUp
 from members.outreach.sending import prepare_letters, send_emails
 from tests.fixtures.members import join_data, sent_mail
-
-from .conftest import details
+from tests.fixtures.outreach import details
 
 
 def test_a_campaign_emails_whom_pecr_allows_and_writes_to_the_rest(officer, campaign, contacts):

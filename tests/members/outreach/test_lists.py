@@ -7,8 +7,7 @@ from home.audit import AuditEntry
 from members.outreach.contacts import add_contact, erase_contact, import_contacts
 from members.outreach.exceptions import BadImportRow, EmailNotAllowed, NotAnOfficer, Suppressed
 from members.outreach.models import Contact, Suppression
-
-from .conftest import details
+from tests.fixtures.outreach import details
 
 HEADING = (
     "name,organisation,kind,email,is_corporate_email,postal_address,postcode,source,"
