@@ -15,8 +15,8 @@ REGISTER = (
         "to email, and which campaigns contacted it",
         ("outreach.Contact.*", "outreach.Contacting.*"),
         "To invite local groups and people to join the wider partnership.",
-        "Legitimate interests for post and for organisations' addresses; consent for a "
-        "person's own email address (PECR)",
+        "Legitimate interests for post and for the general addresses of organisations; "
+        "consent for the email address of a person (PECR)",
         "Partnership officers",
         "Until the entry is erased; a keyed hash of the email or address is then kept, so "
         "nobody who asked to be left alone is contacted again",
@@ -30,7 +30,7 @@ REGISTER = (
         "For as long as the Partnership contacts people",
     ),
     RegisterEntry(
-        "Which campaign's letter, email or poster brought you to join",
+        "Which campaign letter, email or poster brought you to join",
         ("outreach.SignUp.*",),
         "To know which publicity works.",
         "Legitimate interests",

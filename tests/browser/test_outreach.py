@@ -32,7 +32,7 @@ def test_a_list_with_a_refused_import_names_the_row_saves_nothing_and_is_usable(
     assert officer_page.get_by_text("This list has no entries yet.").is_visible()
     officer_page.get_by_label("CSV file", exact=True).set_input_files(str(bad))
     officer_page.get_by_role("button", name="Import").click()
-    assert officer_page.get_by_text("Row 2: The kind must be one of").is_visible()
+    assert officer_page.get_by_role("link", name="Row 2: The kind must be one of").is_visible()
     assert not Contact.objects.exists()
     assert_usable_everywhere(officer_page)
 
@@ -46,7 +46,7 @@ def test_a_full_list_is_usable(officer_page, site_url, groups_list, contacts):
 def test_a_new_campaign_with_errors_says_what_to_fix_and_is_usable(officer_page, site_url):
     officer_page.goto(f"{site_url}/outreach/campaigns/new/")
     officer_page.get_by_role("button", name="Start the campaign").click()
-    assert officer_page.get_by_text("Enter a name for the campaign.").is_visible()
+    assert officer_page.get_by_role("link", name="Enter a name for the campaign.").is_visible()
     assert_usable_everywhere(officer_page)
 
 
