@@ -16,7 +16,7 @@ from home.outbox import QueuedEmail, queue_many
 
 from .audit import Action
 from .campaigns import audience, channel_of, record_contacted
-from .contacts import check_officer, forget_contact
+from .contacts import check_officer, forget_contact, is_suppressed
 from .models import Campaign, Channel, Contact
 from .printing import join_url
 
@@ -47,6 +47,16 @@ def unsubscribe(contact: Contact) -> None:
     contact_id = contact.pk
     forget_contact(contact)
     record_access(None, Action.UNSUBSCRIBED, subject=("outreach.contact", contact_id))
+
+
+def reason_not_to_send(email) -> str | None:
+    """Asked by the outbox just before it sends: an invitation to someone who asked to be left
+    alone since it was queued is withdrawn."""
+    if email.kind != EMAIL_KIND:
+        return None
+    if any(is_suppressed(address) for address in email.to):
+        return "The person asked not to be contacted after the invitation was queued."
+    return None
 
 
 @dataclasses.dataclass(frozen=True)

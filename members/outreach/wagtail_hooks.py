@@ -1,4 +1,5 @@
 """What outreach adds through hooks: its personal data (kcp_personal_data), its audit actions,
+the withdrawal of an invitation to someone who said no since it was queued,
 the "About N members" panel of the home page, and the admin menu's link to its screens."""
 
 from django.urls import reverse
@@ -6,19 +7,31 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Site
 
-from home.extension_points import AUDIT_ACTIONS, HOME_PAGE_PANELS, PERSONAL_DATA, Panel
+from home.extension_points import (
+    AUDIT_ACTIONS,
+    EMAIL_SEND_CHECKS,
+    HOME_PAGE_PANELS,
+    PERSONAL_DATA,
+    Panel,
+)
 from home.roles import is_partnership_officer
 
 from .audit import Action
 from .figures import members_to_show
 from .models import OutreachSettings
 from .personal_data import OutreachData
+from .sending import reason_not_to_send
 
 
 # Before the account's holder, which replaces the email address outreach finds entries by.
 @hooks.register(PERSONAL_DATA, order=-10)
 def outreach_data():
     return OutreachData()
+
+
+@hooks.register(EMAIL_SEND_CHECKS)
+def invitation_still_wanted(email) -> str | None:
+    return reason_not_to_send(email)
 
 
 @hooks.register(AUDIT_ACTIONS)

@@ -132,3 +132,12 @@ def test_an_unknown_code_says_so_and_still_offers_the_join_form(db, interests):
     _join(interests, heard_from="a friend told me")
     assert Member.objects.count() == 1
     assert not SignUp.objects.exists()
+
+
+def test_an_invitation_queued_before_the_person_said_no_is_withdrawn_unsent(
+    officer, campaign, contacts
+):
+    send_emails(officer, campaign)
+    erase_contact(officer, contacts["person"])
+
+    assert [message.to for message in sent_mail()] == [["info@portobello.example"]]
