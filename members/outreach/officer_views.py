@@ -283,10 +283,29 @@ def _month_chart(months):
     )
 
 
+def _breakdown_chart(name: str, rows):
+    return bar_chart(
+        chart_id=f"by-{name}",
+        title=f"Members joined and left, by {name}",
+        description=f"Bars per {name}: joined in blue, left in red. The table below gives the "
+        "same figures.",
+        labels=[row.value for row in rows],
+        series=[
+            Series("Joined", tuple(row.joined for row in rows), JOINED_COLOUR),
+            Series("Left", tuple(row.left for row in rows), LEFT_COLOUR),
+        ],
+    )
+
+
 @_officers_only
 def figures_view(request):
     months = figures.monthly()
-    breakdowns = {name: figures.breakdown(dimension) for name, dimension in DIMENSIONS.items()}
+    breakdowns = [
+        (name, rows, _breakdown_chart(name, rows) if rows else None)
+        for name, rows in (
+            (name, figures.breakdown(dimension)) for name, dimension in DIMENSIONS.items()
+        )
+    ]
     context = {
         "months": months,
         "month_chart": _month_chart(months) if months else None,
