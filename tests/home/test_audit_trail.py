@@ -30,7 +30,8 @@ def test_every_app_registers_the_actions_it_writes_with_words_an_officer_reads()
     assert actions["consultations.exported"] == "Exported responses"
     assert actions["home.viewed_email"] == "Viewed an email in the outbox"
     assert all(
-        code.split(".")[0] in {"home", "members", "events", "consultations"} for code in actions
+        code.split(".")[0] in {"home", "members", "events", "consultations", "outreach"}
+        for code in actions
     )
 
 
