@@ -1,6 +1,6 @@
 """Charts drawn on the server as inline SVG, for every app: a line chart of values over time
-(indicators' results against their targets; membership figures) and a heat map of counts on
-a grid (the risk register's likelihood by impact).
+(indicators' results against their targets), a heat map of counts on a grid (the risk
+register's likelihood by impact) and grouped bars of counts (the membership figures).
 
 Every chart is an `<svg role="img">` named by its own `<title>` and described by its own
 `<desc>` (both referenced by `aria-labelledby`), drawn with no script and no request to
@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -260,3 +261,107 @@ def heat_map(
         )
     )
     return mark_safe("".join(parts))
+
+
+# --- Grouped bars, drawn from a template (includes/bar_chart.svg) ---------------------------
+
+
+@dataclass(frozen=True)
+class BarSeries:
+    """One bar per label, in `colour` (a CSS colour with contrast on white, 3:1 or more)."""
+
+    name: str
+    values: tuple[int, ...]
+    colour: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    y: float
+    value: int
+
+
+BAR_WIDTH, BAR_HEIGHT = 640, 260
+BAR_LEFT, BAR_RIGHT, BAR_TOP, BAR_BOTTOM = 48, 8, 12, 48
+
+
+def _scale_top(largest: int) -> int:
+    """The top of the value axis: five gridline steps of 1, 2 or 5 times a power of ten."""
+    magnitude = 1
+    while True:
+        for step in (magnitude, 2 * magnitude, 5 * magnitude):
+            if step * 5 >= largest:
+                return step * 5
+        magnitude *= 10
+
+
+def bar_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    labels: Sequence[str],
+    series: Sequence[BarSeries],
+) -> SafeString:
+    """Grouped bars, one group per label: for counts (zero or more)."""
+    largest = max((value for one in series for value in one.values), default=0)
+    top = _scale_top(largest)
+    plot_width, plot_height = BAR_WIDTH - BAR_LEFT - BAR_RIGHT, BAR_HEIGHT - BAR_TOP - BAR_BOTTOM
+    group = plot_width / max(len(labels), 1)
+    bar_width = group * 0.8 / max(len(series), 1)
+    bars = []
+    for index, label in enumerate(labels):
+        for position, one in enumerate(series):
+            value = one.values[index]
+            height = plot_height * value / top
+            bars.append(
+                Bar(
+                    x=round(BAR_LEFT + index * group + group * 0.1 + position * bar_width, 1),
+                    y=round(BAR_TOP + plot_height - height, 1),
+                    width=round(bar_width, 1),
+                    height=round(height, 1),
+                    colour=one.colour,
+                    title=f"{label}: {one.name} {value}",
+                )
+            )
+    ticks = [
+        Tick(y=round(BAR_TOP + plot_height - plot_height * step / 5, 1), value=top * step // 5)
+        for step in range(6)
+    ]
+    every = max(1, len(labels) // 12)
+    axis_labels = [
+        (round(BAR_LEFT + index * group + group / 2, 1), label)
+        for index, label in enumerate(labels)
+        if index % every == 0
+    ]
+    return SafeString(
+        render_to_string(
+            "includes/bar_chart.svg",
+            {
+                "chart_id": chart_id,
+                "title": title,
+                "description": description,
+                "bars": bars,
+                "ticks": ticks,
+                "axis_labels": axis_labels,
+                "series": series,
+                "width": BAR_WIDTH,
+                "height": BAR_HEIGHT,
+                "left": BAR_LEFT,
+                "right_edge": BAR_WIDTH - BAR_RIGHT,
+                "axis_y": BAR_HEIGHT - BAR_BOTTOM,
+                "label_y": BAR_HEIGHT - BAR_BOTTOM + 16,
+                "legend_y": BAR_HEIGHT - 10,
+            },
+        )
+    )

@@ -45,6 +45,7 @@ urlpatterns = [
     path("", include("members.risks.urls")),
     path("", include("members.membership_issues.urls")),
     path("", include("themegroups.representation.urls")),
+    path("", include("members.outreach.urls")),
     path(".well-known/security.txt", security.security_txt, name="security_txt"),
     path(settings.CSP_REPORT_PATH.strip("/") + "/", security.csp_report, name="csp_report"),
     # Before papers': its meeting .ics pattern would take /forward-plan/calendar.ics.

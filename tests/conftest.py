@@ -23,6 +23,7 @@ pytest_plugins = [
     "tests.fixtures.events",
     "tests.fixtures.consultations",
     "tests.fixtures.indicators",
+    "tests.fixtures.outreach",
 ]
 
 # Playwright runs an event loop in the test thread; Django's ORM calls from that thread are

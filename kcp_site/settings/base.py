@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "members.consultations",
     "members.risks",
     "members.membership_issues",
+    "members.outreach",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -18,6 +18,7 @@ KCP_DEMO_CONTENT_LOADERS = [
     "members.events.demo",
     "members.consultations.demo",
     "members.risks.demo",
+    "members.outreach.demo",
     # Last: every demo meeting with an agenda gets its pack, papers and all.
     "papers.packs.demo",
 ]
@@ -42,6 +43,8 @@ KCP_SCHEDULED_JOBS = [
     ("send_governance_reminders", 3600),
     # Officers are told once when the risk register's annual review falls due.
     ("send_risk_review_reminders", 3600),
+    # The "About N members" of the home and join pages (members.outreach), once a day.
+    ("count_members", 24 * 3600),
 ]
 # The scheduler wakes this often to see which jobs are due (and closes stale connections).
 KCP_SCHEDULER_TICK_SECONDS = float(os.environ.get("KCP_SCHEDULER_TICK_SECONDS", "1"))

@@ -111,6 +111,14 @@ class JoinForm(InterestGroupsMixin, SignupForm):
             "invalid_choice": "Choose one of the ways listed.",
         },
     )
+    heard_from = forms.CharField(
+        label="Where did you hear about us? (optional)",
+        help_text="If a letter, an email or a poster gave you a code, enter it here.",
+        max_length=60,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        error_messages={"max_length": "Enter the code in 60 characters or fewer."},
+    )
     consent = forms.BooleanField(
         label="I agree to the statement above.",
         error_messages={
@@ -126,6 +134,7 @@ class JoinForm(InterestGroupsMixin, SignupForm):
         "organisation_name",
         "interests",
         "route",
+        "heard_from",
         "consent",
         "website",
     ]

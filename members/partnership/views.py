@@ -17,6 +17,10 @@ from members.partnership import consent
 from members.partnership import services as partnership
 from members.partnership.forms import HONEYPOT_FIELD, JoinForm, PreferencesForm
 
+# The code a visitor arrived with (a campaign's /j/<code>, members.outreach), shown on the
+# join form's "where did you hear about us?".
+JOIN_CODE_SESSION_KEY = "join_code"
+
 
 def _privacy_notice_url(request) -> str:
     notice = PrivacyNoticePage.objects.live().public().first()
@@ -35,6 +39,12 @@ class JoinView(SignupView):
         # midway (a lock held too long: home.busy_database) leaves neither behind.
         with transaction.atomic():
             return super().form_valid(form)
+
+    def get_initial(self):
+        return {
+            **super().get_initial(),
+            "heard_from": self.request.session.get(JOIN_CODE_SESSION_KEY, ""),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
