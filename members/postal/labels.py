@@ -1,12 +1,10 @@
 """Address labels of a batch: a 21-up A4 sheet and a CSV for a mail-merge, in the letters'
 order; every export is audited."""
 
-import csv
-import io
 from collections.abc import Sequence
 
 from home.audit import record_access
-from home.spreadsheets import neutralise
+from home.spreadsheets import neutralise, spreadsheet
 from members.audit.actions import Action
 from members.models import PostalBatch
 from members.postal.batches import check_officer
@@ -49,27 +47,25 @@ def label_csv_row(position: int, lines: Sequence[str], postcode: str) -> list:
 def labels_csv(officer, batch: PostalBatch) -> str:
     """The batch's addresses as CSV, in the letters' order."""
     check_officer(officer)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "Letter",
-            "Name",
-            *(f"Address line {n}" for n in range(1, LABEL_CSV_ADDRESS_LINES + 1)),
-            "Postcode",
-        ]
-    )
+    headings = [
+        "Letter",
+        "Name",
+        *(f"Address line {n}" for n in range(1, LABEL_CSV_ADDRESS_LINES + 1)),
+        "Postcode",
+    ]
     rows = list(
         batch.letters.order_by("position").values_list(
             "position", "address_lines", "member__postcode"
         )
     )
-    for position, lines, postcode in rows:
-        writer.writerow(label_csv_row(position, lines, (postcode or "").strip().upper()))
+    cells = [
+        label_csv_row(position, lines, (postcode or "").strip().upper())
+        for position, lines, postcode in rows
+    ]
     record_access(
         officer,
         Action.EXPORTED_LABELS,
         count=len(rows),
         details={"batch": batch.pk, "format": "csv"},
     )
-    return out.getvalue()
+    return spreadsheet(headings, cells)

@@ -1,8 +1,6 @@
 """The public side of the meeting cycle: the decisions register (with its feed and CSV), the
 action tracker, and the forward plan (with its feed and iCalendar)."""
 
-import csv
-
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -12,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from icalendar import Calendar
 
 from home.roles import is_partnership_officer
-from home.spreadsheets import neutralise
+from home.spreadsheets import download
 from papers import meeting_calendar
 
 from . import registers
@@ -59,31 +57,25 @@ DECISION_COLUMNS = (
 def decisions_csv(request):
     """The register as the visitor filtered it, every cell neutralised."""
     _, _, _, decisions = _decisions(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kcp-decisions.csv"'
-    writer = csv.writer(response)
-    writer.writerow(DECISION_COLUMNS)
+    rows = []
     for decision in decisions:
         link = decision.public_minutes or decision.meeting
         url = request.build_absolute_uri(link.get_url(request))
         if decision.public_minutes and decision.anchor:
             url += f"#{decision.anchor}"
-        writer.writerow(
+        rows.append(
             [
-                neutralise(value)
-                for value in (
-                    decision.decided_on.isoformat(),
-                    decision.meeting.group_name,
-                    decision.meeting.title,
-                    decision.item_title,
-                    decision.get_outcome_display(),
-                    decision.wording,
-                    decision.minute_number,
-                    url,
-                )
+                decision.decided_on.isoformat(),
+                decision.meeting.group_name,
+                decision.meeting.title,
+                decision.item_title,
+                decision.get_outcome_display(),
+                decision.wording,
+                decision.minute_number,
+                url,
             ]
         )
-    return response
+    return download("kcp-decisions", DECISION_COLUMNS, rows, request.GET.get("format"))
 
 
 class DecisionsFeed(Feed):
@@ -222,23 +214,16 @@ ACTION_COLUMNS = ("Meeting", "Paragraph", "Action", "Owner", "Organisation", "Du
 
 def municipal_year_actions_csv(request, year: int):
     actions, label = _year_report(year)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="kcp-actions-{year}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(ACTION_COLUMNS)
-    for action in actions:
-        writer.writerow(
-            [
-                neutralise(value)
-                for value in (
-                    action.meeting.title,
-                    action.source_number,
-                    action.text,
-                    action.owner.name,
-                    action.owner.organisation,
-                    action.due_on.isoformat(),
-                    action.get_status_display(),
-                )
-            ]
-        )
-    return response
+    rows = [
+        [
+            action.meeting.title,
+            action.source_number,
+            action.text,
+            action.owner.name,
+            action.owner.organisation,
+            action.due_on.isoformat(),
+            action.get_status_display(),
+        ]
+        for action in actions
+    ]
+    return download(f"kcp-actions-{year}", ACTION_COLUMNS, rows, request.GET.get("format"))

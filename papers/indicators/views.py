@@ -1,16 +1,21 @@
 """The public CSV download of an indicator's results: the same figures as its chart and table."""
 
-import csv
-import io
+from decimal import Decimal
 
 from django.http import Http404, HttpResponse
 
-from home.spreadsheets import neutralise
+from home.spreadsheets import download
 
 from .figures import plain_number
 from .models import IndicatorPage
 
 CSV_HEADINGS = ["date", "value", "unit", "area", "target for the year", "note", "source"]
+
+
+def _number(value: Decimal | None) -> Decimal | None:
+    """A figure as a number cell, written plainly (21.4, 14250: no padding zeros, no exponent),
+    so a negative one stays a number where the words around it are neutralised."""
+    return None if value is None else Decimal(plain_number(value))
 
 
 def results_csv(request, page_id: int) -> HttpResponse:
@@ -21,23 +26,16 @@ def results_csv(request, page_id: int) -> HttpResponse:
         raise Http404("No published indicator has that number.")
     figures = indicator.figures()
     targets = {t.year: t.value for t in figures.targets}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADINGS)
-    for result in figures.results:
-        # The figures are numbers written by plain_number (a negative one starts with "-" and
-        # must stay a number); only the words are neutralised.
-        writer.writerow(
-            [
-                result.on.isoformat(),
-                plain_number(result.value),
-                neutralise(figures.unit),
-                neutralise(result.area),
-                "" if result.area else plain_number(targets.get(result.on.year)),
-                neutralise(result.note),
-                neutralise(result.source),
-            ]
-        )
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="indicator-{indicator.slug}.csv"'
-    return response
+    rows = [
+        [
+            result.on.isoformat(),
+            _number(result.value),
+            figures.unit,
+            result.area,
+            None if result.area else _number(targets.get(result.on.year)),
+            result.note,
+            result.source,
+        ]
+        for result in figures.results
+    ]
+    return download(f"indicator-{indicator.slug}", CSV_HEADINGS, rows)
