@@ -48,11 +48,19 @@ def published_meetings(group=None) -> QuerySet:
 
 
 def upcoming_meetings(meetings: QuerySet, now: datetime.datetime | None = None) -> QuerySet:
-    return meetings.filter(start__gte=now or timezone.now()).order_by("start").only(*LISTING_FIELDS)
+    return (
+        meetings.filter(start__gte=now or timezone.now())
+        .order_by("start", "pk")
+        .only(*LISTING_FIELDS)
+    )
 
 
 def past_meetings(meetings: QuerySet, now: datetime.datetime | None = None) -> QuerySet:
-    return meetings.filter(start__lt=now or timezone.now()).order_by("-start").only(*LISTING_FIELDS)
+    return (
+        meetings.filter(start__lt=now or timezone.now())
+        .order_by("-start", "-pk")
+        .only(*LISTING_FIELDS)
+    )
 
 
 def forward_programme(group, now: datetime.datetime | None = None) -> list[MeetingPage]:
@@ -156,7 +164,7 @@ def meetings_for_calendar(meetings: QuerySet, now: datetime.datetime | None = No
     since = (now or timezone.now()) - CALENDAR_HISTORY
     return (
         meetings.filter(start__gte=since)
-        .order_by("start")
+        .order_by("start", "pk")
         .prefetch_related("agenda_items")[:CALENDAR_LIMIT]
     )
 

@@ -1,8 +1,6 @@
 """The block papers use to show an indicator's chart: the figures as they stood when the paper
 was first published, with a link to the live indicator."""
 
-import uuid
-
 from wagtail import blocks
 
 from .figures import IndicatorFigures
@@ -41,9 +39,20 @@ class IndicatorChartBlock(blocks.StructBlock):
             context["frozen_at"] = frozen.frozen_at
         elif indicator is not None:
             context["figures"] = indicator.specific.figures()
-        # Unique on the page, even when a paper shows the same indicator twice.
-        context["chart_id"] = f"indicator-chart-{uuid.uuid4().hex[:8]}"
+        context["chart_id"] = _next_chart_id(parent_context, indicator)
         context["indicator_is_public"] = (
             indicator is not None and indicator.live and not indicator.get_view_restrictions()
         )
         return context
+
+
+def _next_chart_id(parent_context, indicator) -> str:
+    """Unique on the page, even when a paper shows the same indicator twice, and the same at
+    every render (a cached page, a backup restored, the chart's own accessible name): the
+    charts are numbered in the order the page renders them. Rendered without a request (a
+    PDF), the indicator names it."""
+    request = (parent_context or {}).get("request")
+    if request is None:
+        return f"indicator-chart-{indicator.pk if indicator is not None else 0}"
+    request.kcp_indicator_charts = getattr(request, "kcp_indicator_charts", 0) + 1
+    return f"indicator-chart-{request.kcp_indicator_charts}"
