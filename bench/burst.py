@@ -101,7 +101,7 @@ def main() -> None:
         import django
 
         django.setup()
-        from members.services import alerts
+        from members.alerts import sending as alerts
         from papers.models import ReportPage
 
         group, meeting = alerts_fanout.make_meeting()

@@ -74,6 +74,9 @@ def fresh_cache(transactional_db):
 
 
 CSP_REPORT = "Content Security Policy"
+# The admin's report-only policy without 'unsafe-inline' (issue 29) logs what Wagtail's inline
+# scripts would break: findings for the report endpoint, not refusals a person would meet.
+REPORT_ONLY = "The policy is report-only"
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +93,7 @@ def no_content_security_policy_violations(browser):
             "console",
             lambda message: (
                 violations.append(f"{message.page and message.page.url}: {message.text}")
-                if CSP_REPORT in message.text
+                if CSP_REPORT in message.text and REPORT_ONLY not in message.text
                 else None
             ),
         )

@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from home.site_address import sync_default_site
 from members.models import Posting
-from members.services import postal
+from members.postal import letters as postal
 from tests.fixtures.alerts import add_report, send_alerts
 from tests.site_processes import REPO
 
