@@ -4,7 +4,6 @@ a box to tick, and the alerts back on."""
 from django import forms
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from home.http_caching import kept_private
@@ -23,7 +22,6 @@ class ConsentAgainForm(forms.Form):
 
 
 @never_cache
-@csrf_exempt  # the signed token is the credential, as for the one-click unsubscribe
 @require_http_methods(["GET", "POST"])
 def resubscribe_view(request, token: str):
     member = alerts_matching.member_for_token(token)

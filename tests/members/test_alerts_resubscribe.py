@@ -2,6 +2,8 @@
 more, a box left unticked saves nothing and says what to do, and starting again records new
 consent. The one-click POST itself stays one step."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -22,13 +24,18 @@ def test_after_stopping_the_member_can_start_again_with_new_consent(health_reade
 
     asked = browser.get(path + "start-again/").content.decode()
     assert "I agree to the statement above." in asked
-    refused = browser.post(path + "start-again/", {}).content.decode()
+    # Consent is given on our own form only: a post from elsewhere is refused.
+    assert browser.post(path + "start-again/", {"consent": "on"}).status_code == 403
+    token = {
+        "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', asked)[1]
+    }
+    refused = browser.post(path + "start-again/", token).content.decode()
     assert "Tick the box to agree" in refused and "<title>Error: " in refused
     health_reader.refresh_from_db()
     assert health_reader.status == Member.Status.PAUSED
     consents_before = ConsentRecord.objects.filter(member=health_reader).count()
 
-    done = browser.post(path + "start-again/", {"consent": "on"}).content.decode()
+    done = browser.post(path + "start-again/", {**token, "consent": "on"}).content.decode()
     assert "Your alerts are back on" in done
     health_reader.refresh_from_db()
     assert health_reader.status == Member.Status.ACTIVE
