@@ -31,6 +31,7 @@ def register_membership_issue_viewset():
 def membership_issues_audit_actions() -> dict[str, str]:
     return {
         "membership_issues.raised": "Raised a membership issue",
+        "membership_issues.listed": "Listed membership issues",
         "membership_issues.viewed": "Viewed a membership issue",
         "membership_issues.changed": "Changed a membership issue",
     }

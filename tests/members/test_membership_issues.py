@@ -60,6 +60,8 @@ def test_officers_see_and_move_an_issue_on_and_it_is_audited(
     TOTP.activate(officer, SECRET)
     client.force_login(officer)
     assert "Youth seat" in client.get("/admin/membership_issues/").content.decode()
+    listed = AuditEntry.objects.get(action="membership_issues.listed")
+    assert (listed.actor, listed.count) == (officer, 1)
     client.get(f"/admin/membership_issues/edit/{issue.pk}/")
     response = client.post(
         f"/admin/membership_issues/edit/{issue.pk}/",

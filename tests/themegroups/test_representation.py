@@ -203,6 +203,9 @@ def test_an_officer_moves_a_request_through_its_states_and_it_is_audited(
 ):
     health, _ = two_groups
     request = InterestRequest.objects.create(group=health, name="Pat", email="pat@example.org")
+    assert "Pat" in officer_client.get("/admin/interest_requests/").content.decode()
+    listed = AuditEntry.objects.get(action="representation.listed")
+    assert (listed.actor, listed.count) == (officer, 1)
     officer_client.get(f"/admin/interest_requests/edit/{request.pk}/")
     response = officer_client.post(
         f"/admin/interest_requests/edit/{request.pk}/", {"state": "contacted"}

@@ -4,7 +4,7 @@
 from django.shortcuts import render
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.models import EditView
+from wagtail.admin.views.generic.models import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.audit import record_access
@@ -40,6 +40,15 @@ class CompositionReportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
+class InterestIndexView(IndexView):
+    """The list names each person who asked: every look at it is audited, as one entry."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        record_access(request.user, "representation.listed", count=self.get_queryset().count())
+        return response
+
+
 class InterestEditView(EditView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -60,6 +69,7 @@ class InterestRequestViewSet(ModelViewSet):
     menu_label = "Interests in joining"
     menu_order = 945
     add_to_admin_menu = True
+    index_view_class = InterestIndexView
     edit_view_class = InterestEditView
     list_display = ["name", "group", "organisation", "state", "created_at"]
     list_filter = ["state", "group"]

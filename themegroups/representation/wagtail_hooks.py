@@ -48,6 +48,7 @@ def register_composition_menu_item():
 def representation_audit_actions() -> dict[str, str]:
     return {
         "representation.requested": "Asked to join a group",
+        "representation.listed": "Listed interests in joining groups",
         "representation.viewed": "Viewed an interest in joining a group",
         "representation.changed": "Changed an interest in joining a group",
     }
