@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
+from home.http_caching import kept_private
 from home.roles import is_steering_group_member
 
 from . import services
@@ -24,8 +25,7 @@ def raise_issue(request):
             },
             status=403,
         )
-        response["Cache-Control"] = "private, no-cache, no-store"
-        return response
+        return kept_private(response)
     form = MembershipIssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.raise_issue(request.user, **form.cleaned_data)

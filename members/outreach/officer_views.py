@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from home.audit import record_access
 from home.charts import BarSeries, bar_chart
+from home.http_caching import kept_private
 from home.roles import is_partnership_officer
 from home.spreadsheets import download
 from members.exceptions import MembersError
@@ -48,9 +49,7 @@ def _officers_only(view):
             return redirect_to_login(request.get_full_path())
         if not is_partnership_officer(request.user):
             raise PermissionDenied
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "private, no-cache, no-store"
-        return response
+        return kept_private(view(request, *args, **kwargs))
 
     return never_cache(wrapped)
 

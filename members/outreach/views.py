@@ -7,16 +7,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from home.http_caching import kept_private
 from members.partnership.views import JOIN_CODE_SESSION_KEY
 
 from .campaigns import channel_for_code
 from .exceptions import UnknownCode
 from .sending import contact_for_token, unsubscribe
-
-
-def _no_store(response):
-    response["Cache-Control"] = "private, no-cache, no-store"
-    return response
 
 
 @never_cache
@@ -26,7 +22,7 @@ def follow_code(request, code: str):
     try:
         channel = channel_for_code(code)
     except UnknownCode as error:
-        return _no_store(
+        return kept_private(
             render(request, "outreach/unknown_code.html", {"message": error.message}, status=404)
         )
     request.session[JOIN_CODE_SESSION_KEY] = channel.code
@@ -43,7 +39,7 @@ def unsubscribe_view(request, token: str):
         if contact is not None:
             unsubscribe(contact)
         # Said the same whether or not the entry was still there: the outcome is the same.
-        return _no_store(render(request, "outreach/unsubscribed.html"))
-    return _no_store(
+        return kept_private(render(request, "outreach/unsubscribed.html"))
+    return kept_private(
         render(request, "outreach/unsubscribe.html", {"is_known": contact is not None})
     )

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.audit import record_access
+from home.http_caching import kept_private
 from home.models import Interest
 from home.officer_screens import OfficersOnlyMixin
 from home.spreadsheets import neutralise
@@ -275,8 +276,7 @@ class MemberDataDownloadView(OfficersOnlyMixin, TemplateView):
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="member-{member.pk}.json"'
-        response["Cache-Control"] = "private, no-cache, no-store"
-        return response
+        return kept_private(response)
 
 
 class RenewConsentForm(forms.Form):

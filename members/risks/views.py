@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.http_caching import kept_private
 from home.roles import is_partnership_officer
 
 from .exceptions import RisksError
@@ -21,9 +22,7 @@ from .services import check_may_see_register, draft_report_from_review, next_rev
 
 def _refuse(request, message: str):
     """A clear 403 for someone signed in who may not see the register: never a sign-in loop."""
-    response = render(request, "403.html", {"refusal": message}, status=403)
-    response["Cache-Control"] = "private, no-cache, no-store"
-    return response
+    return kept_private(render(request, "403.html", {"refusal": message}, status=403))
 
 
 def register_view(view):
