@@ -32,14 +32,14 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 COPY --chown=kcp:kcp . .
 # collectstatic needs settings but no secrets or database.
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input --verbosity 0
+RUN SECRET_KEY=collectstatic-only KCP_OUTREACH_SUPPRESSION_KEY=collectstatic-only python manage.py collectstatic --no-input --verbosity 0
 
 USER kcp
 VOLUME /var/lib/kcp/media
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health/')"
 
-# DATABASE_URL and SECRET_KEY come from the environment; migrate before starting new code:
+# DATABASE_URL, SECRET_KEY and KCP_OUTREACH_SUPPRESSION_KEY come from the environment; migrate before starting new code:
 #   docker run IMAGE python manage.py migrate
 # gunicorn takes its number of workers from WEB_CONCURRENCY; each is replaced after about
 # 1,000 requests (jitter so they do not all restart together).

@@ -40,6 +40,7 @@ def site_env(socket_dir: str) -> dict:
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PG", "KCP_"))},
         "DJANGO_SETTINGS_MODULE": "kcp_site.settings.production",
         "SECRET_KEY": "bench-only-" + "k" * 50,
+        "KCP_OUTREACH_SUPPRESSION_KEY": "bench-only-" + "o" * 50,
         "DATABASE_URL": f"postgres://postgres@{socket_dir.replace('/', '%2F')}/{DATABASE}",
         "LOG_LEVEL": "WARNING",
         "KCP_ALERT_BUNDLE_SECONDS": "0",

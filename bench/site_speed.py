@@ -91,6 +91,7 @@ def site_env(database_url: str, static_root: str, cache_seconds: int) -> dict:
         **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PG", "KCP_"))},
         "DJANGO_SETTINGS_MODULE": "kcp_site.settings.production",
         "SECRET_KEY": "bench-only-" + "k" * 50,
+        "KCP_OUTREACH_SUPPRESSION_KEY": "bench-only-" + "o" * 50,
         "DATABASE_URL": database_url,
         "ALLOWED_HOSTS": "127.0.0.1,testserver,localhost",
         "STATIC_ROOT": static_root,

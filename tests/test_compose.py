@@ -110,7 +110,12 @@ def test_the_readme_names_every_variable_compose_requires_and_the_example_sets_t
     example = dict(
         line.split("=", 1) for line in ENV_EXAMPLE.read_text().splitlines() if "=" in line
     )
-    assert required == {"SECRET_KEY", "POSTGRES_PASSWORD", "SITE_HOST"}
+    assert required == {
+        "SECRET_KEY",
+        "KCP_OUTREACH_SUPPRESSION_KEY",
+        "POSTGRES_PASSWORD",
+        "SITE_HOST",
+    }
     assert required <= set(example)
     section = production_section()
     assert "cp deploy/compose.env.example .env" in section

@@ -123,6 +123,7 @@ def test_dockerfile_gunicorn_command_serves_home_health_check_and_static_files(t
         tmp_path,
         DJANGO_SETTINGS_MODULE="kcp_site.settings.production",
         SECRET_KEY="a-long-random-test-secret-key-" + "x" * 40,
+        KCP_OUTREACH_SUPPRESSION_KEY="a-long-random-test-suppression-key-" + "s" * 40,
         DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         ALLOWED_HOSTS="kcp.example.org",  # the real host name, as in production
@@ -189,11 +190,25 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
     )
 
 
+def test_production_settings_refuse_to_start_without_the_outreach_suppression_key(tmp_path):
+    env = clean_env(
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="kcp_site.settings.production",
+        SECRET_KEY="a-long-random-test-secret-key-" + "x" * 40,
+    )
+    result = manage(env, "check")
+    assert result.returncode != 0
+    assert result.stderr.strip().startswith(
+        "KCP_OUTREACH_SUPPRESSION_KEY is not set: production settings refuse to start"
+    )
+
+
 def test_production_settings_pass_the_deployment_checklist(tmp_path):
     env = clean_env(
         tmp_path,
         DJANGO_SETTINGS_MODULE="kcp_site.settings.production",
         SECRET_KEY="b1" + "k3y-that-is-long-and-random-enough-for-django-check" * 2,
+        KCP_OUTREACH_SUPPRESSION_KEY="a-long-random-test-suppression-key-" + "s" * 40,
         DATABASE_URL="postgres://kcp@localhost/kcp",
     )
     result = manage(env, "check", "--deploy", "--fail-level", "WARNING")

@@ -385,6 +385,9 @@ KCP_PERMISSIONS_POLICY = (
 )
 # security.txt (RFC 9116): whom to tell about a security problem.
 KCP_SECURITY_CONTACT = os.environ.get("KCP_SECURITY_CONTACT", "mailto:kcp@example.org")
+# The key of outreach's suppression hashes (members.outreach.contacts.digest), kept apart from
+# SECRET_KEY so rotating that never lets an old "leave me alone" lapse. Never rotate this one.
+KCP_OUTREACH_SUPPRESSION_KEY = os.environ.get("KCP_OUTREACH_SUPPRESSION_KEY", "")
 
 LOGGING = {
     "version": 1,

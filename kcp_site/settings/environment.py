@@ -2,6 +2,7 @@
 settings modules."""
 
 import os
+import secrets
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -24,3 +25,14 @@ def env_bool(name: str, default: bool) -> bool:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def local_key(name: str) -> str:
+    """A random key kept in VAR_DIR/<name>.key, made on first use: for `make run`, so a laptop's
+    key stays the same from one run to the next without anyone choosing one."""
+    path = VAR_DIR / f"{name}.key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()

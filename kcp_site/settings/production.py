@@ -9,6 +9,12 @@ from .base import HEALTH_CHECK_PATH, STORAGES, env_bool
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     sys.exit("SECRET_KEY is not set: production settings refuse to start without it.")
+KCP_OUTREACH_SUPPRESSION_KEY = os.environ.get("KCP_OUTREACH_SUPPRESSION_KEY", "")
+if not KCP_OUTREACH_SUPPRESSION_KEY:
+    sys.exit(
+        "KCP_OUTREACH_SUPPRESSION_KEY is not set: production settings refuse to start without "
+        "it (README.md says how to make one; never change it once set)."
+    )
 
 DEBUG = env_bool("DEBUG", False)
 

@@ -10,6 +10,7 @@ from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR, postgres_lock_timeout_options
 
 SECRET_KEY = "test-only-insecure-key"
+KCP_OUTREACH_SUPPRESSION_KEY = "test-only-outreach-suppression-key"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -9,6 +9,8 @@ import csv
 import dataclasses
 import io
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils.crypto import salted_hmac
 
@@ -61,9 +63,15 @@ def normalise_address(postal_address: str, postcode: str) -> str:
 
 
 def digest(normalised: str) -> str:
-    """A keyed hash (HMAC with the site's secret key): the suppression list holds no address,
-    and nobody without the key can test an address against it."""
-    return salted_hmac("kcp.outreach.suppression", normalised, algorithm="sha256").hexdigest()
+    """A keyed hash (HMAC with a key of its own, KCP_OUTREACH_SUPPRESSION_KEY): the suppression
+    list holds no address, and nobody without the key can test an address against it. Not
+    SECRET_KEY: rotating that (sessions, signed links) must not let old refusals lapse."""
+    key = settings.KCP_OUTREACH_SUPPRESSION_KEY
+    if not key:
+        raise ImproperlyConfigured("KCP_OUTREACH_SUPPRESSION_KEY is not set (README.md).")
+    return salted_hmac(
+        "kcp.outreach.suppression", normalised, secret=key, algorithm="sha256"
+    ).hexdigest()
 
 
 def digests_of(email: str, postal_address: str, postcode: str) -> set[str]:

@@ -2,6 +2,7 @@
 record that later imports respect, and officers only."""
 
 import pytest
+from django.test import override_settings
 
 from home.audit import AuditEntry
 from members.outreach.contacts import add_contact, erase_contact, import_contacts
@@ -70,6 +71,35 @@ def test_erasing_an_entry_keeps_only_a_hash_and_a_later_import_leaves_them_out(
             officer, groups_list, details(postal_address="1 Dovehouse Street", postcode="SW3 6JY")
         )
     assert not Contact.objects.exists()
+
+
+def test_rotating_the_secret_key_keeps_an_erased_entry_from_coming_back(officer, groups_list):
+    contact = add_contact(
+        officer, groups_list, details(email="info@golborne.example", is_corporate_email=True)
+    )
+    erase_contact(officer, contact)
+
+    with override_settings(SECRET_KEY="a-new-secret-key-after-rotation-" + "r" * 30):
+        result = import_contacts(
+            officer, groups_list, HEADING + SECOND_GOOD_ROW.replace("info@traders", "info@golborne")
+        )
+
+    assert (result.added, result.suppressed) == (0, 1)
+    assert not Contact.objects.exists()
+
+
+def test_the_suppression_hash_is_keyed_by_its_own_key_not_the_secret_key(officer, groups_list):
+    contact = add_contact(
+        officer, groups_list, details(email="info@golborne.example", is_corporate_email=True)
+    )
+    erase_contact(officer, contact)
+
+    with override_settings(KCP_OUTREACH_SUPPRESSION_KEY="some-other-suppression-key"):
+        result = import_contacts(
+            officer, groups_list, HEADING + SECOND_GOOD_ROW.replace("info@traders", "info@golborne")
+        )
+
+    assert (result.added, result.suppressed) == (1, 0)
 
 
 @pytest.mark.parametrize("who", ["lead_officer", "member"])
