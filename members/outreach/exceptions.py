@@ -33,3 +33,7 @@ class Suppressed(OutreachError):
 
 class UnknownCode(OutreachError):
     code = "unknown_code"
+
+
+class NothingToPrint(OutreachError):
+    code = "nothing_to_print"

@@ -35,7 +35,7 @@ from .campaigns import (
     sign_ups_by_channel,
 )
 from .contacts import PECR_RULE, erase_contact, import_contacts
-from .exceptions import OutreachError
+from .exceptions import NothingToPrint, OutreachError
 from .forms import CampaignForm, ImportForm, ListForm, PosterForm
 from .models import Campaign, Channel, Contact, MembershipTally, OutreachList
 
@@ -204,7 +204,7 @@ def campaign(request, campaign_id: int):
     return render(request, "outreach/campaign.html", context, status=400 if form.errors else 200)
 
 
-# The printable letters, poster and flyer carry their print layout (page size, envelope
+# The printable letters, label sheet, poster and flyer carry their print layout (page size, envelope
 # window) in a <style> of our own template: no one's input, never cached, officers only.
 PRINT_LAYOUT_STYLES = csp_update({"style-src": [UNSAFE_INLINE]})
 
@@ -222,6 +222,41 @@ def letters(request, campaign_id: int):
     )
     record_access(request.user, Action.PRINTED, subject=campaign)
     return HttpResponse(document)
+
+
+@_officers_only
+def letters_pdf(request, campaign_id: int):
+    campaign = get_object_or_404(Campaign, pk=campaign_id)
+    channel = channel_of(campaign, Channel.Kind.LETTER)
+    try:
+        pdf = printing.letters_pdf(campaign, channel, _base_url(request))
+    except NothingToPrint as error:
+        messages.error(request, error.message)
+        return redirect("outreach_campaign", campaign.pk)
+    except MembersError as error:  # WeasyPrint's system libraries missing: say so
+        return render(request, "outreach/no_pdf.html", {"message": error.message}, status=503)
+    record_access(request.user, Action.PRINTED, subject=campaign, details={"format": "pdf"})
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="outreach-letters-{campaign.pk}.pdf"'
+    return response
+
+
+@PRINT_LAYOUT_STYLES
+@_officers_only
+def labels_sheet(request, campaign_id: int):
+    campaign = get_object_or_404(Campaign, pk=campaign_id)
+    sheets = printing.label_sheets(campaign)
+    count = sum(len(sheet) for sheet in sheets)
+    record_access(
+        request.user, Action.PRINTED, subject=campaign, count=count, details={"format": "sheet"}
+    )
+    context = {
+        "title": f"Address labels: {campaign.name}",
+        "sheets": sheets,
+        "back_url": reverse("outreach_campaign", args=[campaign.pk]),
+        "back_text": "Back to the campaign",
+    }
+    return render(request, "members/admin/postal/labels.html", context)
 
 
 @_officers_only

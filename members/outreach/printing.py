@@ -9,16 +9,18 @@ import dataclasses
 import datetime
 
 import segno
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from members.postal import letters as postal_letters
-from members.postal.labels import LABEL_CSV_ADDRESS_LINES, label_csv_row
+from members.postal.labels import LABEL_CSV_ADDRESS_LINES, LABELS_PER_SHEET, label_csv_row
 from members.postal.letters import PartnershipContact, envelope_window
-from members.postal.pdf import weasyprint_html
+from members.postal.pdf import render_pdf, weasyprint_html
 
+from .exceptions import NothingToPrint
 from .models import Campaign, Channel, Contact
 
 SIZES = {Channel.Kind.POSTER: "A4", Channel.Kind.FLYER: "A5"}
@@ -120,8 +122,34 @@ def letters_document(campaign: Campaign, channel: Channel, base_url: str, back_u
     )
 
 
+def letters_pdf(campaign: Campaign, channel: Channel, base_url: str) -> bytes:
+    """The campaign's letters as one print file, through postal's pipeline: the body (the
+    same for every recipient) laid out once, each recipient's address, date and greeting
+    stamped onto it. Made while the officer waits: a campaign writes to hundreds, not the
+    thousands a postal batch's background task is for, and only the small personal boxes
+    are laid out per letter."""
+    letters = campaign_letters(campaign, channel, base_url)
+    if not letters:
+        raise NothingToPrint("No letters are ready yet: prepare the letters first.")
+    return render_pdf(
+        letters,
+        envelope_window(),
+        chunk_size=settings.KCP_POSTAL_PDF_CHUNK_SIZE,
+        title=f"Letters: {campaign.name}",
+    )
+
+
 def labels_rows(campaign: Campaign) -> list[list]:
     return [
         label_csv_row(position, list(address_lines(contact)), contact.postcode.upper())
         for position, contact in enumerate(letters_sent(campaign), start=1)
+    ]
+
+
+def label_sheets(campaign: Campaign) -> list[list[tuple[str, ...]]]:
+    """The letters' addresses, 21 to an A4 sheet (postal's label sheet), in the letters' order."""
+    addresses = [address_lines(contact) for contact in letters_sent(campaign)]
+    return [
+        addresses[start : start + LABELS_PER_SHEET]
+        for start in range(0, len(addresses), LABELS_PER_SHEET)
     ]

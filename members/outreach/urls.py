@@ -28,6 +28,16 @@ urlpatterns = [
         name="outreach_letters",
     ),
     path(
+        "outreach/campaigns/<int:campaign_id>/letters.pdf",
+        officer_views.letters_pdf,
+        name="outreach_letters_pdf",
+    ),
+    path(
+        "outreach/campaigns/<int:campaign_id>/labels/",
+        officer_views.labels_sheet,
+        name="outreach_labels_sheet",
+    ),
+    path(
         "outreach/campaigns/<int:campaign_id>/labels.csv",
         officer_views.labels,
         name="outreach_labels",

@@ -347,9 +347,10 @@ class PostalLabelsView(OfficersOnlyMixin, View):
             request,
             "members/admin/postal/labels.html",
             {
-                "batch": batch,
+                "title": f"Address labels for postal batch {batch.pk}",
                 "sheets": label_sheets(request.user, batch),
                 "back_url": reverse("members_postal_batch", args=[batch.pk]),
+                "back_text": "Back to the batch",
             },
         )
         return _no_store(response)

@@ -113,12 +113,18 @@ def render_parts(
 
 
 def render_pdf(
-    letters: Sequence[str], envelope: EnvelopeWindow, *, chunk_size: int, processes: int = 1
+    letters: Sequence[str],
+    envelope: EnvelopeWindow,
+    *,
+    chunk_size: int,
+    processes: int = 1,
+    title: str = "Postal letters",
 ) -> bytes:
     """The letters as one print file: each distinct body rendered once, each letter's own
-    details stamped on (members.postal.overlay says why and how)."""
+    details stamped on (members.postal.overlay says why and how). Any letters in the postal
+    layout whose personal details are marked data-personal: a batch's, or a campaign's."""
     parts = render_parts(letters, envelope, chunk_size=chunk_size, processes=processes)
-    return merge_with_pikepdf(parts, title="Postal letters")
+    return merge_with_pikepdf(parts, title=title)
 
 
 @transaction.atomic

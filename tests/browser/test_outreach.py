@@ -79,7 +79,9 @@ def test_the_figures_with_nothing_counted_yet_are_usable(officer_page, site_url)
     assert_usable_everywhere(officer_page)
 
 
-def test_the_printable_poster_and_letters_pass_axe(officer_page, site_url, campaign, officer):
+def test_the_printable_poster_letters_and_labels_pass_axe(
+    officer_page, site_url, campaign, officer
+):
     poster = add_channel(officer, campaign, Channel.Kind.POSTER, "Kensington Central Library")
     prepare_letters(officer, campaign)
     officer_page.goto(f"{site_url}/outreach/channels/{poster.pk}/print/")
@@ -87,6 +89,9 @@ def test_the_printable_poster_and_letters_pass_axe(officer_page, site_url, campa
     assert_usable_everywhere(officer_page)
     officer_page.goto(f"{site_url}/outreach/campaigns/{campaign.pk}/letters/")
     assert officer_page.get_by_text("Dear Golborne Community Group,").is_visible()
+    assert_usable_everywhere(officer_page)
+    officer_page.goto(f"{site_url}/outreach/campaigns/{campaign.pk}/labels/")
+    assert officer_page.get_by_role("list", name="Sheet 1").is_visible()
     assert_usable_everywhere(officer_page)
 
 

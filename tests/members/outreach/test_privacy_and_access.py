@@ -16,6 +16,7 @@ PAGES = [
     "/outreach/campaigns/new/",
     "/outreach/campaigns/{campaign}/",
     "/outreach/campaigns/{campaign}/letters/",
+    "/outreach/campaigns/{campaign}/labels/",
     "/outreach/campaigns/{campaign}/labels.csv",
     "/outreach/figures/",
     "/outreach/figures/months.csv",
@@ -66,7 +67,7 @@ def test_lead_officers_and_members_are_refused_every_screen_and_change_nothing(
 ):
     client.force_login(request.getfixturevalue(who))
 
-    for path in _paths(groups_list, campaign):
+    for path in [*_paths(groups_list, campaign), f"/outreach/campaigns/{campaign.pk}/letters.pdf"]:
         response = client.get(path)
         assert response.status_code == 403, path
         assert "Golborne" not in response.content.decode()

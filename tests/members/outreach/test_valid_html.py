@@ -25,6 +25,7 @@ def test_every_outreach_page_is_valid_html(
         "/outreach/campaigns/new/",
         f"/outreach/campaigns/{campaign.pk}/",
         f"/outreach/campaigns/{campaign.pk}/letters/",
+        f"/outreach/campaigns/{campaign.pk}/labels/",
         f"/outreach/channels/{poster.pk}/print/",
         f"/outreach/channels/{flyer.pk}/print/",
         "/outreach/figures/",
