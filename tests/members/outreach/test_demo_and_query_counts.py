@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from pypdf import PdfReader
 
 from members.outreach.contacts import add_contact
 from members.outreach.demo import CAMPAIGN
@@ -31,12 +32,16 @@ def test_the_demo_campaign_prints_sends_and_shows_its_sign_ups(client, demo_site
     poster = campaign.channels.get(kind=Channel.Kind.POSTER)
 
     letters = client.get(f"/outreach/campaigns/{campaign.pk}/letters/").content.decode()
+    pdf = PdfReader(
+        io.BytesIO(client.get(f"/outreach/campaigns/{campaign.pk}/letters.pdf").content)
+    )
     poster_page = client.get(f"/outreach/channels/{poster.pk}/print/").content.decode()
     sent = client.post(f"/outreach/campaigns/{campaign.pk}/", {"action": "email"})
     figures_page = client.get("/outreach/figures/").content.decode()
 
     assert Campaign.objects.filter(name=CAMPAIGN).count() == 1
     assert letters.count('class="letter"') == 3
+    assert sum("Dear " in page.extract_text() for page in pdf.pages) == 3
     assert "QR code of the join address" in poster_page
     assert sent.status_code == 302
     assert sorted(message.to[0] for message in sent_mail()) == [
@@ -64,6 +69,7 @@ def test_the_listings_take_as_many_queries_for_thirty_rows_as_for_three(
         f"/outreach/lists/{groups_list.pk}/",
         f"/outreach/campaigns/{campaign.pk}/",
         f"/outreach/campaigns/{campaign.pk}/letters/",
+        f"/outreach/campaigns/{campaign.pk}/labels/",
         "/outreach/figures/",
     ]
     for path in paths:  # the first request of a session reads the site and its settings

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from home.page_cache import current_generation
 from members.data_rights.services import erase_member
+from members.models import MembershipChange
 from members.outreach import figures
-from members.outreach.models import MembershipTally, OutreachSettings
+from members.outreach.campaigns import add_channel
+from members.outreach.models import Channel, MembershipTally, OutreachSettings, SignUp
 from members.partnership.services import leave_partnership
 from tests.fixtures.members import join_data
 from tests.fixtures.papers import LONDON
@@ -69,6 +71,62 @@ def test_the_series_shows_every_month_from_the_first_with_empty_ones_on_a_fixed_
         (datetime.date(2026, 5, 1), 0, 1, -1),
     ]
     assert series[-1].month == THIS_MONTH
+
+
+def test_the_figures_match_the_membership_changes_recorded_on_a_fixed_clock(
+    joined_member, postal_member
+):
+    MembershipTally.objects.all().delete()
+    changes = [
+        (postal_member, "joined", datetime.datetime(2026, 3, 10, 9, tzinfo=LONDON), {}),
+        (joined_member, "verified", datetime.datetime(2026, 3, 31, 23, 30, tzinfo=LONDON), {}),
+        (joined_member, "left", datetime.datetime(2026, 5, 2, 9, tzinfo=LONDON), "active"),
+        # Half past midnight on 1 June in London is still 31 May in UTC: it counts in June.
+        (postal_member, "left", datetime.datetime(2026, 6, 1, 0, 30, tzinfo=LONDON), "paused"),
+    ]
+    for member, what, at, status_before in changes:
+        MembershipChange.objects.create(
+            member=member,
+            what=what,
+            changed_at=at,
+            before={"status": status_before} if status_before else {},
+        )
+    # Changes that are no join or leave of a counted member change nothing.
+    MembershipChange.objects.create(
+        member=postal_member,
+        what="left",
+        changed_at=datetime.datetime(2026, 6, 2, 9, tzinfo=LONDON),
+        before={"status": "left"},
+    )
+    MembershipChange.objects.create(
+        member=joined_member,
+        what="interests",
+        changed_at=datetime.datetime(2026, 4, 2, 9, tzinfo=LONDON),
+    )
+
+    series = figures.monthly()
+
+    assert [(m.month, m.joined, m.left, m.net) for m in series[:4]] == [
+        (datetime.date(2026, 3, 1), 2, 0, 2),
+        (datetime.date(2026, 4, 1), 0, 0, 0),
+        (datetime.date(2026, 5, 1), 0, 1, -1),
+        (datetime.date(2026, 6, 1), 0, 1, -1),
+    ]
+    assert _by("route") == {"email": (1, 1), "post": (1, 1)}
+
+
+def test_sign_ups_per_campaign_and_channel_are_in_the_figures_and_their_csv(
+    officer, officer_client, campaign, joined_member, postal_member
+):
+    poster = add_channel(officer, campaign, Channel.Kind.POSTER, "Kensington Central Library")
+    SignUp.objects.create(member=joined_member, channel=poster, how="link")
+    SignUp.objects.create(member=postal_member, channel=poster, how="typed")
+
+    page = officer_client.get("/outreach/figures/").content.decode()
+    rows = officer_client.get("/outreach/figures/campaigns.csv").content.decode().splitlines()
+
+    assert "Poster at Kensington Central Library" in page
+    assert f"Launch month,Poster at Kensington Central Library,{poster.code},0,2" in rows
 
 
 @pytest.mark.parametrize(
