@@ -203,6 +203,21 @@ def test_production_settings_refuse_to_start_without_the_outreach_suppression_ke
     )
 
 
+def test_make_runs_settings_make_a_suppression_key_once_and_keep_it(tmp_path):
+    env = clean_env(tmp_path, DJANGO_SETTINGS_MODULE="kcp_site.settings.dev")
+    show = "from django.conf import settings; print(settings.KCP_OUTREACH_SUPPRESSION_KEY)"
+
+    first = manage(env, "shell", "--no-imports", "-c", show)
+    second = manage(env, "shell", "--no-imports", "-c", show)
+
+    key_file = tmp_path / "var" / "outreach-suppression.key"
+    assert first.returncode == 0, first.stderr
+    assert len(first.stdout.strip()) >= 48
+    assert second.stdout == first.stdout
+    assert key_file.read_text() == first.stdout.strip()
+    assert key_file.stat().st_mode & 0o777 == 0o600
+
+
 def test_production_settings_pass_the_deployment_checklist(tmp_path):
     env = clean_env(
         tmp_path,

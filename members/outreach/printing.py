@@ -119,6 +119,7 @@ def letters_document(campaign: Campaign, channel: Channel, base_url: str, back_u
         title=f"Letters: {campaign.name}",
         envelope=envelope_window(),
         back_url=back_url,
+        back_text="Back to the campaign",
     )
 
 

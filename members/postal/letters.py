@@ -254,6 +254,7 @@ def letters_document(
     title: str,
     envelope: EnvelopeWindow,
     back_url: str = "",
+    back_text: str = "Back to the batch",
     is_overlay: bool = False,
 ) -> str:
     """The letters as one HTML document: for the browser's print, and for WeasyPrint."""
@@ -265,6 +266,7 @@ def letters_document(
             "letters": [SafeString(letter) for letter in letters],
             "envelope": envelope,
             "back_url": back_url,
+            "back_text": back_text,
             # Only the personal boxes, stamped over a body: the page itself stays transparent.
             "is_overlay": is_overlay,
         },

@@ -32,6 +32,7 @@ def test_the_letters_carry_the_address_the_message_and_the_letters_code(officer,
     assert "Golborne Community Group<br>12 Golborne Road<br>London<br>W10 5NR" in document
     assert "Join the wider partnership." in document
     assert f"{BASE}/j/{letter.code}" in document
+    assert '<a href="/outreach/">Back to the campaign</a>' in document
 
 
 @pytest.fixture
