@@ -32,7 +32,16 @@ def local_key(name: str) -> str:
     key stays the same from one run to the next without anyone choosing one."""
     path = VAR_DIR / f"{name}.key"
     if not path.exists():
+        # Written aside, then linked into place: of processes starting together (web, worker,
+        # scheduler), the first link wins and every one reads that same, complete key.
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(48))
-        path.chmod(0o600)
+        draft = path.with_name(f"{path.name}.{os.getpid()}")
+        draft.write_text(secrets.token_urlsafe(48))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return path.read_text().strip()
