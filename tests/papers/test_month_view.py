@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from home.extension_points import front_cache_listings
 from members.events.models import Audience, EventPage
 from papers.models import MeetingPage
 from papers.month_view import Month, this_month, today
@@ -195,3 +196,8 @@ def test_the_month_view_needs_the_same_queries_for_two_items_as_for_twenty(
     many = queries_for(client, "/calendar/")
     assert "Event 8" in html_of(client, "/calendar/")
     assert many == few
+
+
+def test_a_published_meeting_is_forgotten_by_the_cache_in_front_on_its_month_view(meeting):
+    listings = front_cache_listings(meeting)  # the meeting of 13 May 2009
+    assert {"/calendar/", "/calendar/2009/5/"} <= listings
