@@ -5,6 +5,7 @@ entries of the month view of meetings and events (`kcp_calendar_month_entries`).
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -74,6 +75,18 @@ def month_entries(first_day: datetime.date, last_day: datetime.date, request) ->
     )
     return [
         CalendarEntry(event.title, event.get_url(request), event.start, "Event") for event in events
+    ]
+
+
+def month_view_addresses(page) -> list[str]:
+    """The month views that show an event, for the cache in front to forget when it changes
+    (FRONT_CACHE_LISTINGS): this month's, and the month it starts in."""
+    if not isinstance(page, EventPage):
+        return []
+    start = timezone.localtime(page.start, LONDON)
+    return [
+        reverse("calendar_this_month"),
+        reverse("calendar_month", args=[start.year, start.month]),
     ]
 
 

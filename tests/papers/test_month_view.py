@@ -202,3 +202,9 @@ def test_the_month_view_needs_the_same_queries_for_two_items_as_for_twenty(
 def test_a_published_meeting_is_forgotten_by_the_cache_in_front_on_its_month_view(meeting):
     listings = front_cache_listings(meeting)  # the meeting of 13 May 2009
     assert {"/calendar/", "/calendar/2009/5/"} <= listings
+
+
+def test_a_published_event_is_forgotten_by_the_cache_in_front_on_its_month_view(events_index):
+    day = datetime.date(2027, 3, 4)
+    event = make_event(events_index, start=at(day, 10), end=at(day, 12))
+    assert {"/calendar/", "/calendar/2027/3/"} <= front_cache_listings(event)
