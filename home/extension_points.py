@@ -34,6 +34,10 @@ PERSONAL_DATA = "kcp_personal_data"
 # fn(group, request) -> CalendarSource | None: more events for the iCalendar feeds; `group` is
 # the group page of a group's feed, or None for the feed of every meeting.
 CALENDAR_SOURCES = "kcp_calendar_sources"
+# fn(first_day, last_day, request) -> Iterable[CalendarEntry]: more items for the month view of
+# meetings and events (/calendar/YYYY/MM/), those starting between the two dates (London time,
+# both included). Public, live pages only; a fixed number of queries however many there are.
+CALENDAR_MONTH_ENTRIES = "kcp_calendar_month_entries"
 # fn(taking: TakingResponses, request) -> Panel | None: what a consultation page, or a paper
 # open for comments, shows where people respond (the form, or why it is not open).
 CONSULTATION_RESPONSE = "kcp_consultation_response"
@@ -110,6 +114,17 @@ class CalendarSource:
 
     name: str
     events: Sequence[Any]
+
+
+@dataclasses.dataclass(frozen=True)
+class CalendarEntry:
+    """One item of the month view: its title, the address of its page, when it starts, and
+    what kind of thing it is, in words a visitor reads ("Event")."""
+
+    title: str
+    url: str
+    start: datetime.datetime
+    kind: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -192,6 +207,17 @@ def agenda_extras(meeting, request) -> list[AgendaExtra]:
 
 def calendar_sources(group, request) -> list[CalendarSource]:
     return _answers(CALENDAR_SOURCES, group, request)
+
+
+def calendar_month_entries(
+    first_day: datetime.date, last_day: datetime.date, request
+) -> list[CalendarEntry]:
+    """Every app's items for the month view between the two days (CALENDAR_MONTH_ENTRIES)."""
+    return [
+        entry
+        for answer in _answers(CALENDAR_MONTH_ENTRIES, first_day, last_day, request)
+        for entry in answer
+    ]
 
 
 def consultation_response_panels(taking: TakingResponses, request) -> list[Panel]:

@@ -10,8 +10,10 @@ from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .exceptions import ImportNotAllowed, PaperFormatError
-from .forms import ImportPaperForm, MeetingDateForm
+from .forms import ImportPaperForm, MeetingDateForm, TitleCaseForm
+from .printed_titles import is_in_capitals
 from .services import ImportPreview, import_paper, importable_groups, preview_import
+from .services.duplicates import same_paper_on_site
 
 SESSION_KEY = "papers_pending_imports"
 PENDING_IMPORTS_KEPT = 3
@@ -58,12 +60,23 @@ class ImportPaperView(WagtailAdminTemplateMixin, View):
         return self.render_preview(form.preview, token, form.cleaned_data["file"].name)
 
     def render_preview(
-        self, preview: ImportPreview, token: str, file_name: str, date_form=None, status=200
+        self,
+        preview: ImportPreview,
+        token: str,
+        file_name: str,
+        date_form=None,
+        title_form=None,
+        status=200,
     ):
+        """The preview: where the paper goes, what to check, any page that already holds
+        it, and the choices left to the officer (the meeting date, the title's case)."""
         self.template_name = self.preview_template_name
-        self.page_subtitle = preview.values.fields["title"]
+        title = preview.values.fields["title"]
+        self.page_subtitle = title
         if date_form is None and preview.needs_meeting_date:
             date_form = MeetingDateForm()
+        if title_form is None and is_in_capitals(title):
+            title_form = TitleCaseForm(title=title)
         return self.render_to_response(
             self.get_context_data(
                 preview=preview,
@@ -71,6 +84,8 @@ class ImportPaperView(WagtailAdminTemplateMixin, View):
                 file_name=file_name,
                 kind_name=KIND_NAMES[preview.parsed.kind],
                 date_form=date_form,
+                title_form=title_form,
+                same_papers=same_paper_on_site(preview.values, preview.meeting_date),
             ),
             status=status,
         )
@@ -97,12 +112,22 @@ class CreateImportedPaperView(ImportPaperView):
             if pending["meeting_date"]
             else None
         )
+        printed_title = pending.get("title", "")
+        title_form = (
+            TitleCaseForm(request.POST, title=printed_title)
+            if is_in_capitals(printed_title)
+            else None
+        )
+        if title_form is not None:
+            title_form.is_valid()  # a checkbox: any answer is valid
         if date is None:
             preview = preview_import(pending["text"], source_name=pending["file_name"], group=group)
             if preview.needs_meeting_date:
                 date_form = MeetingDateForm(request.POST)
                 if not date_form.is_valid():
-                    return self.render_preview(preview, token, pending["file_name"], date_form)
+                    return self.render_preview(
+                        preview, token, pending["file_name"], date_form, title_form
+                    )
                 date = date_form.cleaned_data["meeting_date"]
         try:
             result = import_paper(
@@ -111,6 +136,7 @@ class CreateImportedPaperView(ImportPaperView):
                 group=group,
                 meeting_date=date,
                 user=request.user,
+                title=title_form.chosen_title() if title_form is not None else "",
             )
         except PaperFormatError as error:
             messages.error(request, f"The paper was not imported: {error}.")
@@ -134,6 +160,7 @@ def _keep_pending_import(request, form: ImportPaperForm) -> str:
         "text": form.text,
         "file_name": form.cleaned_data["file"].name,
         "group_id": form.cleaned_data["group"].pk,
+        "title": form.preview.values.fields["title"],
         "meeting_date": (
             form.cleaned_data["meeting_date"].isoformat()
             if form.cleaned_data["meeting_date"]

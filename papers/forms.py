@@ -1,10 +1,17 @@
-"""Forms for papers in the Wagtail admin: uploading a paper to import."""
+"""Forms for papers in the Wagtail admin: uploading a paper to import, and the officer's
+choices on its preview."""
 
 from django import forms
-from wagtail.admin.widgets import AdminDateInput
 
 from .exceptions import PaperFormatError, UnknownGroup
+from .printed_titles import sentence_case
 from .services import IMPORTABLE_SUFFIXES, ImportPreview, preview_import, read_uploaded_paper
+
+
+def date_input() -> forms.DateInput:
+    """The browser's own date field: its calendar opens apart from the page, so unlike the
+    admin's pop-up calendar it never covers the button below it, at any width."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class GroupChoiceField(forms.ModelChoiceField):
@@ -31,7 +38,7 @@ class ImportPaperForm(forms.Form):
     meeting_date = forms.DateField(
         label="Meeting date",
         required=False,
-        widget=AdminDateInput,
+        widget=date_input(),
         help_text="Only if the paper prints no date, or went to a meeting on another day.",
     )
 
@@ -67,10 +74,32 @@ class MeetingDateForm(forms.Form):
 
     meeting_date = forms.DateField(
         label="Meeting date",
-        widget=AdminDateInput,
+        widget=date_input(),
         help_text="The paper prints no meeting date. Give the date of the meeting it went to.",
         error_messages={
             "required": "Give the date of the meeting the paper went to.",
             "invalid": "Write the date as YYYY-MM-DD, for example 2009-05-13.",
         },
     )
+
+
+class TitleCaseForm(forms.Form):
+    """Offered on the preview when the paper prints its title in capitals: the officer
+    chooses whether the page takes it in sentence case."""
+
+    use_sentence_case = forms.BooleanField(required=False)
+
+    def __init__(self, *args, title: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sentence_case_title = sentence_case(title)
+        self.fields[
+            "use_sentence_case"
+        ].label = f"Write the title in sentence case: “{self.sentence_case_title}”"
+        self.fields["use_sentence_case"].help_text = (
+            f"The paper prints it in capitals: “{title}”. Acronyms such as KCP and NHS stay "
+            "in capitals; check the draft's title for other names."
+        )
+
+    def chosen_title(self) -> str:
+        """The sentence-case title when chosen, else "" (the title as printed)."""
+        return self.sentence_case_title if self.cleaned_data.get("use_sentence_case") else ""

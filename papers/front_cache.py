@@ -1,14 +1,16 @@
 """The addresses that show a paper or a meeting, for the shared cache in front to forget when
 it is published, unpublished, moved or deleted (home.extension_points.FRONT_CACHE_LISTINGS):
-the archive, the meetings calendar page, the feeds and iCalendar files it is in, and the
-pages of its meeting and its group."""
+the archive, the meetings calendar page, the feeds and iCalendar files it is in, the pages
+of its meeting and its group, and a meeting's month view."""
 
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Page
 
 from home.front_cache import page_path
 
 from .groups import group_page_model
+from .meeting_calendar import LONDON
 from .models import MeetingIndexPage, MeetingPage, PaperArchivePage, PaperPage
 
 
@@ -42,4 +44,10 @@ def addresses_showing(page: Page) -> list[str]:
     meeting = page if isinstance(page, MeetingPage) else page.get_parent().specific
     if isinstance(meeting, MeetingPage) and (path := page_path(meeting)):
         addresses += [path, path.rstrip("/") + ".ics"]
+    if isinstance(page, MeetingPage):
+        start = timezone.localtime(page.start, LONDON)
+        addresses += [
+            reverse("calendar_this_month"),
+            reverse("calendar_month", args=[start.year, start.month]),
+        ]
     return addresses

@@ -1,4 +1,5 @@
-"""Addresses of the papers feeds and meetings calendars (included before Wagtail's pages)."""
+"""Addresses of the papers feeds, the meetings calendars and the month view of meetings and
+events (included before Wagtail's pages)."""
 
 from django.urls import include, path, re_path
 
@@ -13,6 +14,8 @@ urlpatterns = [
         views.meetings_calendar,
         name="meetings_group_calendar",
     ),
+    path("calendar/", views.calendar_month, name="calendar_this_month"),
+    path("calendar/<int:year>/<int:month>/", views.calendar_month, name="calendar_month"),
     path("", include("papers.packs.urls")),
     re_path(r"^(?P<meeting_path>(?:[\w-]+/)*[\w-]+)\.ics$", views.meeting_ics, name="meeting_ics"),
 ]

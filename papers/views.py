@@ -2,11 +2,12 @@
 stay the same for subscribers even if an editor moves or renames the listing pages."""
 
 from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from wagtail.models import Site
 
 from home.extension_points import calendar_sources
 
-from . import meeting_calendar
+from . import meeting_calendar, month_view
 from .feeds import NewPapersFeed
 from .groups import public_groups
 
@@ -59,3 +60,16 @@ def meeting_ics(request, meeting_path: str):
         raise Http404("No published meeting has that address.")
     content = meeting_calendar.calendar_of([meeting], meeting.title, _full_url(request))
     return _calendar_response(content, f"{meeting.slug}.ics")
+
+
+def calendar_month(request, year: int | None = None, month: int | None = None):
+    """The month view of meetings and events: this month at /calendar/, another at
+    /calendar/YYYY/MM/ within a year either side (papers.month_view says why)."""
+    shown = month_view.this_month() if year is None else month_view.month_from(year, month)
+    if shown is None or not month_view.is_shown(shown):
+        raise Http404("The calendar shows the months from a year ago to a year ahead.")
+    return render(
+        request,
+        "papers/month_view.html",
+        {"calendar": month_view.month_view(shown, request), "weekdays": month_view.WEEKDAYS},
+    )

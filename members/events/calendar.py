@@ -1,14 +1,20 @@
 """Events as iCalendar entries: for the site's calendar feeds (through the
-`kcp_calendar_sources` hook) and for the .ics attached to a confirmation email."""
+`kcp_calendar_sources` hook) and for the .ics attached to a confirmation email; and as
+entries of the month view of meetings and events (`kcp_calendar_month_entries`)."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import EventPage
+from home.extension_points import CalendarEntry
+
+from .models import Audience, EventPage
 
 CALENDAR_HISTORY = datetime.timedelta(days=365)
+LONDON = ZoneInfo("Europe/London")
 
 
 def event_uid(event: EventPage) -> str:
@@ -52,6 +58,36 @@ def public_events_for_calendar(run_by=None, now=None):
     if run_by is not None:
         events = events.filter(run_by=run_by)
     return events
+
+
+def month_entries(first_day: datetime.date, last_day: datetime.date, request) -> list:
+    """Public events starting between the two days (London time), for the month view of
+    meetings and events: one query for the events, one for the view restrictions."""
+    since = datetime.datetime.combine(first_day, datetime.time(), LONDON)
+    until = datetime.datetime.combine(
+        last_day + datetime.timedelta(days=1), datetime.time(), LONDON
+    )
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(audience=Audience.PUBLIC, start__gte=since, start__lt=until)
+        .order_by("start", "pk")
+    )
+    return [
+        CalendarEntry(event.title, event.get_url(request), event.start, "Event") for event in events
+    ]
+
+
+def month_view_addresses(page) -> list[str]:
+    """The month views that show an event, for the cache in front to forget when it changes
+    (FRONT_CACHE_LISTINGS): this month's, and the month it starts in."""
+    if not isinstance(page, EventPage):
+        return []
+    start = timezone.localtime(page.start, LONDON)
+    return [
+        reverse("calendar_this_month"),
+        reverse("calendar_month", args=[start.year, start.month]),
+    ]
 
 
 def ics_file(events, url_for, name: str) -> bytes:

@@ -10,8 +10,10 @@ from wagtail.admin.menu import MenuItem
 
 from home.extension_points import (
     AUDIT_ACTIONS,
+    CALENDAR_MONTH_ENTRIES,
     CALENDAR_SOURCES,
     DASHBOARD_PANELS,
+    FRONT_CACHE_LISTINGS,
     PERSONAL_DATA,
     CalendarSource,
     Panel,
@@ -21,7 +23,12 @@ from home.roles import is_steering_group_member
 from . import access, away_days, officer_services
 from .audit import Action
 from .bookings import bookings_of
-from .calendar import calendar_entries, public_events_for_calendar
+from .calendar import (
+    calendar_entries,
+    month_entries,
+    month_view_addresses,
+    public_events_for_calendar,
+)
 from .exceptions import CapacityBelowTaken
 from .models import (
     EventPage,
@@ -79,6 +86,10 @@ def events_for_calendar(group, request) -> CalendarSource:
         "events",
         calendar_entries(events, lambda event: request.build_absolute_uri(event.get_url(request))),
     )
+
+
+hooks.register(CALENDAR_MONTH_ENTRIES, month_entries)
+hooks.register(FRONT_CACHE_LISTINGS, month_view_addresses)
 
 
 @hooks.register(PERSONAL_DATA)

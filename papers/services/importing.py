@@ -137,6 +137,7 @@ def import_paper(
     user=None,
     source_name: str = "",
     skip_unchanged: bool = False,
+    title: str = "",
 ) -> ImportResult:
     """Import one paper (a file's Path, or the paper's text as a str) as a page of its group.
 
@@ -147,6 +148,7 @@ def import_paper(
     second page. Draft unless `publish`. One transaction: on any error nothing is written.
     `skip_unchanged` leaves a page whose latest revision came from the same text alone.
     With a `user`, their page permissions apply; without one (the command line) they do not.
+    A `title` replaces the printed one (the officer chose it at the preview, in sentence case).
     """
     if isinstance(paper, Path):
         source_name = source_name or paper.name
@@ -154,6 +156,8 @@ def import_paper(
     else:
         text = paper
     parsed, values = _parse(text, source_name)
+    if title:
+        values.fields["title"] = title
     group = find_group(group)
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name)
     if parsed.kind == "agenda":  # an agenda is its meeting's, not a page of its own
