@@ -24,7 +24,6 @@ Not a test: figures vary by machine.
 """
 
 import argparse
-import datetime
 import multiprocessing
 import os
 import random
@@ -44,7 +43,6 @@ REPO = Path(__file__).resolve().parents[1]
 CACHE_DIR = REPO / "bench" / ".cache"
 PYTHON = sys.executable
 DATABASE = "kcp_bench"
-PAPERS_PER_MEETING = 5
 SEARCH_WORDS = [
     "priority",
     "community safety",
@@ -57,17 +55,12 @@ SEARCH_WORDS = [
     "voluntary sector",
     "indicators",
 ]
-GROUP_NAMES = [
-    ("Steering Group", "steering-group", "steering_group"),
-    ("Health and Well-Being Partnership", "health-and-well-being", "theme_group"),
-    ("Community Safety Programme Board", "community-safety", "sub_partnership"),
-    ("Learning, Work and Business theme group", "learning-work-and-business", "theme_group"),
-    ("Voluntary Organisations Forum", "voluntary-organisations-forum", "theme_group"),
-    ("Agenda Planning sub-group", "agenda-planning", "steering_group_sub_group"),
-]
 HTTPS = {"X-Forwarded-Proto": "https"}
 
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from paper_builder import generate  # noqa: E402  (bench/ is not a package)
 
 
 def free_port() -> int:
@@ -105,146 +98,6 @@ def manage(env: dict, *args: str) -> None:
     )
     if result.returncode:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-2000:]}")
-
-
-# --- Content -----------------------------------------------------------------------------------
-
-
-def corpus_sentences() -> list[str]:
-    text = " ".join(
-        path.read_text() for path in sorted((REPO / "papers" / "seed_papers").glob("*.txt"))
-    )
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text)]
-    return [s for s in sentences if 40 <= len(s) <= 400] or ["The Partnership met."]
-
-
-def generate(papers: int, out) -> None:
-    """Groups, meetings from 2004 onwards and `papers` reports and minutes (no revisions: the
-    pages are saved live directly, which is quicker and renders the same)."""
-    from django.db import transaction
-    from wagtail.models import Page
-
-    from home.models import HomePage
-    from papers.models import (
-        AgendaItem,
-        MeetingIndexPage,
-        MeetingPage,
-        MinutesPage,
-        PaperArchivePage,
-        ReportPage,
-    )
-    from themegroups.models import GroupPage
-
-    rng = random.Random(6)
-    sentences = corpus_sentences()
-    home = HomePage.objects.get()
-    groups = []
-    for title, slug, kind in GROUP_NAMES:
-        group = GroupPage(
-            title=title, slug=slug, kind=kind, purpose=f"{title}.", show_in_menus=True
-        )
-        home.add_child(instance=group)
-        groups.append(group)
-    home.add_child(instance=PaperArchivePage(title="Papers", slug="papers", show_in_menus=True))
-    home.add_child(
-        instance=MeetingIndexPage(
-            title="Meetings",
-            slug="meetings",
-            show_in_menus=True,
-            forward_programme_group=groups[0],
-        )
-    )
-    meetings = max(1, papers // PAPERS_PER_MEETING)
-    first = datetime.datetime(2004, 4, 1, 18, 30, tzinfo=datetime.UTC)
-    span = (datetime.datetime(2027, 3, 1, tzinfo=datetime.UTC) - first).days
-    made = 0
-    started = time.monotonic()
-    for number in range(meetings):
-        group = groups[number % len(groups)]
-        start = first + datetime.timedelta(days=span * number // meetings)
-        with transaction.atomic():
-            meeting = MeetingPage(
-                title=f"{group.title} meeting, {start:%-d %B %Y}",
-                slug=f"{start:%Y-%m-%d}-{number}",
-                start=start,
-                end=start + datetime.timedelta(hours=2),
-                status="held" if start.year < 2026 else "scheduled",
-                venue_name=rng.choice(["The Town Hall", "Kensington and Chelsea Social Council"]),
-                venue_address="Hornton Street\nLondon W8 7NX",
-                is_away_from_town_hall=rng.random() < 0.5,
-                group_name=group.title,
-                agenda_items=[AgendaItem(title=rng.choice(sentences)[:200]) for _ in range(5)],
-            )
-            group.add_child(instance=meeting)
-            for position in range(PAPERS_PER_MEETING):
-                if made >= papers:
-                    break
-                meeting.add_child(
-                    instance=_paper(
-                        rng, sentences, meeting, group, position, ReportPage, MinutesPage
-                    )
-                )
-                made += 1
-        if number % 100 == 0:
-            out(f"  {made} of {papers} papers ({time.monotonic() - started:.0f} s)")
-    Page.fix_tree()
-
-
-def _paper(rng, sentences, meeting, group, position, report_class, minutes_class):
-    published = meeting.start - datetime.timedelta(days=7)
-    common = {
-        "slug": f"paper-{position}",
-        "meeting_date": meeting.start.date(),
-        "group_name": group.title,
-        "first_published_at": published,
-        "last_published_at": published,
-    }
-    if position == PAPERS_PER_MEETING - 1:
-        return minutes_class(
-            title=f"Minutes of the {meeting.title}",
-            minutes_status="unconfirmed",
-            attendees="Chairman\nKCP Manager",
-            minutes=[
-                {
-                    "type": "minute",
-                    "value": {
-                        "number": str(n),
-                        "heading": rng.choice(sentences)[:60],
-                        "text": " ".join(rng.sample(sentences, 3)),
-                    },
-                }
-                for n in range(1, 7)
-            ],
-            **common,
-        )
-    body = []
-    for section in range(1, 5):
-        content = [
-            {
-                "type": "paragraph",
-                "value": {"number": f"{section}.{n}", "text": " ".join(rng.sample(sentences, 2))},
-            }
-            for n in range(1, 5)
-        ]
-        body.append(
-            {
-                "type": "section",
-                "value": {
-                    "number": str(section),
-                    "heading": rng.choice(sentences)[:60],
-                    "content": content,
-                },
-            }
-        )
-    return report_class(
-        title=rng.choice(sentences)[:120].rstrip(".") + f" ({position + 1})",
-        purpose="This paper outlines " + rng.choice(sentences)[:300],
-        status=rng.choice(["for_information", "for_decision", "for_noting", "for_approval"]),
-        author="Report of the KCP Manager",
-        contact_name="Partnership team",
-        body=body,
-        **common,
-    )
 
 
 # --- Measuring ---------------------------------------------------------------------------------
