@@ -43,9 +43,7 @@ def test_every_match_is_counted_and_found_once_page_by_page(meeting, paper_archi
     assert sorted(found) == [f"Update {number}" for number in range(7)]
 
 
-def test_among_the_papers_scored_the_most_relevant_comes_first(
-    meeting, paper_archive, few_ranked
-):
+def test_among_the_papers_scored_the_most_relevant_comes_first(meeting, paper_archive, few_ranked):
     add_report(meeting, "Update A", text="Housing was mentioned.")
     add_report(
         meeting, "Update B", text="Housing, housing need, housing supply and housing repairs."
