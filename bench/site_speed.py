@@ -3,28 +3,29 @@
 One run measures the site on both databases:
 
 - PostgreSQL (production): a throwaway server (unix socket only), filled once with --papers
-  papers (10,000 by default) and kept as a dump in bench/.cache/ to reuse;
+  papers (10,000 by default; bench/paper_builder.py) and kept as a dump in bench/.cache/ to
+  reuse (pg_restore instead of building again);
 - SQLite (`make run`): a temporary file filled with --sqlite-papers papers, kept in
   bench/.cache/ too.
 
 and prints:
 
 - median and p95 render time (Django test client, in process, page cache off) of a paper
-  page, the archive and a paper search, on PostgreSQL;
-- requests per second of the home page, a paper page and the archive served by gunicorn with
-  production settings on loopback, as a percentage of the requests per second of a static
-  file from the same server in the same run: cold (page cache off) and with the page cache
-  (its hits), on each database;
+  page, the archive and a paper search, on PostgreSQL; then each benchmark word's search p95
+  with every match ranked (before) and with bounded ranking (after, home/search_backend.py);
+- requests per second (Debian's `wrk`) of the home page, a paper page, the archive and search
+  served by gunicorn with production settings on loopback, as a percentage of the requests
+  per second of a static file from the same server in the same run: cold (page cache off)
+  and with the page cache (its hits), on each database, next to the figures recorded before;
 - the size of a paper page's HTML plus its CSS, and the machine's load average (the figures
   are only as steady as the machine is quiet).
 
-Targets (issue 21): uncached pages at least 10% of the static rate, page-cache hits at least
+Targets (issues 21 and 29): uncached pages at least 10% of the static rate, page-cache hits at least
 50%; search p95 under 150 ms at 10,000 papers; a paper page's HTML + CSS under 50 KB.
 Not a test: figures vary by machine.
 """
 
 import argparse
-import multiprocessing
 import os
 import random
 import re
@@ -56,6 +57,10 @@ SEARCH_WORDS = [
     "indicators",
 ]
 HTTPS = {"X-Forwarded-Proto": "https"}
+BEFORE = (
+    "before, issue 29, cold on PostgreSQL at 10,000 papers, load from Python processes: "
+    "home 3.9-5.0%, paper 4.0-6.6%, archive 1.1-2.2%; search p95 272-286 ms"
+)
 
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
@@ -120,27 +125,52 @@ def timings_ms(client, urls: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
-def _hammer(args) -> int:
-    import http.client
-
-    port, urls, seconds = args
-    done = 0
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request("GET", urls[done % len(urls)], headers=HTTPS)
-        response = connection.getresponse()
-        response.read()
-        connection.close()
-        if response.status == 200:
-            done += 1
-    return done
+# wrk (Debian `wrk`) asks for each address in turn: a different paper, archive page or word
+# on every request, as readers would.
+ROTATING_PATHS_LUA = """
+local paths = {%s}
+local next_path = 0
+request = function()
+  next_path = next_path %% #paths + 1
+  return wrk.format("GET", paths[next_path])
+end
+"""
 
 
-def requests_per_second(port: int, urls: list[str], seconds: float, clients: int) -> float:
-    with multiprocessing.Pool(clients) as pool:
-        counts = pool.map(_hammer, [(port, urls, seconds)] * clients)
-    return sum(counts) / seconds
+def requests_per_second(port: int, urls: list[str], seconds: float, connections: int) -> float:
+    wrk_binary = shutil.which("wrk")
+    if wrk_binary is None:
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(ROTATING_PATHS_LUA % ", ".join(f'"{url}"' for url in urls))
+        script.flush()
+        output = subprocess.run(
+            [wrk_binary, "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "-s", script.name]
+            + [f"-H{name}: {value}" for name, value in HTTPS.items()]
+            + [f"http://127.0.0.1:{port}/"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    if "Non-2xx" in output:
+        raise RuntimeError(f"Some answers were not 200:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def search_p95s(client, words: list[str], repeat: int) -> dict[str, float]:
+    """p95 render time of each word's search, Wagtail's ranking (every match scored, before)
+    and bounded (after; home/search_backend.py)."""
+    from home import search_backend
+
+    bounded = search_backend.RANKED_CANDIDATES
+    figures = {}
+    for label, candidates in (("before", None), ("after", bounded)):
+        search_backend.RANKED_CANDIDATES = candidates
+        for word in words:
+            url = f"/papers/?q={urllib.request.quote(word)}"
+            figures[label, word] = timings_ms(client, [url], repeat)[1]
+    search_backend.RANKED_CANDIDATES = bounded
+    return figures
 
 
 def serve(env: dict, workers: int):
@@ -211,10 +241,10 @@ def throughput(database: str, database_url: str, static_root: str, urls: dict, a
             for _ in range(3 * args.workers if seconds_cached else 1):
                 for url in [u for group in urls.values() for u in group]:
                     get(port, url)
-            static = requests_per_second(port, [static_url], args.seconds, args.clients)
+            static = requests_per_second(port, [static_url], args.seconds, args.connections)
             figures = []
-            for name in ("home", "paper", "archive"):
-                rate = requests_per_second(port, urls[name], args.seconds, args.clients)
+            for name in urls:
+                rate = requests_per_second(port, urls[name], args.seconds, args.connections)
                 figures.append(f"{name} {rate:5.0f}/s = {100 * rate / static:4.1f}%")
             print(f"  {database:<10} {label:<21} static {static:5.0f}/s   " + "   ".join(figures))
         finally:
@@ -237,7 +267,7 @@ def main() -> None:
     parser.add_argument("--sqlite-papers", type=int, default=1_000)
     parser.add_argument("--seconds", type=float, default=5.0, help="per throughput figure")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
-    parser.add_argument("--clients", type=int, default=4, help="load-generating processes")
+    parser.add_argument("--connections", type=int, default=8, help="wrk's open connections")
     parser.add_argument("--repeat", type=int, default=200, help="requests per render figure")
     parser.add_argument("--fill-sqlite", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -325,6 +355,17 @@ def main() -> None:
         ):
             median, p95 = timings_ms(client, urls, args.repeat)
             print(f"  {name:<11} median {median:6.1f} ms   p95 {p95:6.1f} ms")
+        repeat = max(10, args.repeat // 10)
+        print(
+            f"\nSearch p95 per word ({repeat} requests each; target 150 ms), every match "
+            "ranked (before) and bounded ranking (after):"
+        )
+        p95s = search_p95s(client, SEARCH_WORDS, repeat)
+        for word in SEARCH_WORDS:
+            print(
+                f"  {word:<24} before {p95s['before', word]:6.1f} ms   "
+                f"after {p95s['after', word]:6.1f} ms"
+            )
 
         html = client.get(paper_urls[0], headers=HTTPS).content
         css = sum(
@@ -341,10 +382,15 @@ def main() -> None:
 
         print(
             f"\nRequests per second, gunicorn ({args.workers} sync workers, production "
-            f"settings), {args.clients} client processes, {args.seconds:.0f} s each, "
-            f"as % of a static file from the same server:"
+            f"settings), wrk with {args.connections} connections, {args.seconds:.0f} s each, "
+            f"as % of a static file from the same server:\n  ({BEFORE})"
         )
-        postgres_urls = {"home": ["/"], "paper": paper_urls[:20], "archive": archive_urls}
+        postgres_urls = {
+            "home": ["/"],
+            "paper": paper_urls[:20],
+            "archive": archive_urls,
+            "search": search_urls,
+        }
         throughput("PostgreSQL", postgres_url(socket_dir), static_root, postgres_urls, args)
         sqlite_urls = {"home": ["/"], "paper": _sqlite_paper_urls(sqlite_path)}
         sqlite_urls["archive"] = archive_urls[:1] + [

@@ -25,7 +25,8 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
 
-RANKED_CANDIDATES = 400
+# None scores every match, as Wagtail does: bench/site_speed.py's "before".
+RANKED_CANDIDATES: int | None = 400
 UNRANKED = -1.0  # below every ts_rank score, which is never negative
 
 
@@ -42,7 +43,7 @@ class QueryCompiler(PostgresSearchQueryCompiler):
             combined_vector = combined_vector._combine(vector, "||", False)
         matching = self.queryset.alias(_vector_=combined_vector).filter(_vector_=search_query)
         rank = self._build_rank_expression(vectors, config)
-        if self.order_by_relevance:
+        if self.order_by_relevance and RANKED_CANDIDATES is not None:
             rank = Case(
                 When(pk__in=self._candidates(matching, vectors, search_query), then=rank),
                 default=Value(UNRANKED),
