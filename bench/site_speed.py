@@ -3,29 +3,29 @@
 One run measures the site on both databases:
 
 - PostgreSQL (production): a throwaway server (unix socket only), filled once with --papers
-  papers (10,000 by default) and kept as a dump in bench/.cache/ to reuse;
+  papers (10,000 by default; bench/paper_builder.py) and kept as a dump in bench/.cache/ to
+  reuse (pg_restore instead of building again);
 - SQLite (`make run`): a temporary file filled with --sqlite-papers papers, kept in
   bench/.cache/ too.
 
 and prints:
 
 - median and p95 render time (Django test client, in process, page cache off) of a paper
-  page, the archive and a paper search, on PostgreSQL;
-- requests per second of the home page, a paper page and the archive served by gunicorn with
-  production settings on loopback, as a percentage of the requests per second of a static
-  file from the same server in the same run: cold (page cache off) and with the page cache
-  (its hits), on each database;
+  page, the archive and a paper search, on PostgreSQL; then each benchmark word's search p95
+  with every match ranked (before) and with bounded ranking (after, home/search_backend.py);
+- requests per second (Debian's `wrk`) of the home page, a paper page, the archive and search
+  served by gunicorn with production settings on loopback, as a percentage of the requests
+  per second of a static file from the same server in the same run: cold (page cache off)
+  and with the page cache (its hits), on each database, next to the figures recorded before;
 - the size of a paper page's HTML plus its CSS, and the machine's load average (the figures
   are only as steady as the machine is quiet).
 
-Targets (issue 21): uncached pages at least 10% of the static rate, page-cache hits at least
+Targets (issues 21 and 29): uncached pages at least 10% of the static rate, page-cache hits at least
 50%; search p95 under 150 ms at 10,000 papers; a paper page's HTML + CSS under 50 KB.
 Not a test: figures vary by machine.
 """
 
 import argparse
-import datetime
-import multiprocessing
 import os
 import random
 import re
@@ -44,7 +44,6 @@ REPO = Path(__file__).resolve().parents[1]
 CACHE_DIR = REPO / "bench" / ".cache"
 PYTHON = sys.executable
 DATABASE = "kcp_bench"
-PAPERS_PER_MEETING = 5
 SEARCH_WORDS = [
     "priority",
     "community safety",
@@ -57,17 +56,16 @@ SEARCH_WORDS = [
     "voluntary sector",
     "indicators",
 ]
-GROUP_NAMES = [
-    ("Steering Group", "steering-group", "steering_group"),
-    ("Health and Well-Being Partnership", "health-and-well-being", "theme_group"),
-    ("Community Safety Programme Board", "community-safety", "sub_partnership"),
-    ("Learning, Work and Business theme group", "learning-work-and-business", "theme_group"),
-    ("Voluntary Organisations Forum", "voluntary-organisations-forum", "theme_group"),
-    ("Agenda Planning sub-group", "agenda-planning", "steering_group_sub_group"),
-]
 HTTPS = {"X-Forwarded-Proto": "https"}
+BEFORE = (
+    "before, issue 29, cold on PostgreSQL at 10,000 papers, load from Python processes: "
+    "home 3.9-5.0%, paper 4.0-6.6%, archive 1.1-2.2%; search p95 272-286 ms"
+)
 
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from paper_builder import generate  # noqa: E402  (bench/ is not a package)
 
 
 def free_port() -> int:
@@ -108,146 +106,6 @@ def manage(env: dict, *args: str) -> None:
         raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-2000:]}")
 
 
-# --- Content -----------------------------------------------------------------------------------
-
-
-def corpus_sentences() -> list[str]:
-    text = " ".join(
-        path.read_text() for path in sorted((REPO / "papers" / "seed_papers").glob("*.txt"))
-    )
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text)]
-    return [s for s in sentences if 40 <= len(s) <= 400] or ["The Partnership met."]
-
-
-def generate(papers: int, out) -> None:
-    """Groups, meetings from 2004 onwards and `papers` reports and minutes (no revisions: the
-    pages are saved live directly, which is quicker and renders the same)."""
-    from django.db import transaction
-    from wagtail.models import Page
-
-    from home.models import HomePage
-    from papers.models import (
-        AgendaItem,
-        MeetingIndexPage,
-        MeetingPage,
-        MinutesPage,
-        PaperArchivePage,
-        ReportPage,
-    )
-    from themegroups.models import GroupPage
-
-    rng = random.Random(6)
-    sentences = corpus_sentences()
-    home = HomePage.objects.get()
-    groups = []
-    for title, slug, kind in GROUP_NAMES:
-        group = GroupPage(
-            title=title, slug=slug, kind=kind, purpose=f"{title}.", show_in_menus=True
-        )
-        home.add_child(instance=group)
-        groups.append(group)
-    home.add_child(instance=PaperArchivePage(title="Papers", slug="papers", show_in_menus=True))
-    home.add_child(
-        instance=MeetingIndexPage(
-            title="Meetings",
-            slug="meetings",
-            show_in_menus=True,
-            forward_programme_group=groups[0],
-        )
-    )
-    meetings = max(1, papers // PAPERS_PER_MEETING)
-    first = datetime.datetime(2004, 4, 1, 18, 30, tzinfo=datetime.UTC)
-    span = (datetime.datetime(2027, 3, 1, tzinfo=datetime.UTC) - first).days
-    made = 0
-    started = time.monotonic()
-    for number in range(meetings):
-        group = groups[number % len(groups)]
-        start = first + datetime.timedelta(days=span * number // meetings)
-        with transaction.atomic():
-            meeting = MeetingPage(
-                title=f"{group.title} meeting, {start:%-d %B %Y}",
-                slug=f"{start:%Y-%m-%d}-{number}",
-                start=start,
-                end=start + datetime.timedelta(hours=2),
-                status="held" if start.year < 2026 else "scheduled",
-                venue_name=rng.choice(["The Town Hall", "Kensington and Chelsea Social Council"]),
-                venue_address="Hornton Street\nLondon W8 7NX",
-                is_away_from_town_hall=rng.random() < 0.5,
-                group_name=group.title,
-                agenda_items=[AgendaItem(title=rng.choice(sentences)[:200]) for _ in range(5)],
-            )
-            group.add_child(instance=meeting)
-            for position in range(PAPERS_PER_MEETING):
-                if made >= papers:
-                    break
-                meeting.add_child(
-                    instance=_paper(
-                        rng, sentences, meeting, group, position, ReportPage, MinutesPage
-                    )
-                )
-                made += 1
-        if number % 100 == 0:
-            out(f"  {made} of {papers} papers ({time.monotonic() - started:.0f} s)")
-    Page.fix_tree()
-
-
-def _paper(rng, sentences, meeting, group, position, report_class, minutes_class):
-    published = meeting.start - datetime.timedelta(days=7)
-    common = {
-        "slug": f"paper-{position}",
-        "meeting_date": meeting.start.date(),
-        "group_name": group.title,
-        "first_published_at": published,
-        "last_published_at": published,
-    }
-    if position == PAPERS_PER_MEETING - 1:
-        return minutes_class(
-            title=f"Minutes of the {meeting.title}",
-            minutes_status="unconfirmed",
-            attendees="Chairman\nKCP Manager",
-            minutes=[
-                {
-                    "type": "minute",
-                    "value": {
-                        "number": str(n),
-                        "heading": rng.choice(sentences)[:60],
-                        "text": " ".join(rng.sample(sentences, 3)),
-                    },
-                }
-                for n in range(1, 7)
-            ],
-            **common,
-        )
-    body = []
-    for section in range(1, 5):
-        content = [
-            {
-                "type": "paragraph",
-                "value": {"number": f"{section}.{n}", "text": " ".join(rng.sample(sentences, 2))},
-            }
-            for n in range(1, 5)
-        ]
-        body.append(
-            {
-                "type": "section",
-                "value": {
-                    "number": str(section),
-                    "heading": rng.choice(sentences)[:60],
-                    "content": content,
-                },
-            }
-        )
-    return report_class(
-        title=rng.choice(sentences)[:120].rstrip(".") + f" ({position + 1})",
-        purpose="This paper outlines " + rng.choice(sentences)[:300],
-        status=rng.choice(["for_information", "for_decision", "for_noting", "for_approval"]),
-        author="Report of the KCP Manager",
-        contact_name="Partnership team",
-        body=body,
-        **common,
-    )
-
-
 # --- Measuring ---------------------------------------------------------------------------------
 
 
@@ -268,27 +126,55 @@ def timings_ms(client, urls: list[str], repeat: int) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
-def _hammer(args) -> int:
-    import http.client
-
-    port, urls, seconds = args
-    done = 0
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        connection.request("GET", urls[done % len(urls)], headers=HTTPS)
-        response = connection.getresponse()
-        response.read()
-        connection.close()
-        if response.status == 200:
-            done += 1
-    return done
+# wrk (Debian `wrk`) asks for each address in turn: a different paper, archive page or word
+# on every request, as readers would.
+ROTATING_PATHS_LUA = """
+local paths = {%s}
+local next_path = 0
+request = function()
+  next_path = next_path %% #paths + 1
+  return wrk.format("GET", paths[next_path])
+end
+"""
 
 
-def requests_per_second(port: int, urls: list[str], seconds: float, clients: int) -> float:
-    with multiprocessing.Pool(clients) as pool:
-        counts = pool.map(_hammer, [(port, urls, seconds)] * clients)
-    return sum(counts) / seconds
+def requests_per_second(port: int, urls: list[str], seconds: float, connections: int) -> float:
+    wrk_binary = shutil.which("wrk")
+    if wrk_binary is None:
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        script.write(ROTATING_PATHS_LUA % ", ".join(f'"{url}"' for url in urls))
+        script.flush()
+        output = subprocess.run(
+            [wrk_binary, "-t2", f"-c{connections}", f"-d{seconds:.0f}s", "-s", script.name]
+            + [f"-H{name}: {value}" for name, value in HTTPS.items()]
+            + [f"http://127.0.0.1:{port}/"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    if "Non-2xx" in output:
+        raise RuntimeError(f"Some answers were not 200:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def search_p95s(client, words: list[str], repeat: int) -> dict[str, float]:
+    """p95 render time of each word's search as Wagtail does it (the planner's choice of scan,
+    every match scored: before) and as home/search_backend.py does (after)."""
+    # Imported here: Django is set up in main(), after this module is imported.
+    from home import search_backend
+
+    bounded = search_backend.RANKED_CANDIDATES
+    figures = {}
+    for label, candidates, from_index in (("before", None, False), ("after", bounded, True)):
+        search_backend.RANKED_CANDIDATES = candidates
+        search_backend.MATCHES_FROM_THE_INDEX = from_index
+        for word in words:
+            url = f"/papers/?q={urllib.request.quote(word)}"
+            figures[label, word] = timings_ms(client, [url], repeat)[1]
+    search_backend.RANKED_CANDIDATES = bounded
+    search_backend.MATCHES_FROM_THE_INDEX = True
+    return figures
 
 
 def serve(env: dict, workers: int):
@@ -359,10 +245,10 @@ def throughput(database: str, database_url: str, static_root: str, urls: dict, a
             for _ in range(3 * args.workers if seconds_cached else 1):
                 for url in [u for group in urls.values() for u in group]:
                     get(port, url)
-            static = requests_per_second(port, [static_url], args.seconds, args.clients)
+            static = requests_per_second(port, [static_url], args.seconds, args.connections)
             figures = []
-            for name in ("home", "paper", "archive"):
-                rate = requests_per_second(port, urls[name], args.seconds, args.clients)
+            for name in urls:
+                rate = requests_per_second(port, urls[name], args.seconds, args.connections)
                 figures.append(f"{name} {rate:5.0f}/s = {100 * rate / static:4.1f}%")
             print(f"  {database:<10} {label:<21} static {static:5.0f}/s   " + "   ".join(figures))
         finally:
@@ -385,7 +271,7 @@ def main() -> None:
     parser.add_argument("--sqlite-papers", type=int, default=1_000)
     parser.add_argument("--seconds", type=float, default=5.0, help="per throughput figure")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
-    parser.add_argument("--clients", type=int, default=4, help="load-generating processes")
+    parser.add_argument("--connections", type=int, default=8, help="wrk's open connections")
     parser.add_argument("--repeat", type=int, default=200, help="requests per render figure")
     parser.add_argument("--fill-sqlite", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -473,6 +359,17 @@ def main() -> None:
         ):
             median, p95 = timings_ms(client, urls, args.repeat)
             print(f"  {name:<11} median {median:6.1f} ms   p95 {p95:6.1f} ms")
+        repeat = max(10, args.repeat // 10)
+        print(
+            f"\nSearch p95 per word ({repeat} requests each; target 150 ms), Wagtail's "
+            "own search (before) and home/search_backend.py's (after):"
+        )
+        p95s = search_p95s(client, SEARCH_WORDS, repeat)
+        for word in SEARCH_WORDS:
+            print(
+                f"  {word:<24} before {p95s['before', word]:6.1f} ms   "
+                f"after {p95s['after', word]:6.1f} ms"
+            )
 
         html = client.get(paper_urls[0], headers=HTTPS).content
         css = sum(
@@ -489,10 +386,15 @@ def main() -> None:
 
         print(
             f"\nRequests per second, gunicorn ({args.workers} sync workers, production "
-            f"settings), {args.clients} client processes, {args.seconds:.0f} s each, "
-            f"as % of a static file from the same server:"
+            f"settings), wrk with {args.connections} connections, {args.seconds:.0f} s each, "
+            f"as % of a static file from the same server:\n  ({BEFORE})"
         )
-        postgres_urls = {"home": ["/"], "paper": paper_urls[:20], "archive": archive_urls}
+        postgres_urls = {
+            "home": ["/"],
+            "paper": paper_urls[:20],
+            "archive": archive_urls,
+            "search": search_urls,
+        }
         throughput("PostgreSQL", postgres_url(socket_dir), static_root, postgres_urls, args)
         sqlite_urls = {"home": ["/"], "paper": _sqlite_paper_urls(sqlite_path)}
         sqlite_urls["archive"] = archive_urls[:1] + [

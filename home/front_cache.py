@@ -20,7 +20,7 @@ Its HTTP backend is, with BAN added (FrontCacheBackend). With WAGTAILFRONTENDCAC
 
 import logging
 import re
-from urllib.error import URLError
+from http.client import HTTPException
 from urllib.parse import urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
@@ -50,6 +50,13 @@ class FrontCacheBackend(HTTPBackend):
         self.location = params["LOCATION"]
         super().__init__(params)
 
+    def purge(self, url: str) -> None:
+        # Wagtail's purge logs a refused connection; a dropped one must not fail a publish either.
+        try:
+            super().purge(url)
+        except (OSError, HTTPException) as error:
+            logger.error("Could not purge %s from the front cache: %s", url, error)
+
     def ban(self, pattern: str) -> None:
         scheme, netloc, *_ = urlsplit(self.location)
         request = Request(
@@ -59,7 +66,7 @@ class FrontCacheBackend(HTTPBackend):
         )
         try:
             urlopen(request, timeout=BAN_TIMEOUT_SECONDS)
-        except URLError as error:
+        except (OSError, HTTPException) as error:  # URLError is an OSError
             logger.error("Could not ban %s in the front cache: %s", pattern, error)
 
 

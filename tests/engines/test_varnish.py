@@ -2,12 +2,16 @@
 sends after each commit (home/front_cache.py): readers share one copy, and every change shows
 through it within a second."""
 
+import logging
+import urllib.request
+
 import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction, Site
 
 from home.models import PartnershipSettings
-from tests.engine_processes import PUBLIC_HOST, Front, VarnishServer
+from papers.models import ReportPage
+from tests.engine_processes import PUBLIC_HOST, Answer, Front, VarnishServer
 from tests.papers.test_archive import add_report
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -76,6 +80,71 @@ def test_a_moved_paper_is_found_at_its_new_address_and_not_at_its_old_within_a_s
     assert front.get(report.url).status == 200
     meeting_page = front.within(A_SECOND, later_meeting.url, lambda a: "KCP Review" in a.text)
     assert "KCP Review" in meeting_page.text
+
+
+def cached_second_page(front, path: str):
+    """Page 2 of a listing, read twice: the second reader is served from Varnish."""
+    first, second = shown_twice(front, path)
+    assert second.cache == "hit", path
+    return second
+
+
+def test_an_unpublished_paper_leaves_the_archives_second_page_within_a_second(
+    front, paper_archive, report, meeting, monkeypatch
+):
+    monkeypatch.setattr("papers.archive.PAPERS_PER_PAGE", 2)
+    for number in (1, 2, 3):  # newer than the report: page 1 is 3 and 2; page 2 is 1 and it
+        add_report(meeting, f"Newer report {number}")
+    second_page = cached_second_page(front, "/papers/?page=2")
+    assert "KCP Review" in second_page.text
+    report.unpublish()
+    answer = front.within(A_SECOND, "/papers/?page=2", lambda a: "KCP Review" not in a.text)
+    assert "KCP Review" not in answer.text
+    assert "Newer report 1" in answer.text
+
+
+def test_a_moved_paper_shows_its_new_address_on_the_archives_second_page_within_a_second(
+    front, paper_archive, report, meeting, later_meeting, monkeypatch
+):
+    monkeypatch.setattr("papers.archive.PAPERS_PER_PAGE", 2)
+    add_report(meeting, "May report")
+    for name in ("A", "B"):  # July's papers fill page 1
+        add_report(later_meeting, f"July report {name}")
+    old_url = report.url
+    assert f'href="{old_url}"' in cached_second_page(front, "/papers/?page=2").text
+    report.move(later_meeting, pos="last-child")
+    new_url = ReportPage.objects.get(pk=report.pk).url
+    answer = front.within(A_SECOND, "/papers/?page=2", lambda a: new_url in a.text)
+    assert f'href="{new_url}"' in answer.text
+    assert f'href="{old_url}"' not in answer.text
+
+
+def test_with_varnish_stopped_the_site_still_serves_and_publishing_still_commits(
+    live_server, report, settings, caplog
+):
+    port = int(live_server.url.rsplit(":", 1)[1])
+    own_varnish = VarnishServer(port, PUBLIC_HOST)
+    own_varnish.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "home.front_cache.FrontCacheBackend", "LOCATION": own_varnish.url}
+    }
+    assert Front(own_varnish).get(report.url).status == 200
+    own_varnish.stop()
+
+    assert read_directly(live_server, report.url).status == 200
+    with caplog.at_level(logging.ERROR):
+        report.title = "KCP Review, published while Varnish was down"
+        report.save_revision().publish()
+    assert "while Varnish was down" in ReportPage.objects.get(pk=report.pk).title
+    assert "while Varnish was down" in read_directly(live_server, report.url).text
+    assert any("purge" in r.getMessage() for r in caplog.records)  # logged, not raised
+
+
+def read_directly(live_server, path: str):
+    """The site itself, as Varnish's backend: no cache in between."""
+    request = urllib.request.Request(live_server.url + path, headers={"Host": PUBLIC_HOST})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return Answer(response.status, {}, response.read().decode())
 
 
 def test_an_edited_setting_shows_on_every_page_through_varnish_within_a_second(
