@@ -27,6 +27,7 @@ from papers.models import MeetingPage, MinutesPage, PaperPage
 
 from . import agendas, registers, reminders, services
 from .admin_forms import ActionForm, DecisionForm
+from .admin_scoping import OwnGroupsViewSetMixin
 from .minutes_admin import MinutesDecisionsView
 from .models import Action, Decision, DraftAgenda, PlannedItem
 from .personal_data import MeetingCycleData
@@ -105,7 +106,7 @@ def record_decisions_button(page, user, view_name, next_url=None):
         )
 
 
-class DecisionViewSet(SnippetViewSet):
+class DecisionViewSet(OwnGroupsViewSetMixin, SnippetViewSet):
     model = Decision
     icon = "tick-inverse"
     menu_label = "Decisions"
@@ -127,7 +128,7 @@ class DecisionViewSet(SnippetViewSet):
     )
 
 
-class ActionViewSet(SnippetViewSet):
+class ActionViewSet(OwnGroupsViewSetMixin, SnippetViewSet):
     model = Action
     icon = "list-ul"
     menu_label = "Actions"
