@@ -31,6 +31,7 @@ from .admin_scoping import OwnGroupsViewSetMixin
 from .minutes_admin import MinutesDecisionsView
 from .models import Action, Decision, DraftAgenda, PlannedItem
 from .personal_data import MeetingCycleData
+from .year_report_admin import YearReportView
 
 
 @hooks.register(PUBLISH_CHECKS)
@@ -87,7 +88,12 @@ def minutes_decisions_urls():
             "governance/minutes/<int:minutes_id>/decisions/",
             MinutesDecisionsView.as_view(),
             name="governance_minutes_decisions",
-        )
+        ),
+        path(
+            "governance/actions/year-report/",
+            YearReportView.as_view(),
+            name="governance_year_report",
+        ),
     ]
 
 
