@@ -65,7 +65,6 @@ LEAD_OFFICER_MODEL_PERMISSIONS = (
     ("governance", "add_action"),
     ("governance", "change_action"),
     ("governance", "view_action"),
-    ("governance", "view_actionupdate"),
 )
 
 

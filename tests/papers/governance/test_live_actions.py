@@ -4,14 +4,19 @@ year with their status and overdue as the page is read; nothing from a draft sou
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from papers.governance import services
 from papers.governance.blocks import LiveActionsBlock
+from papers.governance.models import Action
 from papers.models import MeetingPage, ProgressReportPage
 from tests.fixtures.papers import LONDON, publish
 
 pytestmark = pytest.mark.django_db
+
+DUE = datetime.date(2009, 9, 30)
 
 
 def _block(**source) -> list:
@@ -112,3 +117,32 @@ def test_the_block_needs_exactly_one_source(meeting):
         value.update(source)
         with pytest.raises(StructBlockValidationError):
             block.clean(value)
+
+
+def _report_queries(client, url) -> tuple[int, str]:
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_the_live_actions_take_the_same_queries_for_5_and_50_actions(
+    client, meeting, steering_group, owner, settings
+):
+    settings.KCP_PAGE_CACHE_SECONDS = 0  # count the queries of a page rendered afresh
+    report = _report(steering_group, _block(meeting=meeting.pk))
+
+    def add(count, start):
+        Action.objects.bulk_create(
+            Action(meeting=meeting, text=f"Action {start + n}.", owner=owner, due_on=DUE)
+            for n in range(count)
+        )
+
+    add(5, 0)
+    five, html = _report_queries(client, report.url)
+    assert html.count("(overdue)") == 5
+    add(45, 5)
+    fifty, html = _report_queries(client, report.url)
+    assert html.count("(overdue)") == 50
+    assert fifty == five
