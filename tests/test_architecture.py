@@ -101,7 +101,10 @@ def test_no_app_has_an_import_cycle(graph, app):
 def test_the_cycle_check_finds_a_cycle_when_there_is_one(graph):
     graph.add_import(importer="papers.models.meetings", imported="papers.models.paper_pages")
     graph.add_import(importer="papers.models.paper_pages", imported="papers.models.meetings")
-    assert ["papers.models.meetings", "papers.models.paper_pages"] in _cycles(graph, "papers")
+    # The ring may take in modules that already lead from one to the other (paper_pages
+    # reaches meetings through the blocks it uses, too): it is found with both in it.
+    rings = _cycles(graph, "papers")
+    assert any({"papers.models.meetings", "papers.models.paper_pages"} <= set(r) for r in rings)
 
 
 def _python_files():

@@ -8,6 +8,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from .models import GroupIndexPage, GroupPage, LeadOfficerGroup, LeadOfficersNetworkPage
 from .services import (
     assign_officer_approval_workflow,
+    grant_lead_officer_model_permissions,
     keep_group_interest,
     keep_network_page_restricted,
     provision_lead_officers,
@@ -40,6 +41,7 @@ def lead_officer_group_deleted(sender, instance, **kwargs):
 
 def after_migrate(**kwargs):
     assign_officer_approval_workflow()
+    grant_lead_officer_model_permissions()
 
 
 def connect() -> None:

@@ -109,13 +109,7 @@ KCP_INDUCTION_REMINDER_DAYS = int(os.environ.get("KCP_INDUCTION_REMINDER_DAYS", 
 # How many of the Steering Group's next meetings the members' dashboard shows.
 KCP_DASHBOARD_MEETINGS_SHOWN = 3
 
-# The meeting cycle (papers.governance). A draft agenda is to be agreed by the Agenda Planning
-# Group this many days before its meeting; the group and the officers are reminded this many
-# days before the meeting while it is not agreed. An action's owner is reminded this many days
-# before it is due, and this many days after, while it is still open.
-KCP_AGENDA_AGREEMENT_DAYS = 14
-KCP_AGENDA_REMINDER_DAYS = (21, 15)
-KCP_ACTION_REMINDER_DAYS_BEFORE = (7,)
-KCP_ACTION_REMINDER_DAYS_OVERDUE = (1, 14)
+# The meeting cycle (papers.governance): its lead time and reminder days are the site setting
+# "Meeting cycle" (papers.governance.models.MeetingCycleSettings), changed by officers.
 # An edit to a draft agenda after the group agreed it goes back to the group.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

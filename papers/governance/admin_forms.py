@@ -47,6 +47,13 @@ class ServiceForm(WagtailAdminModelForm):
 
 
 class ActionForm(ServiceForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "decision" in self.fields:
+            # Only decisions of the groups the user records for are offered.
+            field = self.fields["decision"]
+            field.queryset = services.recordable_by(self.for_user, field.queryset)
+
     def record(self):
         data = self.cleaned_data
         if self.instance.pk:

@@ -4,7 +4,6 @@ from the last agreement is refused at the one place every publish passes through
 
 import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Revision, TaskState
@@ -12,7 +11,14 @@ from wagtail.models import Revision, TaskState
 from papers.models import AgendaItem, MeetingPage
 
 from .exceptions import GovernanceError
-from .models import AgendaAgreement, DraftAgenda, DraftAgendaItem, ItemKind, PlannedItem
+from .models import (
+    AgendaAgreement,
+    DraftAgenda,
+    DraftAgendaItem,
+    ItemKind,
+    MeetingCycleSettings,
+    PlannedItem,
+)
 
 
 def _same(title: str) -> str:
@@ -112,8 +118,12 @@ def record_agreement(draft: DraftAgenda, revision: Revision) -> AgendaAgreement:
     return agreement
 
 
-def agreement_due(meeting: MeetingPage) -> datetime.datetime:
-    return meeting.start - datetime.timedelta(days=settings.KCP_AGENDA_AGREEMENT_DAYS)
+def agreement_due(meeting: MeetingPage, days: int | None = None) -> datetime.datetime:
+    """When the group is to have agreed the meeting's agenda: the site setting's number of
+    days before it (pass `days` to read the setting once for many meetings)."""
+    if days is None:
+        days = MeetingCycleSettings.current().agreement_days
+    return meeting.start - datetime.timedelta(days=days)
 
 
 def agendas_due(now: datetime.datetime | None = None):
@@ -125,8 +135,9 @@ def agendas_due(now: datetime.datetime | None = None):
         .select_related("meeting")
         .order_by("meeting__start")
     )
+    days = MeetingCycleSettings.current().agreement_days
     for draft in drafts:
-        draft.due_at = agreement_due(draft.meeting)
+        draft.due_at = agreement_due(draft.meeting, days)
         draft.is_overdue = draft.due_at < now
     return drafts
 

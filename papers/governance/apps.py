@@ -14,7 +14,7 @@ OFFICER_PERMISSIONS = tuple(
     ("governance", f"{verb}_{model}")
     for model in ("decision", "action", "actionupdate", "planneditem", "draftagenda")
     for verb in ("add", "change", "delete", "view")
-)
+) + (("governance", "change_meetingcyclesettings"),)
 # What the Agenda Planning Group may do: reach the admin, see the forward plan, and read and
 # edit draft agendas, and agree them (publish: their workflow task does it). No page
 # rights at all; officers may not publish a draft agenda, so only the group agrees one.

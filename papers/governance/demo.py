@@ -1,8 +1,9 @@
 """Demo content of the meeting cycle, from the seed papers: the 2009 review's actions
 (2.2.1–2.6.4) as tracked actions with owners and believable progress, some overdue; the
 decisions on the demo meetings' papers; a forward plan for the next three Steering Group
-meetings (one without an item of interest); and a draft agenda awaiting the Agenda Planning
-Group. Loaded once: a second run finds the actions and adds nothing."""
+meetings (one without an item of interest); a draft agenda awaiting the Agenda Planning
+Group; a progress report with the review's live actions; and the 2009/10 actions report as a
+draft paper. Loaded once: a second run finds each and adds nothing."""
 
 import datetime
 import re
@@ -11,11 +12,18 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from papers.meeting_calendar import LONDON
-from papers.models import ContactOfficer, MeetingPage, MinutesPage, ReportPage
+from papers.models import (
+    ContactOfficer,
+    MeetingPage,
+    MinutesPage,
+    ProgressReportPage,
+    ReportPage,
+)
 from papers.seed_papers import SEED_PAPERS_DIR
 
 from .agendas import draft_agenda_from_plan
 from .models import Action, ActionStatus, ActionUpdate, Decision, ItemKind, Outcome, PlannedItem
+from .year_report import ReportExists, add_year_report
 
 PRIORITIES = "2009-05-13-kcp-review-priorities-2009-10.txt"
 ACTION_LINE = re.compile(r"^(2\.[2-6]\.\d+)\s+(.*)$")
@@ -48,15 +56,51 @@ OWNERS = {
 
 def load(stdout) -> None:
     report = ReportPage.objects.filter(title__icontains="KCP Review").first()
-    if report is None or Action.objects.exists():
+    if report is None:
         return
     meeting = report.get_parent().specific
     if not isinstance(meeting, MeetingPage):
         return
-    owners = {key: _contact(*fields) for key, fields in OWNERS.items()}
-    _actions(report, meeting, owners, stdout)
-    _decisions(report, meeting, stdout)
-    _forward_plan(meeting.get_parent(), owners, stdout)
+    if not Action.objects.exists():
+        owners = {key: _contact(*fields) for key, fields in OWNERS.items()}
+        _actions(report, meeting, owners, stdout)
+        _decisions(report, meeting, stdout)
+        _forward_plan(meeting.get_parent(), owners, stdout)
+    _live_actions_report(meeting, stdout)
+    _year_report_draft(meeting, stdout)
+
+
+LIVE_REPORT_SLUG = "kcp-review-actions-where-they-stand"
+
+
+def _live_actions_report(meeting, stdout) -> None:
+    """A published progress report showing the review's actions as they stand."""
+    if ProgressReportPage.objects.filter(slug=LIVE_REPORT_SLUG).exists():
+        return
+    report = ProgressReportPage(
+        title="KCP Review: the actions, where they stand",
+        slug=LIVE_REPORT_SLUG,
+        status=ProgressReportPage.Status.FOR_NOTING,
+        purpose="This paper shows each action agreed from the KCP Review with its status today.",
+        live_actions=[
+            {
+                "type": "live_actions",
+                "value": {"heading": "Actions agreed on 13 May 2009", "meeting": meeting.pk},
+            }
+        ],
+    )
+    meeting.add_child(instance=report)
+    report.save_revision().publish()
+    stdout.write(f"Published {report.title}, with live actions")
+
+
+def _year_report_draft(meeting, stdout) -> None:
+    """The 2009/10 actions report, as an officer makes it: still a draft paper."""
+    try:
+        report = add_year_report(year=2009, meeting=meeting)
+    except ReportExists:
+        return
+    stdout.write(f"Drafted {report.title}, awaiting publication")
 
 
 def _contact(name: str, organisation: str, email: str) -> ContactOfficer:

@@ -32,6 +32,33 @@ def numbers_of(page: Page) -> set[str]:
     return found
 
 
+def _labelled_in(data, found: dict[str, str]) -> None:
+    if isinstance(data, list):
+        for item in data:
+            _labelled_in(item, found)
+    elif isinstance(data, dict):
+        number = data.get("number")
+        if isinstance(number, str) and number.strip() and number.strip() not in found:
+            words = data.get("heading") or data.get("text") or ""
+            found[number.strip()] = " ".join(str(words).split())[:70]
+        for value in data.values():
+            if isinstance(value, list | dict):
+                _labelled_in(value, found)
+
+
+def numbered_paragraphs(page: Page) -> list[tuple[str, str]]:
+    """(number, its heading or first words) of each numbered paragraph, in page order: the
+    choices an officer picks a minute from."""
+    specific = page.specific
+    found: dict[str, str] = {}
+    for field in specific._meta.get_fields():
+        if isinstance(field, StreamField):
+            value = getattr(specific, field.name)
+            if value:
+                _labelled_in(list(value.stream_block.get_prep_value(value)), found)
+    return list(found.items())
+
+
 def check_number(page: Page, number: str) -> None:
     if number not in numbers_of(page):
         raise UnknownParagraph(

@@ -11,9 +11,9 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
 from home.site_chrome import known_restrictions
-from papers.meeting_calendar import FIRST_MONTH_OF_MUNICIPAL_YEAR, LONDON
 from papers.models import MeetingPage
 
+from .blocks import municipal_year_actions
 from .models import Action, ActionUpdate, Decision, Outcome, PlannedItem
 
 LONGEST_QUERY = 200
@@ -202,10 +202,8 @@ def _public_meeting_q() -> Q:
 def actions_of_municipal_year(year: int):
     """The public actions agreed at meetings of the municipal year starting in April `year`:
     the annual review's "actions agreed in the past municipal year"."""
-    start = datetime.datetime(year, FIRST_MONTH_OF_MUNICIPAL_YEAR, 1, tzinfo=LONDON)
-    end = datetime.datetime(year + 1, FIRST_MONTH_OF_MUNICIPAL_YEAR, 1, tzinfo=LONDON)
     return list(
-        Action.objects.filter(_public("meeting"), meeting__start__gte=start, meeting__start__lt=end)
+        municipal_year_actions(year)
         .select_related("meeting", "owner")
         .order_by("meeting__start", "source_number", "pk")
     )

@@ -1,11 +1,12 @@
 """Reminders of the meeting cycle, run by the scheduler (send_governance_reminders) and sent
 through the outbox.
 
+The days are the site setting `MeetingCycleSettings` (Settings > Meeting cycle):
 - A draft agenda not yet agreed: the Agenda Planning Group and the officers are reminded on
-  each day of KCP_AGENDA_REMINDER_DAYS before the meeting (default 21 and 15).
-- An open action whose owner has an email address: the owner is reminded
-  KCP_ACTION_REMINDER_DAYS_BEFORE days before it is due and KCP_ACTION_REMINDER_DAYS_OVERDUE
-  days after. Owners without an address are listed for officers to telephone.
+  each of its agenda reminder days before the meeting (default 21 and 15).
+- An open action whose owner has an email address: the owner is reminded on its days before
+  the action is due (default 7) and after (default 1 and 14). Owners without an address are
+  listed for officers to telephone.
 
 Each reminder's outbox key names the record, the planned day and the recipient, so it goes
 once however often the job runs; when the job missed a planned day it sends only the latest
@@ -21,7 +22,8 @@ from django.utils import timezone
 from home.outbox import queue_templated_email
 from home.roles import AGENDA_PLANNING_GROUP, PARTNERSHIP_OFFICERS
 
-from .models import Action, DraftAgenda
+from .agendas import agreement_due
+from .models import Action, DraftAgenda, MeetingCycleSettings
 
 
 def site_url(path: str) -> str:
@@ -56,7 +58,8 @@ def remind_about_agendas(now: datetime.datetime | None = None) -> int:
     drafts = DraftAgenda.objects.filter(
         meeting__start__gt=now, agreements__isnull=True
     ).select_related("meeting")
-    days = tuple(settings.KCP_AGENDA_REMINDER_DAYS)
+    cycle = MeetingCycleSettings.current()
+    days = cycle.agenda_reminders
     reviewers = list(agenda_reviewers())
     queued = 0
     for draft in drafts:
@@ -64,7 +67,7 @@ def remind_about_agendas(now: datetime.datetime | None = None) -> int:
         day = _latest_due(days, meeting.start, now)
         if day is None:
             continue
-        due_at = meeting.start - datetime.timedelta(days=settings.KCP_AGENDA_AGREEMENT_DAYS)
+        due_at = agreement_due(meeting, cycle.agreement_days)
         edit_url = site_url(reverse("wagtailsnippets_governance_draftagenda:edit", args=[draft.pk]))
         for person in reviewers:
             queued += bool(
@@ -87,8 +90,8 @@ def remind_about_agendas(now: datetime.datetime | None = None) -> int:
 def remind_action_owners(today: datetime.date | None = None) -> int:
     """Queue each reminder due to the owners of open actions; how many queued."""
     today = today or timezone.localdate()
-    before = tuple(settings.KCP_ACTION_REMINDER_DAYS_BEFORE)
-    after = tuple(settings.KCP_ACTION_REMINDER_DAYS_OVERDUE)
+    cycle = MeetingCycleSettings.current()
+    before, after = cycle.action_reminders_before, cycle.action_reminders_overdue
     actions = Action.objects.open().exclude(owner__email="").select_related("owner", "meeting")
     queued = 0
     for action in actions:
@@ -120,7 +123,7 @@ def owners_to_telephone(today: datetime.date | None = None):
     """Open actions due within the reminder window, or overdue, whose owner has no email
     address: officers ring them."""
     today = today or timezone.localdate()
-    window = max(settings.KCP_ACTION_REMINDER_DAYS_BEFORE, default=0)
+    window = max(MeetingCycleSettings.current().action_reminders_before, default=0)
     return (
         Action.objects.open()
         .filter(owner__email="", due_on__lte=today + datetime.timedelta(days=window))

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 
 from papers.models import ContactOfficer, MeetingPage
 
@@ -31,6 +31,23 @@ def may_record_for(user, meeting: MeetingPage) -> bool:
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or meeting.permissions_for_user(user).can_edit()
+
+
+def recordable_by(user, records):
+    """Of these decisions or actions, those `user` may record: the ones of meetings below a
+    page they may edit (the root for officers, their own groups' pages for lead officers).
+    The admin lists these only."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return records.none()
+    if user.is_superuser:
+        return records
+    paths = GroupPagePermission.objects.filter(
+        group__user=user, permission__codename="change_page"
+    ).values_list("page__path", flat=True)
+    below = Q(pk__in=[])
+    for path in set(paths):
+        below |= Q(meeting__path__startswith=path)
+    return records.filter(below)
 
 
 def _check_may_record(user, meeting: MeetingPage) -> None:

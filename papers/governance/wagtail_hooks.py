@@ -4,10 +4,11 @@ meetings, the members' dashboard panel and the officers' dashboard of agendas du
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.components import Component
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -22,12 +23,15 @@ from home.extension_points import (
     ParagraphLink,
 )
 from home.roles import is_partnership_officer
-from papers.models import MeetingPage, PaperPage
+from papers.models import MeetingPage, MinutesPage, PaperPage
 
 from . import agendas, registers, reminders, services
 from .admin_forms import ActionForm, DecisionForm
+from .admin_scoping import OwnGroupsViewSetMixin
+from .minutes_admin import MinutesDecisionsView
 from .models import Action, Decision, DraftAgenda, PlannedItem
 from .personal_data import MeetingCycleData
+from .year_report_admin import YearReportView
 
 
 @hooks.register(PUBLISH_CHECKS)
@@ -77,7 +81,38 @@ def actions_and_decisions_under_their_paragraphs(page) -> dict[str, list[Paragra
     return links
 
 
-class DecisionViewSet(SnippetViewSet):
+@hooks.register("register_admin_urls")
+def minutes_decisions_urls():
+    return [
+        path(
+            "governance/minutes/<int:minutes_id>/decisions/",
+            MinutesDecisionsView.as_view(),
+            name="governance_minutes_decisions",
+        ),
+        path(
+            "governance/actions/year-report/",
+            YearReportView.as_view(),
+            name="governance_year_report",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def record_decisions_button(page, user, view_name, next_url=None):
+    """On a minutes page in the admin, for whoever may record its meeting's decisions."""
+    if page.specific_class is not MinutesPage:
+        return
+    meeting = MeetingPage.objects.filter(pk=page.get_parent().pk).first()
+    if meeting is not None and services.may_record_for(user, meeting):
+        yield Button(
+            "Record decisions",
+            reverse("governance_minutes_decisions", args=[page.pk]),
+            icon_name="tick-inverse",
+            priority=80,
+        )
+
+
+class DecisionViewSet(OwnGroupsViewSetMixin, SnippetViewSet):
     model = Decision
     icon = "tick-inverse"
     menu_label = "Decisions"
@@ -99,7 +134,7 @@ class DecisionViewSet(SnippetViewSet):
     )
 
 
-class ActionViewSet(SnippetViewSet):
+class ActionViewSet(OwnGroupsViewSetMixin, SnippetViewSet):
     model = Action
     icon = "list-ul"
     menu_label = "Actions"

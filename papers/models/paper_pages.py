@@ -23,6 +23,7 @@ from papers.blocks import (
     ProgressReportBodyBlock,
     ReportBodyBlock,
 )
+from papers.governance.blocks import LiveActionsStreamBlock
 from papers.groups import SitsUnderGroups
 from papers.importer.dates import parse_due_date
 from papers.labels import paper_label
@@ -396,8 +397,19 @@ class ProgressReportPage(SitsUnderGroups, PaperPage):
     template = "papers/progress_report_page.html"
 
     objectives = StreamField(ProgressReportBodyBlock(), blank=True)
+    live_actions = StreamField(
+        LiveActionsStreamBlock(),
+        blank=True,
+        help_text="Optional: the actions of a meeting, a plan or a year, as they stand when "
+        "the report is read.",
+    )
 
-    content_panels = [*PaperPage.header_panels, FieldPanel("objectives"), *PaperPage.footer_panels]
+    content_panels = [
+        *PaperPage.header_panels,
+        FieldPanel("objectives"),
+        FieldPanel("live_actions"),
+        *PaperPage.footer_panels,
+    ]
     search_fields = [*PaperPage.search_fields, index.SearchField("objectives")]
 
     class Meta:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
@@ -56,6 +57,14 @@ LEAD_OFFICER_MODEL_PERMISSIONS = (
     ("home", "view_organisation"),
     ("papers", "add_contactofficer"),
     ("papers", "view_contactofficer"),
+    # The meeting cycle's records (papers.governance): the admin lists a lead officer only
+    # their own groups' decisions and actions, and its service refuses any other group's.
+    ("governance", "add_decision"),
+    ("governance", "change_decision"),
+    ("governance", "view_decision"),
+    ("governance", "add_action"),
+    ("governance", "change_action"),
+    ("governance", "view_action"),
 )
 
 
@@ -156,12 +165,24 @@ def _grant(access: LeadOfficerGroup) -> None:
                 collection_id=access.collection_id,
                 permission=_permission(app_label, codename),
             )
-    group.permissions.add(
-        *[
-            _permission(app_label, codename)
-            for app_label, codename in LEAD_OFFICER_MODEL_PERMISSIONS
-        ]
-    )
+    group.permissions.add(*_model_permissions())
+
+
+def _model_permissions() -> list[Permission]:
+    """The lead officers' model permissions that exist (an app migrating after this one has
+    not created its own yet: the next migrate grants them)."""
+    wanted = Q()
+    for app_label, codename in LEAD_OFFICER_MODEL_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return list(Permission.objects.filter(wanted))
+
+
+def grant_lead_officer_model_permissions() -> None:
+    """Bring every lead-officer group's model permissions up to date (after a migrate, so a
+    right added here reaches the groups that already exist)."""
+    permissions = _model_permissions()
+    for group in lead_officer_groups():
+        group.permissions.add(*permissions)
 
 
 def lead_officer_groups() -> list[Group]:

@@ -2,6 +2,7 @@
 the draft agendas the Agenda Planning Group agrees."""
 
 from .actions import Action, ActionQuerySet, ActionStatus, ActionUpdate
+from .cycle_settings import MeetingCycleSettings
 from .decisions import Decision, Outcome
 from .planning import AgendaAgreement, DraftAgenda, DraftAgendaItem, ItemKind, PlannedItem
 
@@ -15,6 +16,7 @@ __all__ = [
     "DraftAgenda",
     "DraftAgendaItem",
     "ItemKind",
+    "MeetingCycleSettings",
     "Outcome",
     "PlannedItem",
 ]

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from papers.governance.models import Action, Decision, DraftAgenda, PlannedItem
 from papers.governance.registers import forward_plan
+from papers.models import ProgressReportPage
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,14 @@ def test_the_demo_shows_every_state_of_the_meeting_cycle(client):
     assert "Decision:</strong> noted on" in html
     assert 'href="/actions/#action-' in html
 
+    live = ProgressReportPage.objects.live().get(slug="kcp-review-actions-where-they-stand")
+    html = client.get(live.url).content.decode()
+    assert "Agenda Planning Group to ensure meetings contain at least one item" in html
+    draft = ProgressReportPage.objects.get(slug="actions-agreed-2009-2010")
+    assert draft.live is False
+
     planned, actions = PlannedItem.objects.count(), Action.objects.count()
+    reports = ProgressReportPage.objects.count()
     load()
     assert (PlannedItem.objects.count(), Action.objects.count()) == (planned, actions)
+    assert ProgressReportPage.objects.count() == reports
