@@ -118,3 +118,53 @@ def test_importing_the_agenda_again_replaces_the_items_and_makes_no_second_meeti
     assert not again.meeting_created
     assert MeetingPage.objects.child_of(steering_group).count() == 1
     assert again.page.get_latest_revision_as_object().agenda_items.count() == 5
+
+
+NUMBERED_MINUTES = "2023-06-14-safer-neighbourhoods-minutes"
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_decisions_and_actions_name_the_printed_paragraph_they_follow(suffix):
+    expected = EXPECTED[f"{NUMBERED_MINUTES}.txt"]
+    minutes = parse_paper(read_paper_text(STRUCTURED / f"{NUMBERED_MINUTES}{suffix}"))
+    assert (minutes.present, minutes.apologies, minutes.in_attendance) == (
+        expected["present"],
+        expected["apologies"],
+        expected["in_attendance"],
+    )
+    assert [
+        {"number": i.number, "heading": i.heading, "paragraphs": [p.number for p in i.paragraphs]}
+        for i in minutes.items
+    ] == expected["items"]
+    decisions, actions = decisions_and_actions(minutes)
+    assert [
+        {"item": d.item, "paragraph": d.paragraph, "kind": d.kind, "text": d.text}
+        for d in decisions
+    ] == expected["decisions"]
+    assert [
+        {"item": a.item, "paragraph": a.paragraph, "owner": a.owner, "text": a.text, "due": a.due}
+        for a in actions
+    ] == expected["actions"]
+    assert not any(warning.is_unplaced for warning in minutes.warnings)
+
+
+def test_printed_minute_numbers_are_each_paragraphs_number_and_anchor_not_its_text(
+    client, steering_group
+):
+    expected = EXPECTED[f"{NUMBERED_MINUTES}.txt"]
+    page = import_paper(STRUCTURED / f"{NUMBERED_MINUTES}.pdf", group=steering_group).page
+    page.get_latest_revision().publish()
+    tree = lxml_html.fromstring(client.get(page.url).content.decode())
+    for number, anchor in expected["anchors"].items():
+        (paragraph,) = tree.xpath(f'//*[@id="{anchor}"]')
+        assert paragraph.xpath('string(.//*[@class="paper-number"])') == number
+        said = " ".join(paragraph.xpath('string(.//*[@class="numbered-paragraph__text"])').split())
+        assert said and not said.startswith(number.strip("()"))
+        assert paragraph.xpath(f'.//a[@href="#{anchor}"]')
+    resolved = tree.xpath('//*[@id="para-13-2"]')[0].text_content()
+    assert "RESOLVED: that a joint patrol plan for Latimer Road" in " ".join(resolved.split())
+    links = [
+        (row.xpath("string(td[1])").split(" to ")[0], row.xpath("string(td[4]/a/@href)"))
+        for row in tree.xpath('//section[@aria-labelledby="actions-heading"]//tbody/tr')
+    ]
+    assert links == [("Superintendent Lucy Grant", "#para-13-2"), ("Sam Patel", "#para-14-b")]
