@@ -30,6 +30,8 @@ WORD_VERSIONS = (
     "2022-01-19-steering-group-minutes.txt",
     "2022-03-16-steering-group-agenda.txt",
     "2023-06-14-safer-neighbourhoods-minutes.txt",
+    "2017-09-13-parks-volunteering-officer-blocks.txt",
+    "2024-10-02-air-quality-two-column-contacts.txt",
 )
 _ALIGNED = re.compile(r"\S(?: ?\S)*")
 _HEADING = re.compile(r"^(?:[A-Z]\.|[IVX]+\.|\d{1,2}\.)\s+\S|^[A-Z][A-Z ,:'-]{3,}$")
