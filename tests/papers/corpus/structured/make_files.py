@@ -32,7 +32,10 @@ WORD_VERSIONS = (
     "2023-06-14-safer-neighbourhoods-minutes.txt",
     "2017-09-13-parks-volunteering-officer-blocks.txt",
     "2024-10-02-air-quality-two-column-contacts.txt",
+    "2013-04-17-ward-population-table-no-rules.txt",
 )
+# Tables set out without rules: in the PDF their columns are lined up by position only.
+WITHOUT_RULES = ("2013-04-17-ward-population-table-no-rules.txt",)
 _ALIGNED = re.compile(r"\S(?: ?\S)*")
 _HEADING = re.compile(r"^(?:[A-Z]\.|[IVX]+\.|\d{1,2}\.)\s+\S|^[A-Z][A-Z ,:'-]{3,}$")
 
@@ -78,7 +81,8 @@ def write_word(source: Path) -> Path:
         if len(rows) >= 2:
             width = max(len(row) for row in rows)
             table = document.add_table(rows=0, cols=width)
-            table.style = "Table Grid"
+            if source.name not in WITHOUT_RULES:
+                table.style = "Table Grid"
             for position, cells in enumerate(rows):
                 row = table.add_row()
                 if position == 0:
