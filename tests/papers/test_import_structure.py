@@ -95,7 +95,12 @@ def test_every_table_is_a_table_with_one_value_per_cell(client, steering_group, 
 
 
 @pytest.mark.parametrize(
-    "stem", ["2019-02-13-library-opening-hours-lettered", "2018-11-07-crime-figures-tables"]
+    "stem",
+    [
+        "2019-02-13-library-opening-hours-lettered",
+        "2018-11-07-crime-figures-tables",
+        "2013-04-17-ward-population-table-no-rules",  # columns lined up without rules
+    ],
 )
 def test_the_pdf_of_a_paper_gives_the_same_page_as_its_text(client, steering_group, stem):
     text_page = published_page(client, STRUCTURED / f"{stem}.txt", steering_group)
