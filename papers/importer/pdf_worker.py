@@ -1,7 +1,12 @@
-"""Reads a PDF's text, in a process of its own: run as `python -I pdf_worker.py FILE MAX_PAGES
-MAX_BYTES` by papers.importer.pdf, which limits its time; it limits its own
-memory (RLIMIT_AS) before pdfminer is loaded. Prints one JSON
-object: {"text": ...} or {"error": code, "detail": ...}.
+"""Reads PDFs' text, in processes of their own: run as `python -I pdf_worker.py` by
+papers.importer.pdf, it loads pdfplumber once and then answers one request a line on stdin
+({"path", "max_pages", "max_bytes", "seconds"}) with one JSON line on stdout: {"text": ...},
+{"error": code, "detail": ...}, or {} when the reader died (out of memory).
+
+Each PDF is read in a child forked from this process, so it starts with pdfplumber loaded (a
+new Python loading it took most of a second per PDF). The child limits its own memory
+(RLIMIT_AS) before it opens the file, since pdfminer's parsing is what the limit guards
+against; this process stops it at the wall-clock limit.
 
 pdfplumber (on pdfminer.six) gives each character with its font, size and place and finds ruled
 tables, which is what a committee paper printed from Word needs: headings are told from body
@@ -16,10 +21,14 @@ a blank line between paragraphs and around headings, a table as tab-separated ro
 """
 
 import json
+import os
 import re
 import resource
+import select
+import signal
 import statistics
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -262,20 +271,60 @@ def paper_text(pdf, max_pages: int) -> dict:
     return {"text": "\n".join(out).strip() + "\n"}
 
 
-def main(path: str, max_pages: str, max_bytes: str) -> int:
-    resource.setrlimit(resource.RLIMIT_AS, (int(max_bytes), int(max_bytes)))
-    try:
-        # Imported only now, under the memory limit: pdfminer itself is what it guards against.
-        import pdfplumber
+def serve() -> int:
+    # Loaded once, before any request, so that every child starts with it loaded.
+    import pdfplumber
 
-        with pdfplumber.open(path) as pdf:
-            result = paper_text(pdf, int(max_pages))
-    except MemoryError:
-        result = {"error": "limits"}
-    except Exception as error:  # noqa: BLE001 — any failure of pdfminer is an unreadable file
-        result = {"error": "limits" if _ran_out_of_memory(error) else "unreadable"}
-    sys.stdout.write(json.dumps(result))
+    for request_line in sys.stdin:
+        answer = _answer(pdfplumber, json.loads(request_line))
+        sys.stdout.write(json.dumps(answer) + "\n")
+        sys.stdout.flush()
     return 0
+
+
+def _answer(pdfplumber, request: dict) -> dict:
+    """Read one PDF in a forked child; stop it after request["seconds"]."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, answer through the pipe, and leave at once
+        os.close(reading)
+        try:
+            with os.fdopen(writing, "wb") as out:
+                out.write(json.dumps(_read_limited(pdfplumber, request)).encode())
+        finally:
+            os._exit(0)
+    os.close(writing)
+    chunks, deadline, timed_out = [], time.monotonic() + request["seconds"], False
+    while True:
+        ready, _, _ = select.select([reading], [], [], max(deadline - time.monotonic(), 0))
+        if not ready:
+            timed_out = True
+            os.kill(pid, signal.SIGKILL)
+            break
+        chunk = os.read(reading, 1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(reading)
+    os.waitpid(pid, 0)
+    if timed_out:
+        return {"error": "timeout"}
+    try:
+        return json.loads(b"".join(chunks) or b"{}")
+    except ValueError:
+        return {}  # cut short: the child was killed by the memory limit
+
+
+def _read_limited(pdfplumber, request: dict) -> dict:
+    limit = int(request["max_bytes"])
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        with pdfplumber.open(request["path"]) as pdf:
+            return paper_text(pdf, int(request["max_pages"]))
+    except MemoryError:
+        return {"error": "limits"}
+    except Exception as error:  # noqa: BLE001 — any failure of pdfminer is an unreadable file
+        return {"error": "limits" if _ran_out_of_memory(error) else "unreadable"}
 
 
 def _ran_out_of_memory(error: BaseException | None) -> bool:
@@ -289,4 +338,4 @@ def _ran_out_of_memory(error: BaseException | None) -> bool:
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:4]))
+    sys.exit(serve())
