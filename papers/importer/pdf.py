@@ -80,6 +80,19 @@ class PdfWorker:
                 return {"error": "timeout"} if not ready else {}
             return json.loads(line)
 
+    def cpu_seconds(self) -> float:
+        """CPU time the worker and the children it has reaped have used (Linux; 0 if none
+        runs): for bench/import_corpus.py, which cannot see a grandchild's time otherwise."""
+        process = self._process
+        if process is None or process.poll() is not None:
+            return 0.0
+        try:
+            fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        ticks = sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def _running(self) -> subprocess.Popen:
         if self._process is None or self._process.poll() is not None or self._owner != os.getpid():
             self._process = subprocess.Popen(
@@ -99,13 +112,13 @@ class PdfWorker:
         self._process = None
 
 
-_WORKER = PdfWorker()
+WORKER_PROCESS = PdfWorker()
 
 
 def read_pdf_text(path: Path) -> str:
     """The paper's text as the line reader reads it; PaperFormatError if it cannot be."""
     seconds = MAX_PDF_SECONDS
-    result = _WORKER.read(path, seconds)
+    result = WORKER_PROCESS.read(path, seconds)
     if "text" in result:
         return result["text"]
     if result.get("error") == "timeout":

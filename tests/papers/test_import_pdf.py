@@ -74,16 +74,16 @@ def test_a_pdf_bomb_is_refused_within_the_memory_and_time_limits(tmp_path):
 def test_every_pdf_is_read_by_the_one_worker_the_first_started():
     lettered = STRUCTURED / "2019-02-13-library-opening-hours-lettered.pdf"
     read_paper_text(lettered)
-    worker = pdf._WORKER._process
+    worker = pdf.WORKER_PROCESS._process
     read_paper_text(STRUCTURED / "2018-11-07-crime-figures-tables.pdf")
-    assert pdf._WORKER._process is worker and worker.poll() is None
+    assert pdf.WORKER_PROCESS._process is worker and worker.poll() is None
 
 
 def test_a_worker_that_died_is_started_again_for_the_next_pdf():
     lettered = STRUCTURED / "2019-02-13-library-opening-hours-lettered.pdf"
     read_paper_text(lettered)
-    pdf._WORKER._process.kill()
-    pdf._WORKER._process.wait()
+    pdf.WORKER_PROCESS._process.kill()
+    pdf.WORKER_PROCESS._process.wait()
     assert "LIBRARY OPENING HOURS" in read_paper_text(lettered)
 
 
