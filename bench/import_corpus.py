@@ -71,10 +71,16 @@ def parse_only(path: Path) -> float:
 
 
 def cpu_seconds() -> float:
-    """CPU time of this process and of its finished children (the PDF reader): unlike the
-    wall clock, it does not grow when other work shares the machine."""
+    """CPU time of this process, of its finished children and of the PDF worker with the
+    children it forked for each PDF: unlike the wall clock, it does not grow when other work
+    shares the machine."""
+    # Imported after Django is set up (setup_django, above).
+    from papers.importer.pdf import WORKER_PROCESS
+
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
+    return (
+        time.process_time() + children.ru_utime + children.ru_stime + WORKER_PROCESS.cpu_seconds()
+    )
 
 
 def import_and_render(path: Path, group, client) -> float:

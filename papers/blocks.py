@@ -1,6 +1,5 @@
 """StreamField blocks for papers: report sections and paragraphs, action plan tables, progress
 report objectives, minutes, and the annexes and background papers attached to any paper.
-(Over 450 lines, long because every migration names each block by its path here.)
 
 The raw data shape, for the importer and anyone writing blocks by hand (every ``number`` may
 be left "" to have it filled in by papers.numbering)::
@@ -17,7 +16,7 @@ be left "" to have it filled in by papers.numbering)::
                                "rag", "due_on"}]}}]
     progress report: [{"type": "objective", "value": {"number", "title",
                       "actions": [{"number", "action", "progress", "lead", "due_date", "rag"}]}}]
-    minutes:        [{"type": "minute", "value": {"number", "heading", "text"}}]
+    minutes:        see papers.minute_blocks
     attachments:    [{"type": "document" | "link" | "text", "value": {...}}]
 
 Paragraph text is a plain TextBlock, not rich text, so an imported paper stays as printed;
@@ -374,40 +373,6 @@ class ObjectiveBlock(blocks.StructBlock):
 
 class ProgressReportBodyBlock(blocks.StreamBlock):
     objective = ObjectiveBlock()
-
-
-# --- Minutes -------------------------------------------------------------------------------
-
-
-class MinuteItemBlock(blocks.StructBlock):
-    number = _number_block()
-    heading = blocks.CharBlock(max_length=255)
-    text = blocks.TextBlock(help_text="What was discussed and agreed. Line breaks are kept.")
-
-    class Meta:
-        icon = "doc-full"
-        label = "Minute"
-        template = "papers/blocks/minute_item.html"
-        value_class = NumberedValue
-
-
-class MinutesBodyBlock(blocks.StreamBlock):
-    minute = MinuteItemBlock()
-
-
-class ActionArisingBlock(blocks.StructBlock):
-    action = blocks.TextBlock()
-    owner = blocks.CharBlock(max_length=255, help_text="Who will do it.")
-    due_date = blocks.CharBlock(required=False, max_length=255, help_text="As agreed.")
-
-    class Meta:
-        icon = "tick"
-        label = "Action"
-        template = "papers/blocks/action_arising.html"
-
-
-class ActionsArisingBlock(blocks.StreamBlock):
-    action = ActionArisingBlock()
 
 
 # --- Consultations -----------------------------------------------------------------------------

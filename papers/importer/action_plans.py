@@ -2,7 +2,7 @@
 
 import re
 
-from .closing import read_contact_line
+from .contacts import read_contact_line
 from .header import read_header, record_status
 from .headings import is_heading_like
 from .lines import PrintedLine, collapse_space, ends_sentence, join_wrapped

@@ -61,9 +61,11 @@ def paper_facts(
     ]
     if not isinstance(parsed, ParsedActionPlan):
         contact = parsed.contact
-        value = _contact_line(contact).removeprefix("Contact: ") if contact else ""
+        officers = [contact, *getattr(parsed, "other_contacts", [])] if contact else []
+        value = "; ".join(_contact_line(officer).removeprefix("Contact: ") for officer in officers)
+        label = "Contact officers" if len(officers) > 1 else "Contact officer"
         facts.append(
-            fact("contact", "Contact officer", value, guessed=bool(contact and contact.address))
+            fact("contact", label, value, guessed=any(officer.address for officer in officers))
         )
     return facts
 
@@ -123,6 +125,7 @@ def _report_lines(report: ParsedReport) -> list[str]:
         title = f", {report.signatory_title}" if report.signatory_title else ""
         lines.append(f"Signed: {report.signatory}{title}")
     lines.append(_contact_line(report.contact))
+    lines += [f"  also {_contact_line(officer)}" for officer in report.other_contacts]
     lines.append(f"Background papers: {'; '.join(report.background_papers) or 'none'}")
     if report.annexes:
         lines.append(f"Annexes: {', '.join(report.annexes)}")

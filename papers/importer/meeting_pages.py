@@ -1,6 +1,7 @@
 """The field values minutes and agendas become: a minutes page (attendance, one minute per
-item with its decisions and actions as printed, the actions arising with their owners) and a
-meeting's agenda items (number, title, time, presenter)."""
+item whose paragraphs keep their printed numbers, each decision and action as printed inside
+the paragraph it follows, the actions arising with their owners and the paragraph they link
+to) and a meeting's agenda items (number, title, time, presenter)."""
 
 from .agendas import ParsedAgenda
 from .lines import join_paragraphs
@@ -18,7 +19,12 @@ def minutes_fields(minutes: ParsedMinutes) -> dict:
         "actions_arising": [
             {
                 "type": "action",
-                "value": {"action": action.text, "owner": action.owner, "due_date": action.due},
+                "value": {
+                    "action": action.text,
+                    "owner": action.owner,
+                    "due_date": action.due,
+                    "minute": action.paragraph,
+                },
             }
             for item in minutes.items
             for action in item.actions
@@ -27,25 +33,30 @@ def minutes_fields(minutes: ParsedMinutes) -> dict:
 
 
 def _minute_block(item: MinuteItem) -> dict:
-    """One minute: its paragraphs with their printed numbers, then what was decided and the
-    actions, each as printed ("RESOLVED: That…", "Action: …"), in the order printed."""
+    """One minute: its paragraphs with their printed numbers (not left in their text), and
+    each decision and action as printed ("RESOLVED: That…", "Action: …") inside the numbered
+    paragraph it follows, or as a paragraph of its own before the first."""
     parts = sorted(
         [
-            *((None, f"{p.number} {p.text}".strip()) for p in item.paragraphs),
-            *((d.line, f"{d.kind}: {d.text}") for d in item.decisions),
-            *((a.line, f"Action: {a.text}") for a in item.actions),
+            *((p.line or 0, p.number, p.text) for p in item.paragraphs),
+            *((d.line or 0, None, f"{d.kind}: {d.text}") for d in item.decisions),
+            *((a.line or 0, None, f"Action: {a.text}") for a in item.actions),
         ],
-        key=lambda part: part[0] or 0,
+        key=lambda part: part[0],
     )
-    text = ""
-    for _, part in parts:
-        text = join_paragraphs(text, part)
+    paragraphs: list[dict] = []
+    for _, number, text in parts:
+        if number is None and paragraphs and paragraphs[-1]["number"]:
+            paragraphs[-1]["text"] = join_paragraphs(paragraphs[-1]["text"], text)
+        else:
+            paragraphs.append({"number": number or "", "text": text})
     return {
         "type": "minute",
         "value": {
             "number": item.number,
             "heading": item.heading[:MAX_MINUTE_HEADING],
-            "text": text,
+            "text": "",
+            "paragraphs": paragraphs,
         },
     }
 

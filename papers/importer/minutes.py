@@ -12,7 +12,7 @@ from typing import ClassVar
 from .dates import find_printed_date
 from .lines import PrintedLine, collapse_space, join_wrapped
 from .parsed import ImportWarning, PaperHeader
-from .schemes import NUMBERED_LINE, SECTION_LINE
+from .schemes import SECTION_LINE
 
 MINUTES_HEADING = re.compile(r"^(?:draft\s+|unconfirmed\s+)?minutes\b", re.IGNORECASE)
 ATTENDANCE_LABEL = re.compile(
@@ -27,6 +27,13 @@ _DUE = re.compile(
     r"\bby\s+(?P<due>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?|(?:the\s+)?end\s+of\s+"
     r"[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\s+\d{4})",
 )
+# A paragraph number as minutes print it: "13.1", "5.2.1", "12(a)", "12 (iv)", a bare "(b)" or
+# "A1"; the item heading "12. DECLARATIONS" is not one.
+MINUTE_PARAGRAPH = re.compile(
+    r"^(?:[-•*–]\s+)?(?P<number>\d{1,3}(?:\.\d{1,3})+[a-z]?"
+    r"|\d{1,3}\s?\((?:[a-z]{1,2}|[ivx]{1,5})\)|\((?:[a-z]{1,2}|[ivx]{1,5})\)"
+    r"|[A-Z]\.?\d{1,2}(?:\.\d{1,3})*(?=[.)]?\s))[.)]?\s+(?P<text>\S.*)$"
+)
 _SPLIT_NAMES = re.compile(r",\s*(?![^()]*\))|;\s*|\s+and\s+(?![^()]*\))")
 
 
@@ -35,6 +42,7 @@ class Decision:
     kind: str  # "RESOLVED", "AGREED" or "NOTED", as printed
     text: str
     item: str = ""
+    paragraph: str = ""  # the printed number of the paragraph it follows, or its item's
     line: int | None = field(default=None, compare=False)
 
 
@@ -44,6 +52,7 @@ class MinuteAction:
     owner: str = ""
     due: str = ""
     item: str = ""
+    paragraph: str = ""  # as for a decision
     line: int | None = field(default=None, compare=False)
 
 
@@ -51,6 +60,7 @@ class MinuteAction:
 class MinuteParagraph:
     number: str
     text: str
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -61,6 +71,16 @@ class MinuteItem:
     decisions: list[Decision] = field(default_factory=list)
     actions: list[MinuteAction] = field(default_factory=list)
     line: int | None = field(default=None, compare=False)
+
+    @property
+    def last_number(self) -> str:
+        """The printed number of the last numbered paragraph so far, as cited ("12(a)" for a
+        bare "(a)"), or the item's own number."""
+        numbered = [p.number for p in self.paragraphs if p.number]
+        if not numbered:
+            return self.number
+        last = numbered[-1]
+        return f"{self.number}{last}" if last.startswith("(") else last
 
 
 @dataclass
@@ -104,7 +124,7 @@ def parse_minutes(lines: list[PrintedLine]) -> ParsedMinutes:
         attendance = ATTENDANCE_LABEL.match(text)
         decision = DECISION_LINE.match(text)
         action = ACTION_LINE.match(text)
-        numbered = NUMBERED_LINE.match(text)
+        numbered = MINUTE_PARAGRAPH.match(text)
         item = SECTION_LINE.match(text)
         current = minutes.items[-1] if minutes.items else None
         if not minutes.items and not header.title and MINUTES_HEADING.match(text):
@@ -133,21 +153,26 @@ def parse_minutes(lines: list[PrintedLine]) -> ParsedMinutes:
             open_text = open_names = None
         elif current is not None and decision:
             open_text = Decision(
-                decision.group("kind"), decision.group("text"), current.number, line.number
+                decision.group("kind"),
+                decision.group("text"),
+                current.number,
+                current.last_number,
+                line.number,
             )
             current.decisions.append(open_text)
         elif current is not None and action:
-            open_text = _action(action.group("text"), current.number, line.number)
+            open_text = _action(action.group("text"), current, line.number)
             current.actions.append(open_text)
         elif current is not None and numbered:
-            open_text = MinuteParagraph(numbered.group("number"), numbered.group("text").strip())
+            number = re.sub(r"\s+", "", numbered.group("number"))
+            open_text = MinuteParagraph(number, numbered.group("text").strip(), line.number)
             current.paragraphs.append(open_text)
         elif open_text is not None:
             open_text.text = join_wrapped(open_text.text, text)
             if isinstance(open_text, MinuteAction):
                 _read_owner_and_due(open_text)
         elif current is not None:
-            open_text = MinuteParagraph("", text)
+            open_text = MinuteParagraph("", text, line.number)
             current.paragraphs.append(open_text)
         elif not header.title or not header.group:
             continue  # the partnership's name above the heading
@@ -169,8 +194,10 @@ def _runs_on(header: PaperHeader) -> bool:
     return find_printed_date(header.title) is None
 
 
-def _action(text: str, item: str, line: int) -> MinuteAction:
-    action = MinuteAction(collapse_space(text), item=item, line=line)
+def _action(text: str, item: MinuteItem, line: int) -> MinuteAction:
+    action = MinuteAction(
+        collapse_space(text), item=item.number, paragraph=item.last_number, line=line
+    )
     _read_owner_and_due(action)
     return action
 

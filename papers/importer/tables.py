@@ -81,7 +81,7 @@ class TableFinder:
                     rows.append(cells)
             elif len(rows) == 1 and line.is_blank and self._is_row(index + 1):
                 pass  # the rule under a Markdown header row
-            elif rows and _continues_first_cell(line):
+            elif rows and _continues_first_cell(line, before_a_row=self._is_row(index + 1)):
                 rows[-1][0] = f"{rows[-1][0]} {line.text.strip()}"
             else:
                 break
@@ -125,14 +125,16 @@ def _join_cells(row: list[str], more: list[str]) -> None:
             row[position] = f"{row[position]} {cell}".strip()
 
 
-def _continues_first_cell(line: PrintedLine) -> bool:
+def _continues_first_cell(line: PrintedLine, *, before_a_row: bool = False) -> bool:
+    """A short line carrying on the first cell of the row above: one starting in lower case,
+    or, between two rows of the table, with a capital too ("Royal" / "Hospital")."""
     text = line.text.strip()
     return (
         bool(text)
         and len(text.split()) <= MAX_CONTINUATION_WORDS
         and not _NUMBER_START.match(text)
         and not CAPTION.match(text)
-        and text[:1].islower()
+        and (text[:1].islower() or before_a_row)
     )
 
 

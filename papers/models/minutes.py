@@ -8,10 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from papers.blocks import (
-    ActionsArisingBlock,
-    MinutesBodyBlock,
-)
+from papers.minute_blocks import ActionsArisingBlock, MinutesBodyBlock
 
 from .paper_pages import ImportWarningsPanel, PaperPage
 from .postings import PostingSubjects

@@ -17,7 +17,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..agenda_imports import set_agenda
+from ..agenda_imports import AgendaLink, agenda_links, set_agenda
 from ..exceptions import ImportNotAllowed, PaperFormatError
 from ..groups import DEFAULT_GROUP, find_group, group_page_model
 from ..importer import PaperFact, ParsedPaper, paper_facts, parse_paper, read_paper_text
@@ -55,6 +55,8 @@ class ImportPreview:
     meeting: Page | None
     existing_page: Page | None
     warnings: list[str] = field(default_factory=list)
+    # An agenda's items, each with the paper it will link to (None: no link), guessed or not.
+    agenda_links: list[AgendaLink | None] = field(default_factory=list)
 
     @property
     def needs_meeting_date(self) -> bool:
@@ -120,7 +122,9 @@ def preview_import(
     date, warnings = _meeting_date(parsed, values, meeting_date, source_name, is_required=False)
     meeting = _find_meeting(group, date) if date else None
     if parsed.kind == "agenda":
-        return ImportPreview(parsed, values, group, date, meeting, None, warnings)
+        links = agenda_links(group, meeting, values.fields["agenda_items"])
+        warnings += [link.warning for link in links if link and link.is_guessed]
+        return ImportPreview(parsed, values, group, date, meeting, None, warnings, links)
     model = apps.get_model(values.page_type)
     existing = _imported_page(model, group, None, values)
     if existing is None and (meeting or date is None):
@@ -163,9 +167,10 @@ def import_paper(
     if parsed.kind == "agenda":  # an agenda is its meeting's, not a page of its own
         with transaction.atomic():
             meeting, created = _meeting_for(group, date, publish=publish, user=user)
-            page = set_agenda(
+            page, links = set_agenda(
                 meeting, values.fields["agenda_items"], group=group, user=user, publish=publish
             )
+            warnings += [link.warning for link in links if link and link.is_guessed]
             return ImportResult(page, created, warnings, meeting_created=created)
     model = apps.get_model(values.page_type)
     try:

@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission, Page, Revision
 
 from papers.models import MeetingPage, ReportPage
 from papers.seed_papers import SEED_PAPERS_DIR
+from papers.services import import_paper
 from tests.fixtures.papers import publish
 from tests.papers.paper_files import PRIORITIES, report_docx
 
@@ -262,3 +263,18 @@ def test_undated_report_preview_asks_for_the_meeting_date_before_making_the_draf
     assert created.status_code == 302 and created.url == f"/admin/pages/{page.pk}/edit/"
     assert page.get_parent().slug == "2009-05-13"
     assert page.meeting_date == datetime.date(2009, 5, 13)
+
+
+def test_agenda_preview_warns_of_each_link_to_a_paper_it_guessed(officer_client, steering_group):
+    structured = SEED_PAPERS_DIR.parents[1] / "tests" / "papers" / "corpus" / "structured"
+    import_paper(
+        structured / "2017-09-13-parks-volunteering-officer-blocks.txt", group=steering_group
+    )
+    agenda = (structured / "2017-11-08-environment-group-agenda.txt").read_text(encoding="utf-8")
+    body = preview(officer_client, seed_upload("agenda.txt", agenda), steering_group)
+    text = " ".join(body.content.decode().split())
+    assert (
+        "agenda item 2 “Volunteering in Borough Parks” is linked to the paper “VOLUNTEERING IN "
+        "THE BOROUGH&#x27;S PARKS”, whose title is close but not the same (guessed): check it"
+    ) in text
+    assert "agenda item 5" not in text

@@ -34,8 +34,9 @@ CORPUS = corpus()
 MAX_UNPLACED_LINES = 2
 # Labels the page shows as its own headings or column names, not beside each value.
 _VALUE_LABEL = re.compile(
-    r"^(?:action(?:\s+\d+(?:\.\d+)*)?|progress|lead|due\s+date|contact(?:\s+officer)?|signed)"
-    r"\s*:\s*|\b(?:tel(?:ephone)?|phone|e-?mail|organi[sz]ation|unit)\s*:\s*",
+    r"^(?:action(?:\s+\d+(?:\.\d+)*)?|progress|lead|due\s+date|contacts?(?:\s+officers?)?|signed"
+    r"|for\s+further\s+information,?\s+(?:please\s+)?contact|name|job\s+title)\s*:\s*"
+    r"|\b(?:tel(?:ephone)?|phone|e-?mail|organi[sz]ation|unit)\s*:\s*",
     re.IGNORECASE,
 )
 _LINE_NUMBER = re.compile(

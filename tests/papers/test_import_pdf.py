@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfWriter
 
 from papers.exceptions import PaperFormatError
-from papers.importer import read_paper_text
+from papers.importer import pdf, read_paper_text
 from papers.importer.pdf import MAX_PDF_PAGES, MAX_PDF_SECONDS
 from tests.papers.test_import_structure import STRUCTURED
 
@@ -65,6 +65,26 @@ def test_a_pdf_bomb_is_refused_within_the_memory_and_time_limits(tmp_path):
     assert time.monotonic() - started < MAX_PDF_SECONDS + 5
     assert error.code == "pdf_limits"
     assert "Send the Word file or a text version" in error.message
+    # Only the child reading the bomb ran out of memory: the next PDF reads as ever.
+    assert "LIBRARY OPENING HOURS" in read_paper_text(
+        STRUCTURED / "2019-02-13-library-opening-hours-lettered.pdf"
+    )
+
+
+def test_every_pdf_is_read_by_the_one_worker_the_first_started():
+    lettered = STRUCTURED / "2019-02-13-library-opening-hours-lettered.pdf"
+    read_paper_text(lettered)
+    worker = pdf.WORKER_PROCESS._process
+    read_paper_text(STRUCTURED / "2018-11-07-crime-figures-tables.pdf")
+    assert pdf.WORKER_PROCESS._process is worker and worker.poll() is None
+
+
+def test_a_worker_that_died_is_started_again_for_the_next_pdf():
+    lettered = STRUCTURED / "2019-02-13-library-opening-hours-lettered.pdf"
+    read_paper_text(lettered)
+    pdf.WORKER_PROCESS._process.kill()
+    pdf.WORKER_PROCESS._process.wait()
+    assert "LIBRARY OPENING HOURS" in read_paper_text(lettered)
 
 
 def test_a_pdf_longer_than_a_paper_is_refused(tmp_path):

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from lxml import html as lxml_html
 
-from papers.importer import parse_paper, read_paper_text
+from papers.importer import paper_facts, parse_paper, read_paper_text
 from papers.services import import_paper
 from tests.papers.test_import_corpus import body_lines, source_sentences
 from tests.papers.test_import_corpus import words as corpus_words
@@ -95,7 +95,12 @@ def test_every_table_is_a_table_with_one_value_per_cell(client, steering_group, 
 
 
 @pytest.mark.parametrize(
-    "stem", ["2019-02-13-library-opening-hours-lettered", "2018-11-07-crime-figures-tables"]
+    "stem",
+    [
+        "2019-02-13-library-opening-hours-lettered",
+        "2018-11-07-crime-figures-tables",
+        "2013-04-17-ward-population-table-no-rules",  # columns lined up without rules
+    ],
 )
 def test_the_pdf_of_a_paper_gives_the_same_page_as_its_text(client, steering_group, stem):
     text_page = published_page(client, STRUCTURED / f"{stem}.txt", steering_group)
@@ -141,3 +146,29 @@ def test_every_sentence_of_the_paper_is_on_its_page_in_order(client, steering_gr
         assert found >= 0, f"line {line}: “{sentence}” is not on the page in order"
         if line in body:
             cursor = found + len(sentence)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "2017-09-13-parks-volunteering-officer-blocks.pdf",
+        "2015-02-04-adult-learning-labelled-officers.txt",
+        "2024-10-02-air-quality-two-column-contacts.pdf",
+    ],
+)
+def test_every_officer_of_a_contact_block_is_on_the_page_and_in_the_preview(
+    client, steering_group, name
+):
+    path = STRUCTURED / name
+    wanted = expected_for(path)["contacts"]
+    (contact_fact,) = [
+        f for f in paper_facts(parse_paper(read_paper_text(path))) if f.name == "contact"
+    ]
+    assert contact_fact.label == "Contact officers"
+    assert [officer["email"] in contact_fact.value for officer in wanted] == [True] * len(wanted)
+    footer = published_page(client, path, steering_group).xpath('//*[@class="paper-contact"]')[0]
+    assert footer.xpath("string(h2)") == "Contact officers"
+    shown = [" ".join(address.text_content().split()) for address in footer.xpath("address")]
+    assert len(shown) == len(wanted)
+    for address, officer in zip(shown, wanted, strict=True):
+        assert officer["name"] in address and officer["email"] in address, address

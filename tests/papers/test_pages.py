@@ -185,6 +185,10 @@ def test_minutes_show_who_came_what_was_agreed_and_the_actions_arising(
     assert "Confirmed at the meeting of" in html
     assert f'href="{later_meeting.url}"' in html
     assert '<td data-label="Who">Rachel Smith</td>' in html
+    # A minute's printed paragraph number is its number and anchor; its action links there.
+    assert '<div class="numbered-paragraph" id="para-2-1">' in html
+    assert '<span class="paper-number">2.1</span>' in html
+    assert '<td data-label="Minute"><a href="#para-2-1">2.1</a></td>' in html
 
 
 def test_confirmed_minutes_must_name_the_meeting_that_agreed_them(minutes):

@@ -29,7 +29,13 @@ WORD_VERSIONS = (
     "2018-11-07-crime-figures-tables.txt",
     "2022-01-19-steering-group-minutes.txt",
     "2022-03-16-steering-group-agenda.txt",
+    "2023-06-14-safer-neighbourhoods-minutes.txt",
+    "2017-09-13-parks-volunteering-officer-blocks.txt",
+    "2024-10-02-air-quality-two-column-contacts.txt",
+    "2013-04-17-ward-population-table-no-rules.txt",
 )
+# Tables set out without rules: in the PDF their columns are lined up by position only.
+WITHOUT_RULES = ("2013-04-17-ward-population-table-no-rules.txt",)
 _ALIGNED = re.compile(r"\S(?: ?\S)*")
 _HEADING = re.compile(r"^(?:[A-Z]\.|[IVX]+\.|\d{1,2}\.)\s+\S|^[A-Z][A-Z ,:'-]{3,}$")
 
@@ -58,9 +64,15 @@ def write_word(source: Path) -> Path:
     document = Document()
     document.styles["Normal"].paragraph_format.space_after = Pt(8)  # as Word's own template
     title = next(
-        line
-        for line in lines
-        if line.isupper() and len(line) > 4 and "PARTNERSHIP" not in line and "GROUP" not in line
+        (
+            line
+            for line in lines
+            if (line.isupper() or line.startswith("Minutes"))
+            and len(line) > 4
+            and "PARTNERSHIP" not in line
+            and "GROUP" not in line
+        ),
+        None,
     )
     index = 0
     while index < len(lines):
@@ -69,7 +81,8 @@ def write_word(source: Path) -> Path:
         if len(rows) >= 2:
             width = max(len(row) for row in rows)
             table = document.add_table(rows=0, cols=width)
-            table.style = "Table Grid"
+            if source.name not in WITHOUT_RULES:
+                table.style = "Table Grid"
             for position, cells in enumerate(rows):
                 row = table.add_row()
                 if position == 0:
@@ -131,12 +144,14 @@ def write_scan(target: Path) -> None:
     page.save(target, "PDF", resolution=150)
 
 
-def main() -> int:
-    for name in WORD_VERSIONS:
+def main(names: list[str]) -> int:
+    """Every version, or only those of the papers named (so the others stay byte for byte)."""
+    for name in names or WORD_VERSIONS:
         sys.stdout.write(f"{write_pdf(write_word(HERE / name))}\n")
-    write_scan(HERE / "scanned-paper.pdf")
+    if not names:
+        write_scan(HERE / "scanned-paper.pdf")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
