@@ -145,6 +145,15 @@ class ChangeByPostForm(forms.Form):
     )
     interests = InterestsField()
     is_large_print = forms.BooleanField(label="Large print letters", required=False)
+    papers_by_post = forms.ChoiceField(
+        label="What their letters bring",
+        choices=Member.PapersByPost.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what their letters bring: summaries or papers.",
+            "invalid_choice": "Choose what their letters bring from the three choices listed.",
+        },
+    )
     email = forms.EmailField(
         label="Email address (only when switching to email)",
         required=False,
@@ -161,6 +170,7 @@ class ChangeByPostForm(forms.Form):
             self.initial.update(
                 interests=list(member.interests.all()),
                 is_large_print=member.is_large_print,
+                papers_by_post=member.papers_by_post,
                 email_route=Member.Route.EMAIL_AT_ONCE,
             )
 
@@ -172,6 +182,9 @@ class ChangeByPostForm(forms.Form):
         if data.get("letters") == LettersChoice.LEAVE:
             # Leaving needs no subjects: drop the error an empty choice raised.
             self.errors.pop("interests", None)
+            self.errors.pop("papers_by_post", None)
+        if data.get("letters") == LettersChoice.EMAIL:
+            self.errors.pop("papers_by_post", None)  # email members read the papers online
         if data.get("letters") == LettersChoice.EMAIL and not data.get("email"):
             if "email" not in self.errors:
                 self.add_error("email", "Enter the email address they want their news sent to.")
@@ -185,6 +198,7 @@ class ChangeByPostForm(forms.Form):
             interests=tuple(data.get("interests") or ()),
             letters=data["letters"],
             is_large_print=data["is_large_print"],
+            papers_by_post=data.get("papers_by_post") or Member.PapersByPost.SUMMARIES,
             email=data.get("email", ""),
             email_route=data.get("email_route") or Member.Route.EMAIL_AT_ONCE,
         )
