@@ -73,6 +73,21 @@ def _record(member, what, *, by=None, before=None, after=None, asked=None) -> Me
     )
 
 
+@transaction.atomic
+def change_own_preferences(member: Member, chosen: dict) -> list[MembershipChange]:
+    """The member's own preferences page: subjects, route and pause, and for a postal
+    member what their letters bring, in one transaction."""
+    changes = change_preferences(
+        member,
+        interests=chosen["interests"],
+        route=chosen["route"],
+        is_paused=chosen["is_paused"],
+    )
+    if "papers_by_post" in chosen:
+        changes += change_papers_by_post(member, chosen["papers_by_post"])
+    return changes
+
+
 def change_papers_by_post(
     member: Member, choice: str, *, by=None, asked: AskedBy | None = None
 ) -> list[MembershipChange]:
