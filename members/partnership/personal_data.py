@@ -100,7 +100,8 @@ def _membership_register() -> tuple[RegisterEntry, ...]:
         ),
         RegisterEntry(
             "The subjects you chose and how you want to hear: by post, in large print or "
-            "not, with summaries or the full papers, and whether your letters are paused because one came back and why; by "
+            "not, with summaries or the full papers, and whether your letters are paused "
+            "because one came back and why; by "
             "email, whether our emails are paused because your mail server refused them",
             (
                 "members.Member.interests",

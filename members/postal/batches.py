@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
 from home.audit import record_access
@@ -291,11 +291,12 @@ def mark_posted(officer, batch: PostalBatch, *, posted_on: datetime.date) -> Pos
         ],
         ignore_conflicts=True,
     )
+    counts = batch.letters.aggregate(pages=Sum("page_count"), sheets=Sum("sheet_count"))
     record_access(
         officer,
         Action.MARKED_POSTED,
         count=batch.letters.count(),
-        details={"batch": batch.pk},
+        details={"batch": batch.pk, "pages": counts["pages"], "sheets": counts["sheets"]},
     )
     return batch
 

@@ -126,6 +126,4 @@ def render_enclosures(keys: Iterable[EnclosureKey]) -> dict[EnclosureKey, bytes]
             "A paper to enclose is no longer published: build the batch again from Postal "
             "mailing, then print the new letters."
         )
-    return {
-        (pk, large): print_copy_pdf(pages[pk], is_large_print=large) for pk, large in wanted
-    }
+    return {(pk, large): print_copy_pdf(pages[pk], is_large_print=large) for pk, large in wanted}

@@ -69,9 +69,10 @@ PAGE_MARGINS_MM = (15, 18, 18, 20)
 WINDOW_INSET_MM = 3
 # How many lines of address the window shows (letters.css: 11 pt and 16 pt text at 1.2 and
 # 1.1 line heights in a 39 mm high block), and how many characters a line surely holds (a
-# long name wraps; measured on mixed-case names, not all capitals): a standard-print address that does not fit is set compact (10 pt at 1.05,
-# nine lines of 42), and one that still does not fit is refused when the batch is built,
-# never cut off. Large print is never shrunk below 16 pt.
+# long name wraps; measured on mixed-case names, not all capitals). A standard-print address
+# that does not fit is set compact (10 pt at 1.05, nine lines of 42), and one that still
+# does not fit is refused when the batch is built, never cut off. Large print is never
+# shrunk below 16 pt.
 ADDRESS_LINES_THAT_FIT = {False: 7, True: 6}
 ADDRESS_CHARACTERS_PER_LINE = {False: 38, True: 29}
 COMPACT_ADDRESS_LINES_THAT_FIT = {False: 9, True: 6}

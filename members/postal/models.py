@@ -113,7 +113,9 @@ class PostalLetter(models.Model):
 
 
 # Royal Mail second class, 2025 prices: a letter up to 100 g, then large letters by weight.
-DEFAULT_POSTAGE_BANDS = "Up to 100 g: £0.87\nUp to 250 g: £2.06\nUp to 500 g: £2.62\nUp to 750 g: £3.20"
+DEFAULT_POSTAGE_BANDS = (
+    "Up to 100 g: £0.87\nUp to 250 g: £2.06\nUp to 500 g: £2.62\nUp to 750 g: £3.20"
+)
 POSTAGE_BAND = re.compile(
     r"^\s*(?:up to\s*)?(?P<grams>\d+)\s*g?\s*[:=]?\s*£?\s*(?P<price>\d+(?:\.\d{1,2})?)\s*$",
     re.IGNORECASE,

@@ -188,9 +188,7 @@ def make_pdf(batch_id: int) -> str:
     batch = PostalBatch.objects.filter(pk=batch_id).select_related("pdf_requested_by").first()
     if batch is None:  # discarded (rebuilt) before the worker came to it
         return "discarded"
-    letters = list(
-        batch.letters.order_by("position").only("html", "enclosures", "is_large_print")
-    )
+    letters = list(batch.letters.order_by("position").only("html", "enclosures", "is_large_print"))
     is_duplex = is_printed_on_both_sides()
     try:
         check_still_for_its_members(batch)  # a page may have been unpublished since asked

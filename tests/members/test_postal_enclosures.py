@@ -4,15 +4,18 @@ each paper rendered once per print size and reused; blank pages when printed on 
 and a batch whose enclosed paper was unpublished or restricted since it was built stopped.
 Everything is read back from the batch's PDF with pypdf."""
 
-import io
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction, Site
 
+from home.audit import AuditEntry
+from home.roles import PARTNERSHIP_OFFICERS
 from members.exceptions import BatchOutOfDate
 from members.models import Member, PostalBatch, PostalSettings
 from members.postal.batches import build_batch, mark_posted
+from members.postal.enclosures import check_enclosures_still_public
 from members.postal.labels import labels_csv
 from members.postal.pdf import make_pdf
 from tests.fixtures.papers import make_consultation
@@ -137,9 +140,7 @@ def test_a_paper_is_rendered_once_per_print_size_and_in_large_print_where_asked(
     make_pdf(batch.pk)
     batch.refresh_from_db()
     reader = PdfReader(batch.pdf.open("rb"))
-    firsts = [
-        page for page in reader.pages if page_kind(flat(page.extract_text())) == INEQUALITIES
-    ]
+    firsts = [page for page in reader.pages if page_kind(flat(page.extract_text())) == INEQUALITIES]
     # Cyril and Gwilym in large print, Hywel in standard print; Bronwen and Eluned none.
     assert len(firsts) == 3
     smallest = sorted(min(font_sizes(page)) for page in firsts)
@@ -153,3 +154,81 @@ def content_streams(page) -> tuple[int, ...]:
     contents = page.get("/Contents")
     references = contents if isinstance(contents, list) else [contents]
     return tuple(reference.idnum for reference in references)
+
+
+@pytest.fixture
+def both_sides(db):
+    postal = PostalSettings.for_site(Site.objects.get(is_default_site=True))
+    postal.print_on_both_sides = True
+    postal.save()
+    return postal
+
+
+def test_printed_on_both_sides_each_envelope_is_padded_to_even_pages_and_its_sheets_counted(
+    officer, officer_client, choosers, both_sides, one_process
+):
+    batch = build_batch(officer)
+    make_pdf(batch.pk)
+    batch.refresh_from_db()
+    split = envelopes(batch)
+    letters = list(batch.letters.order_by("position"))
+    assert all(letter.page_count % 2 == 0 for letter in letters)
+    assert all(letter.sheet_count * 2 == letter.page_count for letter in letters)
+    assert any(kinds[-1] == "blank" for kinds in split.values()), "an odd envelope was padded"
+    assert sum(len(kinds) for kinds in split.values()) > 0
+    rows = labels_csv(officer, batch).splitlines()
+    assert rows[0].endswith(",Pages,Sheets")
+    for row, letter in zip(rows[1:], letters, strict=True):
+        assert row.endswith(f",{letter.page_count},{letter.sheet_count}")
+    labels = officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels/").content.decode()
+    first = letters[0]
+    assert f"Letter 1: {first.page_count} pages, {first.sheet_count} sheet" in labels
+    screen = officer_client.get(f"/admin/postal-mailing/{batch.pk}/").content.decode()
+    sheets = sum(letter.sheet_count for letter in letters)
+    assert f"<strong>{sheets} sheets</strong>" in screen and "printed on both sides" in screen
+    # Each envelope weighs under 100 g: the first band's price for each.
+    assert f"Estimated postage: <strong>£{0.87 * len(letters):.2f}</strong>" in screen
+    mark_posted(officer, batch, posted_on=timezone.localdate())
+    record = AuditEntry.objects.filter(action="members.marked_posted").latest("pk")
+    assert record.details["sheets"] == sheets
+
+
+def test_a_batch_whose_enclosed_paper_was_restricted_since_it_was_built_is_stopped(
+    officer, choosers, papers, one_process
+):
+    batch = build_batch(officer)
+    restriction = PageViewRestriction.objects.create(
+        page=papers[0], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(Group.objects.get(name=PARTNERSHIP_OFFICERS))
+    with pytest.raises(BatchOutOfDate, match=INEQUALITIES):
+        check_enclosures_still_public([{"page": papers[0].pk, "title": INEQUALITIES}])
+    assert make_pdf(batch.pk) == PostalBatch.PdfState.FAILED
+    batch.refresh_from_db()
+    assert INEQUALITIES in batch.pdf_error and not batch.pdf
+    with pytest.raises(BatchOutOfDate):
+        mark_posted(officer, batch, posted_on=timezone.localdate())
+
+
+def test_a_batch_whose_enclosed_paper_was_unpublished_since_it_was_built_is_stopped(
+    officer, choosers, papers, one_process
+):
+    batch = build_batch(officer)
+    papers[1].unpublish()
+    assert make_pdf(batch.pk) == PostalBatch.PdfState.FAILED
+    batch.refresh_from_db()
+    assert DAMP in batch.pdf_error and not batch.pdf
+
+
+def test_a_restricted_paper_is_never_enclosed_even_for_a_member_who_asked_for_every_paper(
+    officer, choosers, papers
+):
+    restriction = PageViewRestriction.objects.create(
+        page=papers[1], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert restriction.pk
+    batch = build_batch(officer)
+    enclosed = [
+        enclosure["title"] for enclosure in batch.letters.get(member=choosers["all"]).enclosures
+    ]
+    assert DAMP not in enclosed and INEQUALITIES in enclosed
