@@ -159,6 +159,7 @@ class PostalSettings(BaseSiteSetting):
     )
     postage_bands = models.TextField(
         default=DEFAULT_POSTAGE_BANDS,
+        blank=True,  # so that clean() says what an empty field needs, in its own words
         help_text="The price of an envelope by its weight, one band a line, lightest first, "
         "like “Up to 100 g: £0.87”. The batch screen estimates postage with them.",
     )
