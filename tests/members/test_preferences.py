@@ -8,6 +8,7 @@ from django.test import Client
 
 from home.models import PrivacyNoticeVersion
 from members.models import ConsentRecord, Member, MembershipChange
+from members.partnership.personal_data import export_membership
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,15 @@ def test_a_postal_members_papers_choice_left_out_gets_a_message_and_changes_noth
 def test_an_email_member_is_not_asked_what_letters_bring(member_client, joined_member):
     page = member_client.get("/members/preferences/").content.decode()
     assert "What should your letters bring?" not in page and 'value="post"' not in page
+
+
+def test_what_a_postal_members_letters_bring_is_in_their_data_export(
+    postal_member_client, joined_member, interests
+):
+    Member.objects.filter(pk=joined_member.pk).update(
+        papers_by_post=Member.PapersByPost.INTERESTED
+    )
+    exported = export_membership(Member.objects.get(pk=joined_member.pk))
+    assert exported["membership"]["papers_by_post"] == "interested"
+    page = postal_member_client.get("/members/your-data/").content.decode()
+    assert "What your letters bring" in page
