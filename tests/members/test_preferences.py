@@ -183,9 +183,7 @@ def test_an_email_member_is_not_asked_what_letters_bring(member_client, joined_m
 def test_what_a_postal_members_letters_bring_is_in_their_data_export(
     postal_member_client, joined_member, interests
 ):
-    Member.objects.filter(pk=joined_member.pk).update(
-        papers_by_post=Member.PapersByPost.INTERESTED
-    )
+    Member.objects.filter(pk=joined_member.pk).update(papers_by_post=Member.PapersByPost.INTERESTED)
     exported = export_membership(Member.objects.get(pk=joined_member.pk))
     assert exported["membership"]["papers_by_post"] == "interested"
     page = postal_member_client.get("/members/your-data/").content.decode()
