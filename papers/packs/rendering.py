@@ -18,7 +18,9 @@ from .contents import PackItem
 
 PDF_VARIANT = "pdf/ua-1"
 STYLESHEETS = ("css/site.css", "css/papers.css", "css/print.css", "css/packs-print.css")
-# A paper enclosed in a large-print member's letter: every text 16 pt or more.
+# A paper enclosed in a postal letter: without the online response panel, and for a
+# large-print member every text 16 pt or more.
+ENCLOSURE_STYLESHEET = "css/packs-enclosure.css"
 LARGE_PRINT_STYLESHEET = "css/packs-large-print.css"
 IN_PACK_FRAME = "packs/paper_in_pack.html"
 OWN_DOCUMENT_FRAME = "packs/paper_document.html"
@@ -78,7 +80,9 @@ def print_copy_pdf(paper: Page, *, is_large_print: bool = False) -> bytes:
     paragraph numbers, tables, statuses and contact), in large print when asked."""
     return write_pdf(
         paper_html(paper, reader_request(paper), OWN_DOCUMENT_FRAME),
-        extra_stylesheets=(LARGE_PRINT_STYLESHEET,) if is_large_print else (),
+        extra_stylesheets=(ENCLOSURE_STYLESHEET, LARGE_PRINT_STYLESHEET)
+        if is_large_print
+        else (ENCLOSURE_STYLESHEET,),
     )
 
 

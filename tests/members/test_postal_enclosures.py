@@ -4,6 +4,8 @@ each paper rendered once per print size and reused; blank pages when printed on 
 and a batch whose enclosed paper was unpublished or restricted since it was built stopped.
 Everything is read back from the batch's PDF with pypdf."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -106,6 +108,12 @@ def test_each_letter_is_followed_by_exactly_the_papers_its_member_chose_then_the
         "reply form",
     ]
     assert split[choosers["open"].pk] == ["letter", CONSULTATION, "reply form"]
+    # The enclosed consultation leaves out its online response panel: the form is on paper.
+    pdf = batch.pdf.open("rb").read()
+    batch.pdf.close()
+    assert "Sign in to respond" not in " ".join(
+        flat(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )
     # The letter lists them in its fixed box; a summaries letter says how to ask for papers.
     cyril = batch.letters.get(member=choosers["all"]).html
     assert "Enclosed with this letter: the full 3 papers</strong>, listed on the slip" in cyril
