@@ -1,14 +1,18 @@
 """A postal batch for 2,000 postal members: `.venv/bin/python bench/postal_batch.py`.
 
 Starts a throwaway PostgreSQL server (unix socket only), migrates it, publishes papers of
-three theme groups (each recorded as a posting, as publishing does), adds --members postal
-members with one to three interests each (a tenth in large print), then times, as the officer
-and the worker would run them:
+three theme groups, the last of them an open consultation with questions (six postings, each
+recorded as publishing does), adds --members postal members with one to three interests each
+(a tenth in large print, a third taking the full papers in their envelopes), then times, as
+the officer and the worker would run them:
   1. building the batch (`build_batch`: matching, rendering and saving every letter);
-  2. making its PDF (`make_pdf`, the background task's body: WeasyPrint in chunks of
-     KCP_POSTAL_PDF_CHUNK_SIZE, joined by pypdf, saved).
-Prints letters, pages, the PDF's size and both times against the 60 s target of worker
-time. --first-letter-png PATH also writes the first letter's first page as a PNG (pdftoppm).
+  2. making its PDF (`make_pdf`, the background task's body: each distinct letter body and
+     each enclosed paper rendered once per print size, the members' details stamped on with
+     pikepdf, saved).
+Prints letters, enclosed papers, pages, sheets, the PDF's size and both times (wall and CPU)
+against the 60 s target of worker time. --first-letter-png PATH also writes the first
+letter's first page as a PNG (pdftoppm); --figure PATH writes a letter that encloses a paper
+beside that paper's first page and the reply form (rasterised with pypdfium2).
 Not a test: figures vary by machine.
 """
 
@@ -88,6 +92,7 @@ def make_postings() -> int:
     from home.models import HomePage
     from members.models import Posting
     from papers.models import MeetingPage, ReportPage
+    from tests.fixtures.papers import make_consultation
     from themegroups.models import GroupIndexPage, GroupPage
 
     home = HomePage.objects.get()
@@ -104,10 +109,15 @@ def make_postings() -> int:
             MeetingPage(title=f"{title}, next meeting", start=start, venue_name="The Town Hall"),
         )
         for _ in range(2):
+            title = next(titles)
+            if title == PAPER_TITLES[-1]:
+                # The sixth posting is an open consultation: its letters bring a reply form.
+                make_consultation(group, title=title)
+                continue
             publish(
                 meeting,
                 ReportPage(
-                    title=next(titles),
+                    title=title,
                     purpose="What the paper sets out, in two sentences of plain words for "
                     "members who read it on paper. It has figures for every ward.",
                 ),
@@ -150,6 +160,9 @@ def make_members(count: int) -> None:
                 postal_address=f"{n % 90 + 1} {rng.choice(STREETS)}\nLondon",
                 postcode=f"W{rng.randint(8, 11)} {rng.randint(1, 9)}ZQ",
                 is_large_print=n % 10 == 0,
+                papers_by_post=(
+                    Member.PapersByPost.INTERESTED if n % 3 == 0 else Member.PapersByPost.SUMMARIES
+                ),
                 verified_at=timezone.now(),
             )
             for n in range(count)
@@ -164,10 +177,45 @@ def make_members(count: int) -> None:
     )
 
 
+def write_figure(batch, path: Path) -> None:
+    """A letter that encloses papers, the first enclosed paper's first page, and the reply
+    form, side by side: rasterised from the batch's own PDF with pypdfium2."""
+    import pypdfium2
+    from PIL import Image
+
+    letters = list(batch.letters.order_by("position"))
+    first_page = 0
+    for letter in letters:
+        if letter.enclosures and "Reply form:" in letter.html and not letter.is_large_print:
+            break
+        first_page += letter.page_count
+    document = pypdfium2.PdfDocument(batch.pdf.path)
+    texts = [
+        document[number].get_textpage().get_text_range()
+        for number in range(first_page, first_page + letter.page_count)
+    ]
+    title = letter.enclosures[0]["title"]
+    paper = next(n for n, text in enumerate(texts) if n and title in text[:300])
+    form = next(n for n, text in enumerate(texts) if text.lstrip().startswith("Reply form:"))
+    images = [
+        document[first_page + number].render(scale=60 / 72).to_pil() for number in (0, paper, form)
+    ]
+    width = sum(image.width for image in images) + 20 * (len(images) - 1)
+    figure = Image.new("RGB", (width, max(image.height for image in images)), "#b1b4b6")
+    left = 0
+    for image in images:
+        figure.paste(image, (left, 0))
+        left += image.width + 20
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.save(path)
+    print(f"figure: {path} (letter {letter.position}, “{title}”, its reply form)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, default=2000)
     parser.add_argument("--first-letter-png", type=Path)
+    parser.add_argument("--figure", type=Path)
     parser.add_argument(
         "--compare-merge",
         action="store_true",
@@ -226,9 +274,19 @@ def main() -> None:
         batch.refresh_from_db()
         pages = len(PdfReader(batch.pdf.path).pages)
         size = os.path.getsize(batch.pdf.path)
+        enclosing = [
+            len(enclosures)
+            for enclosures in batch.letters.values_list("enclosures", flat=True)
+            if enclosures
+        ]
+        sheets = sum(batch.letters.values_list("sheet_count", flat=True))
 
         print(f"{args.members} postal members, {posting_count} postings")
         print(f"batch: {letters} letters built in {built:.1f} s (CPU {built_cpu:.1f} s)")
+        print(
+            f"enclosures: {len(enclosing)} letters enclose {sum(enclosing)} papers "
+            f"({len(enclosing) / letters:.0%} of letters); {sheets} sheets"
+        )
         print(
             f"PDF ({state}): {pages} pages, {size / 1e6:.1f} MB, made in {rendered:.1f} s "
             f"(CPU {rendered_cpu:.1f} s in {settings.KCP_POSTAL_PDF_PROCESSES} processes, "
@@ -274,6 +332,8 @@ def main() -> None:
                 f"(CPU {worker_cpu_seconds() - cpu:.1f} s), "
                 f"{sum(len(PdfReader(io.BytesIO(pdf)).pages) for pdf in whole)} pages"
             )
+        if args.figure:
+            write_figure(batch, args.figure)
         if args.first_letter_png:
             stem = args.first_letter_png.with_suffix("")
             subprocess.run(

@@ -18,6 +18,7 @@ OFFICER_PERMISSIONS = (
     ("members", "view_member"),
     ("members", "change_membershipretentionsettings"),
     ("members", "change_digestsettings"),
+    ("members", "change_postalsettings"),
     ("members", "add_pairing"),
     ("members", "change_pairing"),
     ("members", "delete_pairing"),

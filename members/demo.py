@@ -7,6 +7,7 @@ from members.attendance.demo import load_attendance
 from members.induction.demo import load_induction
 from members.models import User
 from members.partnership.demo import load_wider_partnership
+from members.postal.demo import load_postal_choices
 
 
 def load(stdout) -> None:
@@ -14,5 +15,6 @@ def load(stdout) -> None:
     load_steering_group_seats(stdout)
     load_induction(stdout, half_way_member=User.objects.filter(email=HALF_WAY_MEMBER).first())
     load_wider_partnership(stdout)
+    load_postal_choices(stdout)
     load_alerts_sent(stdout)
     load_attendance(stdout)

@@ -77,5 +77,9 @@ class AddressTooLong(MembersError):
     code = "address_too_long"
 
 
+class UnknownPapersChoice(MembersError):
+    code = "unknown_papers_choice"
+
+
 class ReturnAddressNeeded(MembersError):
     code = "return_address_needed"

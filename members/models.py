@@ -21,7 +21,7 @@ from members.partnership.models import (
     MembershipChange,
     MembershipRetentionSettings,
 )
-from members.postal.models import PostalBatch, PostalLetter
+from members.postal.models import PostalBatch, PostalLetter, PostalSettings
 
 __all__ = [
     "AlertDelivery",
@@ -42,6 +42,7 @@ __all__ = [
     "Pairing",
     "PostalBatch",
     "PostalLetter",
+    "PostalSettings",
     "Posting",
     "SkillsAuditAnswers",
     "User",

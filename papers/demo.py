@@ -11,7 +11,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.models import HomePage
+from home.models import HomePage, Interest
 
 from .meeting_calendar import LONDON
 from .models import (
@@ -69,7 +69,7 @@ def load(stdout) -> None:
         agenda=[],
     )
     report = _seed_paper(PRIORITIES, steering_group, stdout)
-    _seed_paper(MID_TERM_REVIEW, steering_group, stdout)
+    mid_term = _seed_paper(MID_TERM_REVIEW, steering_group, stdout)
     # The plan prints no meeting date: it sits under the Steering Group, as action plans may,
     # rather than at an invented 2004 meeting.
     _seed_paper(PARTNERSHIP_PLAN, steering_group, stdout)
@@ -92,6 +92,14 @@ def load(stdout) -> None:
     _minutes(november_2007, may_2009, stdout)
     _progress_report(steering_group, stdout)
     _consultations(steering_group, stdout)
+    _link_agenda_papers(
+        steering_group,
+        [
+            (november_2007, "Community Strategy mid-term review", "Rachel Smith", mid_term),
+            (may_2009, "KCP Review: priorities for 2009/10", "Rachel Smith", report),
+        ],
+        stdout,
+    )
     if not CommentPeriod.objects.filter(page=report).exists():
         open_for_comments(report, closes_at=timezone.now() + datetime.timedelta(days=28))
         stdout.write(f"Opened {report.title} for comments")
@@ -117,6 +125,43 @@ def _recent_meetings(steering_group, stdout) -> None:
                 ("News and Views from the theme groups", "Lead officers", "For discussion"),
             ],
         )
+
+
+def _link_agenda_papers(steering_group, links: list, stdout) -> None:
+    """Each demo meeting's agenda names its papers, so its agenda pack holds them: the
+    papers are imported under their meetings after the meetings exist, so they are linked
+    here (`links`, and the latest meeting held gets the progress report and the open
+    consultation). An item already linked is left alone (idempotent)."""
+    progress = ProgressReportPage.objects.child_of(steering_group).live().first()
+    consultation = ConsultationPage.objects.filter(slug=OPEN_CONSULTATION_SLUG).first()
+    latest_held = (
+        MeetingPage.objects.child_of(steering_group)
+        .filter(status=MeetingPage.Status.HELD, start__lte=timezone.now())
+        .order_by("-start")
+        .first()
+    )
+    links = [
+        *links,
+        (latest_held, "Partnership Plan 2004/05: progress", "Helen Kay", progress),
+        (latest_held, "The KCP Review priorities: your views", "Rachel Smith", consultation),
+    ]
+    for meeting, title, presenter, paper in links:
+        if meeting is None or paper is None:
+            continue
+        meeting = MeetingPage.objects.get(pk=meeting.pk)
+        items = list(meeting.agenda_items.all())
+        item = next((item for item in items if item.title == title), None)
+        if item is not None and item.paper_id:
+            continue
+        if item is None:
+            item = AgendaItem(title=title, presenter=presenter, purpose="For information")
+            items.append(item)
+        item.paper = paper
+        for position, each in enumerate(items):
+            each.sort_order = position
+        meeting.agenda_items = items
+        meeting.save_revision().publish()
+        stdout.write(f"Linked {paper.title} to the agenda of {meeting.title}")
 
 
 def _seed_paper(name: str, group: Page, stdout) -> Page:
@@ -328,6 +373,8 @@ def _consultations(steering_group, stdout) -> None:
                     ),
                 ],
                 reply_by_post=CONSULTATION_POSTAL_ADDRESS,
+                # The Partnership's priorities concern every subject: every member hears.
+                subjects=list(Interest.objects.all()),
                 reply_by_telephone="020 7361 3671 (Monday to Friday, 9am to 5pm)",
                 contact_name="Rachel Smith",
                 contact_job_title="KCP Support Manager",

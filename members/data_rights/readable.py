@@ -70,6 +70,7 @@ LABELS = {
     "emails": "Emails we sent you",
     "kind": "Kind",
     "is_large_print": "Large print",
+    "papers_by_post": "What your letters bring",
     "what_you_did_as_an_officer": "What you did as an officer",
     "events": "Events you booked",
 }

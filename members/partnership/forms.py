@@ -67,6 +67,7 @@ class InterestGroupsMixin:
 EMAIL_ROUTE_CHOICES = [
     (route.value, route.label) for route in (Member.Route.EMAIL_AT_ONCE, Member.Route.WEEKLY_DIGEST)
 ]
+POST_ROUTE_CHOICE = (Member.Route.POST.value, "By post, as letters")
 
 
 class JoinForm(InterestGroupsMixin, SignupForm):
@@ -203,6 +204,27 @@ class PreferencesForm(InterestGroupsMixin, forms.Form):
         label="Pause my membership: send me nothing until I come back and untick this",
         required=False,
     )
+    papers_by_post = forms.ChoiceField(
+        label="What should your letters bring?",
+        choices=[
+            (Member.PapersByPost.SUMMARIES, "A summary of each paper"),
+            (Member.PapersByPost.INTERESTED, "The full papers on the subjects I chose"),
+            (Member.PapersByPost.CONSULTATIONS, "The full papers of open consultations only"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what your letters bring.",
+            "invalid_choice": "Choose what your letters bring from the three choices listed.",
+        },
+    )
+
+    def __init__(self, *args, member: Member, **kwargs):
+        super().__init__(*args, **kwargs)
+        if member.is_postal:
+            # A postal member with an account keeps the post among the ways to hear.
+            self.fields["route"].choices = [*EMAIL_ROUTE_CHOICES, POST_ROUTE_CHOICE]
+        else:
+            del self.fields["papers_by_post"]
 
 
 class ConfirmForm(forms.Form):

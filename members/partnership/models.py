@@ -29,6 +29,11 @@ class Member(models.Model):
         PAUSED = "paused", "Paused"
         LEFT = "left", "Left"
 
+    class PapersByPost(models.TextChoices):
+        SUMMARIES = "summaries", "Summaries only"
+        INTERESTED = "interested", "The full papers on the subjects they chose"
+        CONSULTATIONS = "consultations", "The full papers of open consultations only"
+
     KINDS_WITH_ORGANISATION = (Kind.ORGANISATION, Kind.AGENCY)
     EMAIL_ROUTES = (Route.EMAIL_AT_ONCE, Route.WEEKLY_DIGEST)
 
@@ -52,6 +57,14 @@ class Member(models.Model):
         "Large print letters",
         default=False,
         help_text="Postal members who asked for large print get their letters in 16 pt or larger.",
+    )
+    papers_by_post = models.CharField(
+        "What their letters bring",
+        max_length=20,
+        choices=PapersByPost.choices,
+        default=PapersByPost.SUMMARIES,
+        help_text="Postal members: a summary of each paper, or a printed copy of the full "
+        "papers (all of those on their subjects, or only open consultations) in the envelope.",
     )
     post_paused_on = models.DateField(
         null=True,

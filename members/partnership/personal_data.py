@@ -100,13 +100,15 @@ def _membership_register() -> tuple[RegisterEntry, ...]:
         ),
         RegisterEntry(
             "The subjects you chose and how you want to hear: by post, in large print or "
-            "not, and whether your letters are paused because one came back and why; by "
+            "not, with summaries or the full papers, and whether your letters are paused "
+            "because one came back and why; by "
             "email, whether our emails are paused because your mail server refused them",
             (
                 "members.Member.interests",
                 "members.Member.route",
                 "members.Member.status",
                 "members.Member.is_large_print",
+                "members.Member.papers_by_post",
                 "members.Member.post_paused_on",
                 "members.Member.post_paused_reason",
                 "members.Member.email_paused_at",

@@ -13,7 +13,13 @@ from home.audit import record_access
 from home.models import Interest
 from home.roles import WIDER_PARTNERSHIP_MEMBERS, is_partnership_officer
 from members.audit.actions import Action
-from members.exceptions import AddressNeeded, NoInterestChosen, NotAnOfficer, OrganisationNameNeeded
+from members.exceptions import (
+    AddressNeeded,
+    NoInterestChosen,
+    NotAnOfficer,
+    OrganisationNameNeeded,
+    UnknownPapersChoice,
+)
 from members.models import ConsentRecord, Member, MembershipChange
 from members.partnership import consent
 from members.partnership.own_details import give_account_a_name
@@ -65,6 +71,44 @@ def _record(member, what, *, by=None, before=None, after=None, asked=None) -> Me
         how_asked=asked.how if asked else "",
         asked_on=asked.on if asked else None,
     )
+
+
+@transaction.atomic
+def change_own_preferences(member: Member, chosen: dict) -> list[MembershipChange]:
+    """The member's own preferences page: subjects, route and pause, and for a postal
+    member what their letters bring, in one transaction."""
+    changes = change_preferences(
+        member,
+        interests=chosen["interests"],
+        route=chosen["route"],
+        is_paused=chosen["is_paused"],
+    )
+    if "papers_by_post" in chosen:
+        changes += change_papers_by_post(member, chosen["papers_by_post"])
+    return changes
+
+
+def change_papers_by_post(
+    member: Member, choice: str, *, by=None, asked: AskedBy | None = None
+) -> list[MembershipChange]:
+    """What a postal member's letters bring (summaries, the full papers on their subjects, or
+    those of open consultations only), changed by them or by an officer recording what they
+    asked; one record, or none when nothing changed."""
+    if choice not in Member.PapersByPost.values:
+        raise UnknownPapersChoice("Choose what your letters bring from the choices listed.")
+    if choice == member.papers_by_post:
+        return []
+    change = _record(
+        member,
+        "papers_by_post",
+        by=by,
+        asked=asked,
+        before={"papers_by_post": member.papers_by_post},
+        after={"papers_by_post": choice},
+    )
+    member.papers_by_post = choice
+    member.save(update_fields=["papers_by_post"])
+    return [change]
 
 
 @transaction.atomic

@@ -81,18 +81,16 @@ def preferences(request):
         return kept_private(render(request, "members/no_membership.html", status=404))
     initial = {
         "interests": list(member.interests.all()),
-        "route": member.route if member.route in Member.EMAIL_ROUTES else None,
+        "route": member.route if member.route in Member.EMAIL_ROUTES or member.is_postal else None,
         "is_paused": member.status == Member.Status.PAUSED,
+        "papers_by_post": member.papers_by_post,
     }
-    form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial)
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None, initial=initial, member=member
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            changes = partnership.change_preferences(
-                member,
-                interests=form.cleaned_data["interests"],
-                route=form.cleaned_data["route"],
-                is_paused=form.cleaned_data["is_paused"],
-            )
+            changes = partnership.change_own_preferences(member, form.cleaned_data)
         except MembersError as error:
             form.add_error(None, error.message)
         else:

@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
 from home.audit import record_access
@@ -43,8 +43,12 @@ from members.exceptions import (
     ReturnAddressNeeded,
 )
 from members.models import Member, PostalBatch, PostalLetter
+from members.postal.enclosures import (
+    check_enclosures_still_public,
+    chosen_enclosures,
+    enclosable_papers,
+)
 from members.postal.letters import (
-    ADDRESS_LINES_THAT_FIT,
     LetterContent,
     LetterPosting,
     PartnershipContact,
@@ -125,7 +129,9 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
     }
     envelope = envelope_window()
     today = timezone.localdate(now)
+    papers = enclosable_papers(postings)
     letters: list[tuple[PostalLetter, list[Posting]]] = []
+    too_long: list[int] = []
     for member in members:
         matching = [
             posting
@@ -134,6 +140,7 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
         ]
         if not matching:
             continue
+        enclosures = chosen_enclosures(member.papers_by_post, matching, papers, closes, today)
         content = LetterContent(
             position=len(letters) + 1,
             member_number=member.pk,
@@ -146,28 +153,28 @@ def build_batch(officer, *, now: datetime.datetime | None = None) -> PostalBatch
                 LetterPosting.of(posting, closes.get(posting.pk)) for posting in matching
             ),
             reply_forms=tuple(forms[posting.pk] for posting in matching if posting.pk in forms),
+            enclosures=tuple(enclosure.title for enclosure in enclosures),
         )
+        if not content.fits_its_boxes:
+            too_long.append(member.pk)
+            continue
         letter = PostalLetter(
             member=member,
             position=content.position,
             address_lines=list(content.address_lines),
             is_large_print=content.is_large_print,
             html=render_letter(content, partnership),
+            enclosures=[enclosure.as_json() for enclosure in enclosures],
         )
         letters.append((letter, matching))
-    too_long = [
-        letter.member_id
-        for letter, _ in letters
-        if len(letter.address_lines) > ADDRESS_LINES_THAT_FIT[letter.is_large_print]
-    ]
     if too_long:
         raise AddressTooLong(
-            "These members' addresses have more lines than an envelope's window shows "
-            f"({ADDRESS_LINES_THAT_FIT[False]} lines with the name, "
-            f"{ADDRESS_LINES_THAT_FIT[True]} in large print): "
+            "These members' names or addresses are longer than the letter's boxes hold, even "
+            "set smaller (the envelope's window shows about seven lines of address, six in "
+            "large print): "
             + ", ".join(f"member {pk}" for pk in too_long)
-            + ". Join some lines on their records (for example the flat and the street), "
-            "then build the batch again."
+            + ". Join some lines on their records (for example the flat and the street), or "
+            "shorten the name to how they sign their letters, then build the batch again."
         )
     if not letters:
         raise NothingToPost(
@@ -239,6 +246,11 @@ def check_still_for_its_members(batch: PostalBatch) -> None:
             "the batch again from Postal mailing (it replaces this one), then print the new "
             "letters."
         )
+    check_enclosures_still_public(
+        enclosure
+        for enclosures in batch.letters.values_list("enclosures", flat=True)
+        for enclosure in enclosures
+    )
 
 
 def _discard(batch: PostalBatch) -> None:
@@ -279,11 +291,12 @@ def mark_posted(officer, batch: PostalBatch, *, posted_on: datetime.date) -> Pos
         ],
         ignore_conflicts=True,
     )
+    counts = batch.letters.aggregate(pages=Sum("page_count"), sheets=Sum("sheet_count"))
     record_access(
         officer,
         Action.MARKED_POSTED,
         count=batch.letters.count(),
-        details={"batch": batch.pk},
+        details={"batch": batch.pk, "pages": counts["pages"], "sheets": counts["sheets"]},
     )
     return batch
 

@@ -43,6 +43,7 @@ class ChangeAskedByPost:
     interests: tuple[Interest, ...]
     letters: str = LettersChoice.KEEP
     is_large_print: bool = False
+    papers_by_post: str = Member.PapersByPost.SUMMARIES
     email: str = ""
     email_route: str = Member.Route.EMAIL_AT_ONCE
 
@@ -80,6 +81,10 @@ def record_change_asked_by_post(
         )
         member.is_large_print = change.is_large_print
         member.save(update_fields=["is_large_print"])
+    if change.letters != LettersChoice.EMAIL:
+        changes += partnership.change_papers_by_post(
+            member, change.papers_by_post, by=officer, asked=asked
+        )
     if change.letters == LettersChoice.EMAIL:
         changes += _switch_to_email(officer, member, change, asked, request)
     else:

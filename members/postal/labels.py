@@ -1,7 +1,9 @@
 """Address labels of a batch: a 21-up A4 sheet and a CSV for a mail-merge, in the letters'
-order; every export is audited."""
+order, each with the envelope's pages and sheets once the PDF has counted them; every export
+is audited."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from home.audit import record_access
 from home.spreadsheets import neutralise, spreadsheet
@@ -14,10 +16,23 @@ LABEL_ROWS = 7
 LABELS_PER_SHEET = LABEL_COLUMNS * LABEL_ROWS
 
 
-def label_sheets(officer, batch: PostalBatch) -> list[list[list[str]]]:
+@dataclass(frozen=True)
+class Label:
+    position: int
+    lines: list[str]
+    pages: int | None
+    sheets: int | None
+
+
+def label_sheets(officer, batch: PostalBatch) -> list[list[Label]]:
     """The addresses of the batch's letters, 21 to an A4 sheet, in the letters' order."""
     check_officer(officer)
-    addresses = list(batch.letters.order_by("position").values_list("address_lines", flat=True))
+    addresses = [
+        Label(*row)
+        for row in batch.letters.order_by("position").values_list(
+            "position", "address_lines", "page_count", "sheet_count"
+        )
+    ]
     record_access(
         officer,
         Action.EXPORTED_LABELS,
@@ -52,15 +67,21 @@ def labels_csv(officer, batch: PostalBatch) -> str:
         "Name",
         *(f"Address line {n}" for n in range(1, LABEL_CSV_ADDRESS_LINES + 1)),
         "Postcode",
+        "Pages",
+        "Sheets",
     ]
     rows = list(
         batch.letters.order_by("position").values_list(
-            "position", "address_lines", "member__postcode"
+            "position", "address_lines", "member__postcode", "page_count", "sheet_count"
         )
     )
     cells = [
-        label_csv_row(position, lines, (postcode or "").strip().upper())
-        for position, lines, postcode in rows
+        [
+            *label_csv_row(position, lines, (postcode or "").strip().upper()),
+            "" if pages is None else pages,
+            "" if sheets is None else sheets,
+        ]
+        for position, lines, postcode, pages, sheets in rows
     ]
     record_access(
         officer,

@@ -2,6 +2,7 @@
 the HTML document the browser prints and WeasyPrint renders."""
 
 import datetime
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,15 +68,34 @@ ENVELOPE_WINDOWS = {
 PAGE_MARGINS_MM = (15, 18, 18, 20)
 WINDOW_INSET_MM = 3
 # How many lines of address the window shows (letters.css: 11 pt and 16 pt text at 1.2 and
-# 1.1 line heights in a 39 mm high block); a longer address is refused when the batch is
-# built, never cut off.
+# 1.1 line heights in a 39 mm high block), and how many characters a line surely holds (a
+# long name wraps; measured on mixed-case names, not all capitals). A standard-print address
+# that does not fit is set compact (10 pt at 1.05, nine lines of 42), and one that still
+# does not fit is refused when the batch is built, never cut off. Large print is never
+# shrunk below 16 pt.
 ADDRESS_LINES_THAT_FIT = {False: 7, True: 6}
-# The fixed box under the window with the date, the member number and the greeting (a name
-# of up to two lines): the letter's body starts below it whatever the member's details.
+ADDRESS_CHARACTERS_PER_LINE = {False: 38, True: 29}
+COMPACT_ADDRESS_LINES_THAT_FIT = {False: 9, True: 6}
+COMPACT_ADDRESS_CHARACTERS_PER_LINE = {False: 42, True: 29}
+# The fixed box under the window with the date, the member number and the greeting: the
+# letter's body starts below it whatever the member's details. The greeting takes two lines
+# at full size; a longer name is set smaller, three lines in the same height (9 pt, or 16 pt
+# in large print), and a name longer still is refused, never cut off.
 PERSONAL_BOX_HEIGHT_MM = {"standard": 26, "large": 38}
+GREETING_CHARACTERS_PER_LINE = {False: 75, True: 42}
+COMPACT_GREETING_CHARACTERS_PER_LINE = {False: 92, True: 50}
+# The fixed box listing the papers enclosed (the same height for every member): a list that
+# does not fit is printed on a slip of its own after the letter.
+ENCLOSURES_BOX_LINES = {False: 4, True: 3}
+ENCLOSURES_CHARACTERS_PER_LINE = {False: 80, True: 44}
 # A reply form's top: the member's name and reference on the left (a fixed box), where to
 # send it on the right (up to eight lines); its questions start below both.
-REPLY_PERSONAL_BOX_HEIGHT_MM = {"standard": 16, "large": 24}
+REPLY_PERSONAL_BOX_HEIGHT_MM = {"standard": 24, "large": 36}
+# The name in that box (95 mm wide): up to three lines (two in large print) at full size,
+# else four at 9 pt (16 pt in large print); a longer name is refused, never cut off.
+REPLY_NAME_CHARACTERS_PER_LINE = {False: 42, True: 28}
+REPLY_NAME_LINES = {False: 3, True: 2}
+COMPACT_REPLY_NAME_CHARACTERS_PER_LINE = {False: 55, True: 31}
 REPLY_TOP_MM = {"standard": 40, "large": 62}
 
 
@@ -111,6 +131,10 @@ def letters_css(envelope: EnvelopeWindow) -> str:
             },
             "body_starts_at": body_starts_at,
             "personal_height": PERSONAL_BOX_HEIGHT_MM,
+            "enclosures_lines": {
+                "standard": ENCLOSURES_BOX_LINES[False],
+                "large": ENCLOSURES_BOX_LINES[True],
+            },
             "reply_personal_height": REPLY_PERSONAL_BOX_HEIGHT_MM,
             "reply_body_top": {size: height + 6 for size, height in REPLY_TOP_MM.items()},
             "body_top": {
@@ -221,6 +245,14 @@ def reply_forms(postings: list[Posting], now: datetime.datetime) -> dict[int, Re
     return forms
 
 
+def wrapped_line_count(text: str, characters_per_line: int) -> int:
+    return max(1, len(textwrap.wrap(text, characters_per_line)))
+
+
+def address_line_count(lines: Iterable[str], characters_per_line: int) -> int:
+    return sum(wrapped_line_count(line, characters_per_line) for line in lines)
+
+
 @dataclass(frozen=True)
 class LetterContent:
     position: int
@@ -232,10 +264,59 @@ class LetterContent:
     interest_names: tuple[str, ...]
     postings: tuple[LetterPosting, ...]
     reply_forms: tuple[ReplyForm, ...] = ()
+    enclosures: tuple[str, ...] = ()  # the titles of the papers printed after the letter
 
     @property
     def reference(self) -> str:
         return member_reference(self.member_number)
+
+    @property
+    def greeting(self) -> str:
+        return f"Dear {self.name},"
+
+    @property
+    def is_greeting_compact(self) -> bool:
+        """A name of more than two lines is set smaller, to fit three in the same box."""
+        full = GREETING_CHARACTERS_PER_LINE[self.is_large_print]
+        return wrapped_line_count(self.greeting, full) > 2
+
+    @property
+    def is_address_compact(self) -> bool:
+        lines_fit = ADDRESS_LINES_THAT_FIT[self.is_large_print]
+        width = ADDRESS_CHARACTERS_PER_LINE[self.is_large_print]
+        return address_line_count(self.address_lines, width) > lines_fit
+
+    @property
+    def is_reply_name_compact(self) -> bool:
+        large = self.is_large_print
+        lines = wrapped_line_count(self.name, REPLY_NAME_CHARACTERS_PER_LINE[large])
+        return lines > REPLY_NAME_LINES[large]
+
+    @property
+    def fits_its_boxes(self) -> bool:
+        """Whether the address and the greeting fit their fixed boxes, compact if need be."""
+        large = self.is_large_print
+        address_lines = address_line_count(
+            self.address_lines, COMPACT_ADDRESS_CHARACTERS_PER_LINE[large]
+        )
+        greeting_lines = wrapped_line_count(
+            self.greeting, COMPACT_GREETING_CHARACTERS_PER_LINE[large]
+        )
+        reply_name_lines = wrapped_line_count(
+            self.name, COMPACT_REPLY_NAME_CHARACTERS_PER_LINE[large]
+        )
+        return (
+            address_lines <= COMPACT_ADDRESS_LINES_THAT_FIT[large]
+            and greeting_lines <= 3
+            and reply_name_lines <= 4
+        )
+
+    @property
+    def enclosures_need_a_slip(self) -> bool:
+        """The list of enclosed papers goes on a slip when it would not fit its box."""
+        width = ENCLOSURES_CHARACTERS_PER_LINE[self.is_large_print]
+        lines = 1 + sum(wrapped_line_count(f"• {title}", width) for title in self.enclosures)
+        return lines > ENCLOSURES_BOX_LINES[self.is_large_print]
 
     @property
     def has_closing_dates(self) -> bool:

@@ -3,9 +3,15 @@ as one letter per postal member with the postings that match their interests. A 
 kept exactly as it was rendered, so a reprint is the same letter, and a letter returned
 undelivered is recorded against it."""
 
+import re
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 class PostalBatch(models.Model):
@@ -75,6 +81,17 @@ class PostalLetter(models.Model):
     is_large_print = models.BooleanField(default=False)
     html = models.TextField()
     postings = models.ManyToManyField("members.Posting", related_name="postal_letters")
+    enclosures = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The papers printed after the letter, in order: each a page id and title.",
+    )
+    page_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Pages in the envelope, once the PDF is made."
+    )
+    sheet_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Sheets of paper in the envelope, once the PDF is made."
+    )
     returned_on = models.DateField(null=True, blank=True)
     returned_reason = models.CharField(max_length=200, blank=True)
     returned_recorded_by = models.ForeignKey(
@@ -93,3 +110,72 @@ class PostalLetter(models.Model):
     @property
     def is_returned(self) -> bool:
         return self.returned_on is not None
+
+
+# Royal Mail second class, 2025 prices: a letter up to 100 g, then large letters by weight.
+DEFAULT_POSTAGE_BANDS = (
+    "Up to 100 g: £0.87\nUp to 250 g: £2.06\nUp to 500 g: £2.62\nUp to 750 g: £3.20"
+)
+POSTAGE_BAND = re.compile(
+    r"^\s*(?:up to\s*)?(?P<grams>\d+)\s*g?\s*[:=]?\s*£?\s*(?P<price>\d+(?:\.\d{1,2})?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_postage_bands(text: str) -> list[tuple[int, Decimal]]:
+    """The bands as (up to so many grams, price in pounds), lightest first; ValidationError
+    naming the line to fix."""
+    bands: list[tuple[int, Decimal]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = POSTAGE_BAND.match(line)
+        if match is None:
+            raise ValidationError(
+                f"Line {number} (“{line.strip()}”) is not a band: write each band on its own "
+                "line like “Up to 100 g: £0.87”."
+            )
+        grams, price = int(match["grams"]), Decimal(match["price"])
+        if grams == 0 or (bands and grams <= bands[-1][0]):
+            raise ValidationError(
+                f"Line {number}: put the bands lightest first, each heavier than the one "
+                "before (and more than 0 g)."
+            )
+        bands.append((grams, price))
+    if not bands:
+        raise ValidationError("Give at least one band, like “Up to 100 g: £0.87”.")
+    return bands
+
+
+@register_setting(icon="mail")
+class PostalSettings(BaseSiteSetting):
+    """How the postal batch is printed and what it is expected to cost."""
+
+    print_on_both_sides = models.BooleanField(
+        "Print on both sides",
+        default=False,
+        help_text="Each envelope's pages are then padded to an even number with a blank page, "
+        "so no member's letter is printed on the back of another's.",
+    )
+    postage_bands = models.TextField(
+        default=DEFAULT_POSTAGE_BANDS,
+        blank=True,  # so that clean() says what an empty field needs, in its own words
+        help_text="The price of an envelope by its weight, one band a line, lightest first, "
+        "like “Up to 100 g: £0.87”. The batch screen estimates postage with them.",
+    )
+
+    panels = [FieldPanel("print_on_both_sides"), FieldPanel("postage_bands")]
+
+    class Meta:
+        verbose_name = "Postal mailing"
+
+    def clean(self):
+        super().clean()
+        try:
+            parse_postage_bands(self.postage_bands)
+        except ValidationError as error:
+            raise ValidationError({"postage_bands": error.messages}) from error
+
+    @property
+    def bands(self) -> list[tuple[int, Decimal]]:
+        return parse_postage_bands(self.postage_bands)

@@ -4,7 +4,6 @@ ones, each batch's letters (for the browser's print, one by one or all), its PDF
 asked for by post or telephone. Every view of the letters and addresses is audited (the
 services do it)."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -12,17 +11,14 @@ from django.db.models import Count
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views import View
-from wagtail.admin.widgets import AdminDateInput
 
 from home.audit import record_access
 from home.officer_screens import AdminScreen
 from home.roles import is_partnership_officer
 from members.audit.actions import Action
 from members.exceptions import MembersError
-from members.models import Member, MembershipChange, PostalBatch, PostalLetter
-from members.partnership.forms import InterestsField
+from members.models import Member, PostalBatch, PostalLetter
 from members.postal.batches import (
     batch_letters,
     build_batch,
@@ -33,15 +29,13 @@ from members.postal.batches import (
     record_returned_letter,
 )
 from members.postal.changes_by_post import (
-    ChangeAskedByPost,
-    LettersChoice,
     record_change_asked_by_post,
 )
 from members.postal.labels import label_sheets, labels_csv
 from members.postal.letters import envelope_window
+from members.postal.officer_forms import ChangeByPostForm, PostedForm, ReturnedForm
 from members.postal.pdf import open_pdf, request_pdf
-
-EARLIEST_DATE_MESSAGE = "Enter a date from this century, like 27 3 2026."
+from members.postal.postage import batch_postage, is_printed_on_both_sides
 
 
 class OfficersOnlyMixin(LoginRequiredMixin):
@@ -55,139 +49,9 @@ class OfficersOnlyMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-def _no_future(value, what: str):
-    if value and value > timezone.localdate():
-        raise forms.ValidationError(f"{what} cannot be in the future: check the date.")
-    if value and value.year < 2000:
-        raise forms.ValidationError(EARLIEST_DATE_MESSAGE)
-    return value
-
-
 def _no_store(response):
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-class PostedForm(forms.Form):
-    posted_on = forms.DateField(
-        label="The day the letters went in the post",
-        widget=AdminDateInput,
-        error_messages={"required": "Enter the day the letters were posted, like 27 3 2026."},
-    )
-
-    def __init__(self, *args, batch: PostalBatch, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.batch = batch
-
-    def clean_posted_on(self):
-        posted_on = _no_future(self.cleaned_data["posted_on"], "The day they were posted")
-        if posted_on < timezone.localdate(self.batch.built_at):
-            raise forms.ValidationError(
-                "The letters cannot have been posted before the batch was built on "
-                f"{timezone.localdate(self.batch.built_at):%-d %B %Y}: check the date."
-            )
-        return posted_on
-
-
-class ReturnedForm(forms.Form):
-    returned_on = forms.DateField(
-        label="The day it came back",
-        widget=AdminDateInput,
-        error_messages={"required": "Enter the day the letter came back, like 27 3 2026."},
-    )
-    reason = forms.CharField(
-        label="What the envelope says",
-        max_length=200,
-        help_text="For example “Addressee gone away” or “Not known at this address”.",
-        error_messages={
-            "required": "Say why it came back, as the envelope or Royal Mail's label says.",
-            "max_length": "Keep the reason to 200 characters or fewer.",
-        },
-    )
-
-    def __init__(self, *args, letter: PostalLetter, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.letter = letter
-
-    def clean_returned_on(self):
-        returned_on = _no_future(self.cleaned_data["returned_on"], "The day it came back")
-        posted_at = self.letter.batch.posted_at
-        if posted_at and returned_on < timezone.localdate(posted_at):
-            raise forms.ValidationError(
-                "A letter cannot come back before it was posted on "
-                f"{timezone.localdate(posted_at):%-d %B %Y}: check the date."
-            )
-        return returned_on
-
-
-EMAIL_ROUTES = [(route.value, route.label) for route in Member.Route if route != Member.Route.POST]
-
-
-class ChangeByPostForm(forms.Form):
-    how_asked = forms.ChoiceField(
-        label="How did they ask?",
-        choices=[(choice.value, choice.label) for choice in MembershipChange.OFFICER_CHANNELS],
-        widget=forms.RadioSelect,
-        error_messages={"required": "Say how they asked: by post, by telephone or in person."},
-    )
-    asked_on = forms.DateField(
-        label="When did they ask?",
-        help_text="The date on their letter, or of the call.",
-        widget=AdminDateInput,
-        error_messages={"required": "Enter the day they asked, like 27 3 2026."},
-    )
-    letters = forms.ChoiceField(
-        label="Their letters",
-        choices=LettersChoice.choices,
-        widget=forms.RadioSelect,
-        initial=LettersChoice.KEEP,
-        error_messages={"required": "Choose what happens to their letters."},
-    )
-    interests = InterestsField()
-    is_large_print = forms.BooleanField(label="Large print letters", required=False)
-    email = forms.EmailField(
-        label="Email address (only when switching to email)",
-        required=False,
-        error_messages={"invalid": "Enter the email address like name@example.org."},
-    )
-    email_route = forms.ChoiceField(
-        label="By email: how often?", choices=EMAIL_ROUTES, required=False
-    )
-
-    def __init__(self, *args, member: Member, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["interests"].label = "The subjects they want to hear about"
-        if not self.is_bound:
-            self.initial.update(
-                interests=list(member.interests.all()),
-                is_large_print=member.is_large_print,
-                email_route=Member.Route.EMAIL_AT_ONCE,
-            )
-
-    def clean_asked_on(self):
-        return _no_future(self.cleaned_data["asked_on"], "The day they asked")
-
-    def clean(self):
-        data = super().clean()
-        if data.get("letters") == LettersChoice.LEAVE:
-            # Leaving needs no subjects: drop the error an empty choice raised.
-            self.errors.pop("interests", None)
-        if data.get("letters") == LettersChoice.EMAIL and not data.get("email"):
-            if "email" not in self.errors:
-                self.add_error("email", "Enter the email address they want their news sent to.")
-        return data
-
-    def change(self) -> ChangeAskedByPost:
-        data = self.cleaned_data
-        return ChangeAskedByPost(
-            how_asked=data["how_asked"],
-            asked_on=data["asked_on"],
-            interests=tuple(data.get("interests") or ()),
-            letters=data["letters"],
-            is_large_print=data["is_large_print"],
-            email=data.get("email", ""),
-            email_route=data.get("email_route") or Member.Route.EMAIL_AT_ONCE,
-        )
 
 
 class PostalMailingView(OfficersOnlyMixin, AdminScreen):
@@ -261,6 +125,8 @@ class PostalBatchView(OfficersOnlyMixin, AdminScreen):
             postings=batch.postings.order_by("posted_at", "pk"),
             posted_form=posted_form or PostedForm(batch=batch),
             envelope=envelope_window(batch.envelope),
+            postage=batch_postage(batch),
+            is_duplex=is_printed_on_both_sides(),
         )
         return context
 

@@ -17,6 +17,12 @@ same news in the same print size. So:
    and adds the body's other pages after it. A body's content, fonts and images are copied
    into the file once, whatever the number of letters that use it.
 
+4. Each envelope's enclosed papers (members.postal.enclosures, rendered once per batch and
+   print size) follow its letter, before its reply forms; their pages are copied into the
+   file once and shared by every envelope. When officers print on both sides, an envelope
+   with an odd number of pages gets a blank one, so no letter is printed on the back of
+   another member's.
+
 Both parts are made from the letter exactly as frozen when the batch was built, so the PDF
 prints that letter. pikepdf, not pypdf: `bench/postal_batch.py --compare-merge` stamps the
 same letters with both (pypdf's `merge_page` parses and rewrites every page's content
@@ -35,9 +41,11 @@ from pypdf import PdfReader, PdfWriter
 # its own kind, and every text inside is escaped, so the first closing tag ends it.
 PERSONAL_BOX = re.compile(r"<(p|div)( [^>]*)? data-personal>.*?</\1>", re.DOTALL)
 ARTICLE_OPENING = re.compile(r"<article [^>]*>")
+REPLY_FORM_OPENING = re.compile(r'<article class="[^"]*\breply-form\b(?![^"]*\benclosures-slip\b)')
 LETTER_PART = re.compile(r"<article .*?</article>", re.DOTALL)
 # Ids carry the letter's position, so two letters with the same body differ there only.
 POSITION_IDS = re.compile(r'"letter-\d+')
+A4_POINTS = (595.28, 841.89)
 
 
 def letter_body(html: str) -> str:
@@ -82,39 +90,90 @@ def distinct_bodies(letters: Sequence[str]) -> tuple[dict[str, str], list[str]]:
     return bodies, keys
 
 
+def parts_before_reply_forms(parts: Sequence[str]) -> int:
+    """How many of a letter's parts come before its enclosed papers: the letter and its
+    enclosures slip, not its reply forms."""
+    return next(
+        (number for number, part in enumerate(parts) if REPLY_FORM_OPENING.match(part)),
+        len(parts),
+    )
+
+
+@dataclass(frozen=True)
+class EnvelopeParts:
+    """One envelope's share of the parts: how many parts it has, how many come before its
+    enclosed papers, and the papers' keys in order."""
+
+    part_count: int
+    papers_after: int
+    paper_keys: tuple = ()
+
+
 @dataclass(frozen=True)
 class RenderedParts:
     """What WeasyPrint made for a batch: each distinct body's PDF, each part's body key (in
-    the letters' order, a letter then its reply forms), and the overlay pages in chunks (one
-    page per part)."""
+    the letters' order, a letter then its reply forms), the overlay pages in chunks (one
+    page per part), each envelope's share, and each enclosed paper's PDF by key."""
 
     bodies: dict[str, bytes]
     keys: list[str]
     overlays: list[bytes]
+    envelopes: list[EnvelopeParts] | None = None
+    papers: dict | None = None
 
 
-def merge_with_pikepdf(parts: RenderedParts, *, title: str) -> bytes:
-    """Each letter: its overlay page with its body's first page drawn under it (as a form
-    XObject copied into the file once per body), then the body's other pages."""
+@dataclass(frozen=True)
+class PrintFile:
+    pdf: bytes
+    pages_per_envelope: list[int]
+
+
+def merge_envelopes(parts: RenderedParts, *, title: str, is_duplex: bool = False) -> PrintFile:
+    """Each envelope: each of its parts (its overlay page with its body's first page drawn
+    under it, as a form XObject copied into the file once per body, then the body's other
+    pages), its enclosed papers after its letter, and a blank page if printed on both sides
+    and its pages are odd."""
     out = pikepdf.new()
     opened = {key: pikepdf.open(io.BytesIO(pdf)) for key, pdf in parts.bodies.items()}
     first_pages = {
         key: out.copy_foreign(body.pages[0].as_form_xobject()) for key, body in opened.items()
     }
+    papers = {key: pikepdf.open(io.BytesIO(pdf)) for key, pdf in (parts.papers or {}).items()}
     chunks = [pikepdf.open(io.BytesIO(chunk)) for chunk in parts.overlays]  # kept open
     stamps = [page for chunk in chunks for page in chunk.pages]
     if len(stamps) != len(parts.keys):
         raise ValueError(f"{len(stamps)} overlay pages for {len(parts.keys)} letters.")
-    for stamp, key in zip(stamps, parts.keys, strict=True):
-        # The overlay page is the letter's own (a body page is shared by many letters, so
-        # it is never the one changed).
-        out.pages.append(stamp)
-        out.pages[-1].add_underlay(first_pages[key])
-        out.pages.extend(opened[key].pages[1:])
+    envelopes = parts.envelopes or [EnvelopeParts(1, 1)] * len(parts.keys)
+    pages_per_envelope = []
+    part = 0
+    for envelope in envelopes:
+        first = len(out.pages)
+        for number in range(envelope.part_count):
+            if number == envelope.papers_after:
+                for key in envelope.paper_keys:
+                    out.pages.extend(papers[key].pages)
+            stamp, key = stamps[part], parts.keys[part]
+            # The overlay page is the letter's own (a body page is shared by many letters,
+            # so it is never the one changed).
+            out.pages.append(stamp)
+            out.pages[-1].add_underlay(first_pages[key])
+            out.pages.extend(opened[key].pages[1:])
+            part += 1
+        if envelope.papers_after >= envelope.part_count:
+            for key in envelope.paper_keys:
+                out.pages.extend(papers[key].pages)
+        if is_duplex and (len(out.pages) - first) % 2:
+            out.add_blank_page(page_size=A4_POINTS)
+        pages_per_envelope.append(len(out.pages) - first)
     out.docinfo["/Title"] = title
     buffer = io.BytesIO()
     out.save(buffer)
-    return buffer.getvalue()
+    return PrintFile(buffer.getvalue(), pages_per_envelope)
+
+
+def merge_with_pikepdf(parts: RenderedParts, *, title: str) -> bytes:
+    """The print file of merge_envelopes, printed on one side."""
+    return merge_envelopes(parts, title=title).pdf
 
 
 def merge_with_pypdf(parts: RenderedParts, *, title: str) -> bytes:

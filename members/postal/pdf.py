@@ -19,16 +19,23 @@ from home.outbox import queue_templated_email
 from home.site_address import absolute_url
 from members.audit.actions import Action
 from members.exceptions import BatchOutOfDate, PdfRendererUnavailable
-from members.models import PostalBatch
+from members.models import PostalBatch, PostalLetter
 from members.postal.batches import check_officer, check_still_for_its_members
+from members.postal.enclosures import EnclosureKey, render_enclosures
 from members.postal.letters import EnvelopeWindow, envelope_window, letters_document
 from members.postal.overlay import (
+    EnvelopeParts,
+    PrintFile,
     RenderedParts,
     distinct_bodies,
     letter_overlay,
     letter_parts,
+    merge_envelopes,
     merge_with_pikepdf,
+    parts_before_reply_forms,
 )
+from members.postal.postage import is_printed_on_both_sides, sheets
+from papers.exceptions import PdfUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -84,12 +91,25 @@ def render_all(documents: list[str], processes: int) -> list[bytes]:
 
 
 def render_parts(
-    letters: Sequence[str], envelope: EnvelopeWindow, *, chunk_size: int, processes: int = 1
+    letters: Sequence[str],
+    envelope: EnvelopeWindow,
+    *,
+    chunk_size: int,
+    processes: int = 1,
+    enclosed: Sequence[tuple[EnclosureKey, ...]] = (),
 ) -> RenderedParts:
     """Each distinct body once, and every letter's overlay page, chunk_size to a document
-    (memory stays flat however many letters there are), `processes` renders at once."""
+    (memory stays flat however many letters there are), `processes` renders at once; and
+    each enclosed paper once per print size (`enclosed`: each letter's papers, in order)."""
     weasyprint_html()  # the clear message now, before any work, if Pango is missing
-    parts = [part for html in letters for part in letter_parts(html)]
+    split = [letter_parts(html) for html in letters]
+    enclosed = list(enclosed) or [()] * len(letters)
+    envelopes = [
+        EnvelopeParts(len(own), parts_before_reply_forms(own), tuple(keys))
+        for own, keys in zip(split, enclosed, strict=True)
+    ]
+    papers = render_enclosures(key for keys in enclosed for key in keys)
+    parts = [part for own in split for part in own]
     bodies, keys = distinct_bodies(parts)
     overlays = [letter_overlay(part) for part in parts]
     documents = [
@@ -109,6 +129,8 @@ def render_parts(
         bodies=dict(zip(bodies, rendered[: len(bodies)], strict=True)),
         keys=keys,
         overlays=rendered[len(bodies) :],
+        envelopes=envelopes,
+        papers=papers,
     )
 
 
@@ -125,6 +147,29 @@ def render_pdf(
     layout whose personal details are marked data-personal: a batch's, or a campaign's."""
     parts = render_parts(letters, envelope, chunk_size=chunk_size, processes=processes)
     return merge_with_pikepdf(parts, title=title)
+
+
+def render_print_file(
+    letters: Sequence[PostalLetter],
+    envelope: EnvelopeWindow,
+    *,
+    is_duplex: bool,
+    chunk_size: int,
+    processes: int = 1,
+) -> PrintFile:
+    """The batch's print file: each letter, its enclosed papers (in its print size), its
+    reply forms, padded to an even page count per envelope when printed on both sides."""
+    parts = render_parts(
+        [letter.html for letter in letters],
+        envelope,
+        chunk_size=chunk_size,
+        processes=processes,
+        enclosed=[
+            tuple((enclosure["page"], letter.is_large_print) for enclosure in letter.enclosures)
+            for letter in letters
+        ],
+    )
+    return merge_envelopes(parts, title="Postal letters", is_duplex=is_duplex)
 
 
 @transaction.atomic
@@ -149,24 +194,30 @@ def make_pdf(batch_id: int) -> str:
     batch = PostalBatch.objects.filter(pk=batch_id).select_related("pdf_requested_by").first()
     if batch is None:  # discarded (rebuilt) before the worker came to it
         return "discarded"
-    letters = list(batch.letters.order_by("position").values_list("html", flat=True))
+    letters = list(batch.letters.order_by("position").only("html", "enclosures", "is_large_print"))
+    is_duplex = is_printed_on_both_sides()
     try:
         check_still_for_its_members(batch)  # a page may have been unpublished since asked
-        pdf = render_pdf(
+        printed = render_print_file(
             letters,
             envelope_window(batch.envelope),
+            is_duplex=is_duplex,
             chunk_size=settings.KCP_POSTAL_PDF_CHUNK_SIZE,
             processes=settings.KCP_POSTAL_PDF_PROCESSES,
         )
-    except (PdfRendererUnavailable, BatchOutOfDate) as error:
+    except (PdfRendererUnavailable, PdfUnavailable, BatchOutOfDate) as error:
         logger.warning("Postal batch %s: %s", batch_id, error.message)
         PostalBatch.objects.filter(pk=batch_id).update(
             pdf_state=PdfState.FAILED, pdf_error=error.message, pdf_finished_at=timezone.now()
         )
         return PdfState.FAILED
+    for letter, pages in zip(letters, printed.pages_per_envelope, strict=True):
+        letter.page_count = pages
+        letter.sheet_count = sheets(pages, is_duplex=is_duplex)
+    PostalLetter.objects.bulk_update(letters, ["page_count", "sheet_count"], batch_size=500)
     if batch.pdf:
         batch.pdf.delete(save=False)
-    batch.pdf.save(f"postal-batch-{batch.pk}.pdf", ContentFile(pdf), save=False)
+    batch.pdf.save(f"postal-batch-{batch.pk}.pdf", ContentFile(printed.pdf), save=False)
     batch.pdf_state = PdfState.READY
     batch.pdf_finished_at = timezone.now()
     batch.save(update_fields=["pdf", "pdf_state", "pdf_finished_at"])

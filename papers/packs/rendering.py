@@ -18,6 +18,10 @@ from .contents import PackItem
 
 PDF_VARIANT = "pdf/ua-1"
 STYLESHEETS = ("css/site.css", "css/papers.css", "css/print.css", "css/packs-print.css")
+# A paper enclosed in a postal letter: without the online response panel, and for a
+# large-print member every text 16 pt or more.
+ENCLOSURE_STYLESHEET = "css/packs-enclosure.css"
+LARGE_PRINT_STYLESHEET = "css/packs-large-print.css"
 IN_PACK_FRAME = "packs/paper_in_pack.html"
 OWN_DOCUMENT_FRAME = "packs/paper_document.html"
 
@@ -56,19 +60,30 @@ def paper_html(paper: Page, request: HttpRequest, frame: str) -> str:
     return render_to_string(paper.get_template(request), context, request=request)
 
 
-def _stylesheets(weasyprint) -> list:
-    return [weasyprint.CSS(filename=finders.find(path)) for path in STYLESHEETS]
+def _stylesheets(weasyprint, extra: tuple[str, ...] = ()) -> list:
+    return [weasyprint.CSS(filename=finders.find(path)) for path in (*STYLESHEETS, *extra)]
 
 
-def write_pdf(html: str) -> bytes:
+def write_pdf(html: str, *, extra_stylesheets: tuple[str, ...] = ()) -> bytes:
     weasyprint = _weasyprint()
     return weasyprint.HTML(string=html).write_pdf(
-        stylesheets=_stylesheets(weasyprint), pdf_variant=PDF_VARIANT
+        stylesheets=_stylesheets(weasyprint, extra_stylesheets), pdf_variant=PDF_VARIANT
     )
 
 
 def paper_pdf(paper: Page, request: HttpRequest) -> bytes:
     return write_pdf(paper_html(paper, request, OWN_DOCUMENT_FRAME))
+
+
+def print_copy_pdf(paper: Page, *, is_large_print: bool = False) -> bytes:
+    """The paper as a print copy for an envelope: the same document as its own PDF (its
+    paragraph numbers, tables, statuses and contact), in large print when asked."""
+    return write_pdf(
+        paper_html(paper, reader_request(paper), OWN_DOCUMENT_FRAME),
+        extra_stylesheets=(ENCLOSURE_STYLESHEET, LARGE_PRINT_STYLESHEET)
+        if is_large_print
+        else (ENCLOSURE_STYLESHEET,),
+    )
 
 
 def pack_html(meeting: MeetingPage, items: list[PackItem]) -> str:

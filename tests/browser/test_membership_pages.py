@@ -74,6 +74,35 @@ def test_the_preferences_page(member_page, site_url):
     assert_page_is_usable(member_page)
 
 
+def test_a_postal_members_preferences_page_asks_what_their_letters_bring(
+    member_page, site_url, joined_member
+):
+    Member.objects.filter(pk=joined_member.pk).update(route=Member.Route.POST)
+    member_page.goto(site_url + "/members/preferences/")
+    assert member_page.get_by_label("By post, as letters").is_checked()
+    assert member_page.get_by_label("A summary of each paper").is_checked()
+    assert_page_is_usable(member_page)
+    member_page.get_by_label("The full papers of open consultations only").check()
+    with member_page.expect_navigation():
+        member_page.get_by_role("button", name="Save my choices").click()
+    assert "Your choices are saved." in member_page.locator("body").inner_text()
+    joined_member.refresh_from_db()
+    assert joined_member.papers_by_post == Member.PapersByPost.CONSULTATIONS
+
+
+def test_a_postal_members_preferences_with_errors(member_page, site_url, joined_member):
+    Member.objects.filter(pk=joined_member.pk).update(route=Member.Route.POST)
+    member_page.goto(site_url + "/members/preferences/")
+    for box in member_page.get_by_role("checkbox").all():
+        box.uncheck()
+    member_page.get_by_role("button", name="Save my choices").click()
+    assert "Choose at least one subject" in member_page.locator(".error-summary").inner_text()
+    assert member_page.title().startswith("Error: ")
+    assert_page_is_usable(member_page)
+    joined_member.refresh_from_db()
+    assert joined_member.interests.count() == 2
+
+
 def test_the_data_download_page(member_page, site_url):
     member_page.goto(site_url + "/members/your-data/")
     assert member_page.locator("h1").inner_text() == "Everything we hold about you"

@@ -28,6 +28,7 @@ def form(interests, **overrides):
         "how_asked": "telephone",
         "asked_on": ASKED_ON.isoformat(),
         "letters": "keep",
+        "papers_by_post": "summaries",
         "interests": [interest.pk for interest in interests],
         "email": "",
         "email_route": "email_at_once",
@@ -54,6 +55,42 @@ def test_an_officer_records_new_interests_and_large_print_asked_for_by_telephone
     ).exists()
     inspect = officer_client.get(f"/admin/member/inspect/{member.pk}/").content.decode()
     assert "By telephone" in inspect and "28 November 2026" in inspect
+
+
+def test_an_officer_records_that_letters_should_bring_the_full_papers_asked_for_by_post(
+    officer, officer_client, postal_member, interests
+):
+    wanted = [interests["older-people"]]
+    page = officer_client.get(change_url(postal_member)).content.decode()
+    assert "What their letters bring" in page and "Summaries only" in page
+    response = officer_client.post(
+        change_url(postal_member), form(wanted, how_asked="post", papers_by_post="interested")
+    )
+    assert response.status_code == 302
+    member = Member.objects.get(pk=postal_member.pk)
+    assert member.papers_by_post == Member.PapersByPost.INTERESTED
+    change = member.changes.get(what="papers_by_post")
+    assert change.before == {"papers_by_post": "summaries"}
+    assert change.after == {"papers_by_post": "interested"}
+    assert (change.how_asked, change.asked_on, change.changed_by) == ("post", ASKED_ON, officer)
+    audit = AuditEntry.objects.filter(actor=officer, action="members.changed", subject_id=member.pk)
+    assert any("papers_by_post" in entry.details.get("fields", []) for entry in audit)
+
+
+def test_a_papers_choice_that_is_not_one_of_the_three_says_so_and_changes_nothing(
+    officer_client, postal_member, interests
+):
+    changes_before = postal_member.changes.count()
+    response = officer_client.post(
+        change_url(postal_member), form([interests["older-people"]], papers_by_post="everything")
+    )
+    assert response.status_code == 200
+    assert "Choose what their letters bring from the three choices listed" in (
+        response.content.decode()
+    )
+    member = Member.objects.get(pk=postal_member.pk)
+    assert member.papers_by_post == Member.PapersByPost.SUMMARIES
+    assert member.changes.count() == changes_before
 
 
 def test_switching_to_email_makes_an_account_the_member_confirms_and_stops_the_letters(

@@ -400,7 +400,8 @@ def test_the_label_csv_keeps_formula_like_addresses_as_text(
     csv_text = officer_client.get(f"/admin/postal-mailing/{batch.pk}/labels.csv").content.decode()
     header, row = csv_text.splitlines()[:2]
     assert (
-        header == "Letter,Name,Address line 1,Address line 2,Address line 3,Address line 4,Postcode"
+        header == "Letter,Name,Address line 1,Address line 2,Address line 3,Address line 4,"
+        "Postcode,Pages,Sheets"
     )
     assert row.startswith('1,"\'=HYPERLINK(""http://evil.example"")",\'+44 Street,London,,,W11 9ZQ')
 

@@ -8,6 +8,7 @@ from django.test import Client
 
 from home.models import PrivacyNoticeVersion
 from members.models import ConsentRecord, Member, MembershipChange
+from members.partnership.personal_data import export_membership
 
 pytestmark = pytest.mark.django_db
 
@@ -127,3 +128,63 @@ def test_preferences_need_a_signed_in_member(client, officer_client):
 def test_pages_about_a_person_are_never_cached(member_client, joined_member):
     response = member_client.get("/members/preferences/")
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.fixture
+def postal_member_client(member_client, joined_member):
+    """The member takes their news by post, and also signs in to the site."""
+    Member.objects.filter(pk=joined_member.pk).update(route=Member.Route.POST)
+    return member_client
+
+
+def test_a_postal_member_with_an_account_chooses_the_full_papers_in_their_letters(
+    postal_member_client, joined_member, interests
+):
+    page = postal_member_client.get("/members/preferences/").content.decode()
+    assert "What should your letters bring?" in page
+    assert 'value="post"' in page and 'value="summaries"' in page
+    response = postal_member_client.post(
+        "/members/preferences/",
+        {
+            "interests": [interests["health"].pk, interests["homes-and-housing"].pk],
+            "route": "post",
+            "papers_by_post": "consultations",
+        },
+    )
+    assert response.status_code == 302
+    joined_member.refresh_from_db()
+    assert joined_member.route == Member.Route.POST
+    assert joined_member.papers_by_post == Member.PapersByPost.CONSULTATIONS
+    change = joined_member.changes.get(what="papers_by_post")
+    assert change.after == {"papers_by_post": "consultations"} and change.changed_by is None
+
+
+def test_a_postal_members_papers_choice_left_out_gets_a_message_and_changes_nothing(
+    postal_member_client, joined_member, interests
+):
+    before = MembershipChange.objects.count()
+    response = postal_member_client.post(
+        "/members/preferences/",
+        {"interests": [interests["older-people"].pk], "route": "post", "papers_by_post": "all"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Choose what your letters bring from the three choices listed." in page
+    joined_member.refresh_from_db()
+    assert joined_member.papers_by_post == Member.PapersByPost.SUMMARIES
+    assert joined_member.interests.count() == 2 and MembershipChange.objects.count() == before
+
+
+def test_an_email_member_is_not_asked_what_letters_bring(member_client, joined_member):
+    page = member_client.get("/members/preferences/").content.decode()
+    assert "What should your letters bring?" not in page and 'value="post"' not in page
+
+
+def test_what_a_postal_members_letters_bring_is_in_their_data_export(
+    postal_member_client, joined_member, interests
+):
+    Member.objects.filter(pk=joined_member.pk).update(papers_by_post=Member.PapersByPost.INTERESTED)
+    exported = export_membership(Member.objects.get(pk=joined_member.pk))
+    assert exported["membership"]["papers_by_post"] == "interested"
+    page = postal_member_client.get("/members/your-data/").content.decode()
+    assert "What your letters bring" in page
