@@ -398,6 +398,9 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint reports every layout step at INFO, and the screen-only media queries of the
+        # site's stylesheets (ignored in print, as they should be) as warnings.
+        "weasyprint": {"level": "ERROR"},
     },
 }
 
