@@ -49,6 +49,18 @@ def assert_no_horizontal_scroll(page, width: int = 320) -> None:
     assert scroll_width <= width, f"{page.url} is {scroll_width}px wide at a {width}px viewport"
 
 
+def assert_usable_everywhere(page) -> None:
+    """The page passes axe, works by keyboard, reflows at 320px and still passes axe reflowed;
+    then it is put back at the size it had, for the steps that follow."""
+    size = page.viewport_size
+    assert_accessible(page)
+    assert_keyboard_usable(page)
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    if size:
+        page.set_viewport_size(size)
+
+
 def focusable_elements(page) -> list[str]:
     """Elements Tab should reach: shown on the page (not display:none, not visibility:hidden
     as in a closed menu, which browsers skip too), and the skip link."""

@@ -7,18 +7,9 @@ import pytest
 from django.utils import timezone
 
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.fixtures.papers import LONDON, publish
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
 
 
 @pytest.fixture

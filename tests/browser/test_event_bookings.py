@@ -10,21 +10,12 @@ from members.events.links import leave_path
 from members.events.models import Registration
 from members.events.services import register_for_event
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.browser.signing_in import sign_in
 from tests.fixtures.events import applicant
 
 EVENT = "/events/community-strategy-workshop/"
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
 
 
 def join_waiting_list(event, user) -> Registration:

@@ -5,18 +5,9 @@ nothing scrolls sideways at 320px."""
 
 from members.events.models import Registration
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.browser.signing_in import sign_in
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
 
 
 def test_events_list_is_accessible_by_keyboard_and_at_320px(page, site_url, workshop):

@@ -7,16 +7,9 @@ import pytest
 from tests.browser.accessibility import (
     assert_accessible,
     assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.fixtures.indicators import add_results, make_indicator
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
 
 
 def test_an_empty_data_bank_is_accessible(page, site_url, indicator_index):

@@ -14,19 +14,10 @@ from papers.governance import services
 from papers.governance.models import ItemKind, Outcome, PlannedItem
 from papers.models import ContactOfficer, MeetingPage
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.browser.signing_in import sign_in
 from tests.fixtures.papers import publish
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)
 
 
 @pytest.fixture

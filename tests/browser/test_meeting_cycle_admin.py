@@ -10,18 +10,9 @@ import pytest
 from papers.governance import services
 from papers.models import ContactOfficer, ProgressReportPage
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.fixtures.papers import publish, set_agenda
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)
 
 
 @pytest.fixture

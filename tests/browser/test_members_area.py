@@ -4,19 +4,9 @@ control is reached by keyboard, and nothing scrolls sideways at 320px."""
 import pytest
 
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.people import PASSWORD, account
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 def sign_in_from(page, url, email) -> None:

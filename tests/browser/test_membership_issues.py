@@ -3,19 +3,9 @@ errors, and the dashboard after: axe finds nothing, keyboard reaches every contr
 scrolls sideways at 320px."""
 
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.browser.signing_in import sign_in
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 def test_raising_a_membership_issue_is_accessible_in_every_state(

@@ -8,9 +8,7 @@ import pytest
 from papers.models import MeetingPage
 from papers.month_view import this_month, today
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.fixtures.events import make_event
 from tests.fixtures.papers import LONDON, publish
@@ -39,14 +37,6 @@ def full_month(steering_group, events_index):
         )
 
 
-def assert_usable_everywhere(page) -> None:
-    page.set_viewport_size({"width": 1280, "height": 900})
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so as a list
-
-
 def test_an_empty_month_is_accessible_by_keyboard_and_at_320px(page, site_url, home_page):
     page.goto(f"{site_url}/calendar/")
     assert page.get_by_text(f"Nothing is planned in {this_month().name}.").is_visible()
@@ -65,6 +55,7 @@ def test_a_full_month_is_a_grid_on_a_desktop_and_a_list_at_320px(page, site_url,
     grid_cell = page.locator("td.month-calendar__day").first.bounding_box()
     assert grid_cell["width"] < 200  # seven to a row
     assert_usable_everywhere(page)
+    page.set_viewport_size({"width": 320, "height": 800})
     assert page.locator("thead").bounding_box()["height"] <= 1  # the list names each day instead
     first_day = page.locator("td.month-calendar__day").first
     assert first_day.bounding_box()["width"] > 250  # one day to a row

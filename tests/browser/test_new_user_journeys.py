@@ -20,22 +20,12 @@ from home.models import Interest
 from home.roles import PARTNERSHIP_OFFICERS, WIDER_PARTNERSHIP_MEMBERS
 from members.models import Member
 from tests.browser.accessibility import (
-    assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.browser.signing_in import sign_in
 from tests.people import account
 
 SECRET = "JBSWY3DPEHPK3PXPKCPTESTS"
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 @pytest.fixture

@@ -19,8 +19,7 @@ from playwright.sync_api import expect
 from papers.month_view import today
 from tests.browser.accessibility import (
     assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.fixtures.events import make_event
 from tests.fixtures.papers import LONDON
@@ -29,14 +28,6 @@ from tests.people import PASSWORD, SECRET
 # Wagtail's rich text editor draws a textbox without an accessible name: its own widget, left
 # out of the admin checks (as in test_group_moderation.py).
 ADMIN_MAIN = {"exclude": [".Draftail-Editor .public-DraftEditor-content"]}
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 def assert_no_double_full_stop(page) -> None:

@@ -9,20 +9,12 @@ from home.models import Organisation, OutgoingEmail
 from tests.browser.accessibility import (
     assert_accessible,
     assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.browser.signing_in import sign_in
 from tests.fixtures.papers import publish
 from themegroups.models import GroupMember, GroupPage
 from themegroups.representation.models import InterestRequest
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 @pytest.fixture

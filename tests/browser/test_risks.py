@@ -11,20 +11,11 @@ from members.risks.services import record_review, save_risk
 from papers.models import ContactOfficer, MeetingPage
 from tests.browser.accessibility import (
     assert_accessible,
-    assert_keyboard_usable,
-    assert_no_horizontal_scroll,
+    assert_usable_everywhere,
 )
 from tests.browser.signing_in import sign_in
 from tests.fixtures.papers import publish
 from themegroups.models import GroupPage
-
-
-def assert_usable_everywhere(page) -> None:
-    assert_accessible(page)
-    assert_keyboard_usable(page)
-    assert_no_horizontal_scroll(page)
-    assert_accessible(page)  # and still so when reflowed
-    page.set_viewport_size({"width": 1280, "height": 800})
 
 
 def add_risk(officer, title, scores):
