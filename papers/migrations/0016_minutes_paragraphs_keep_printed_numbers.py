@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('papers', '0014_indicator_chart_blocks'),
+        ('papers', '0015_progress_report_live_actions'),
     ]
 
     operations = [
