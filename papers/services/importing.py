@@ -60,6 +60,12 @@ class ImportPreview:
     agenda_links: list[AgendaLink | None] = field(default_factory=list)
 
     @property
+    def agenda_rows(self) -> list[tuple]:
+        """Each agenda item beside the paper it will link to (None: no link)."""
+        links = self.agenda_links or [None] * len(self.parsed.items)
+        return list(zip(self.parsed.items, links, strict=True))
+
+    @property
     def needs_meeting_date(self) -> bool:
         """A report must sit at a meeting: without a date the officer is asked for one."""
         return self.meeting_date is None and self.values.page_type in DATED_PAGE_TYPES
