@@ -212,7 +212,11 @@ def post_progress(
 ) -> ActionUpdate:
     """A dated progress note, and the action's status after it. Officers and the meeting's
     lead officers post for anyone; an owner with an account posts for their own actions."""
-    action = Action.objects.select_for_update().select_related("meeting", "owner").get(pk=action.pk)
+    action = (
+        Action.objects.select_for_update(of=("self",))
+        .select_related("meeting", "owner")
+        .get(pk=action.pk)
+    )
     if not (may_record_for(by, action.meeting) or is_owner(by, action)):
         raise NotAllowed(
             "You may post progress only on your own actions, or on the actions of the groups "
