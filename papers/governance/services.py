@@ -22,7 +22,7 @@ from wagtail.models import GroupPagePermission, Page
 from papers.models import ContactOfficer, MeetingPage
 
 from . import paragraphs
-from .exceptions import DueBeforeMeeting, NotAllowed, ReasonRequired, UnknownOwner
+from .exceptions import DueBeforeMeeting, DueDateRequired, NotAllowed, ReasonRequired, UnknownOwner
 from .models import Action, ActionStatus, ActionUpdate, Decision, Outcome
 
 
@@ -157,6 +157,8 @@ def record_action(
     paper's recommendation."""
     _check_may_record(by, meeting)
     owner = _owner(owner)
+    if due_on is None:
+        raise DueDateRequired()
     if due_on < _meeting_date(meeting):
         raise DueBeforeMeeting()
     _check_reason(status, dropped_reason)
@@ -191,6 +193,8 @@ def change_action(*, by, action: Action, text: str, owner, due_on: datetime.date
     action = Action.objects.select_for_update().select_related("meeting").get(pk=action.pk)
     _check_may_record(by, action.meeting)
     owner = _owner(owner)
+    if due_on is None:
+        raise DueDateRequired()
     if due_on < _meeting_date(action.meeting):
         raise DueBeforeMeeting()
     action.text, action.owner, action.due_on = text.strip(), owner, due_on
