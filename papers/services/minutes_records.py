@@ -6,6 +6,8 @@ date where printed and its paragraph."""
 
 from wagtail.models import Page
 
+from ..exceptions import ImportNotAllowed
+from ..governance.exceptions import NotAllowed
 from ..governance.models import Outcome
 from ..governance.paragraphs import numbers_of
 from ..governance.services import MinutedAction, MinutedDecision, record_from_minutes
@@ -26,30 +28,35 @@ def record_minuted(*, by, minutes: Page, parsed: ParsedMinutes):
     headings = {item.number: item.heading for item in parsed.items}
     items = list(AgendaItem.objects.filter(page=meeting).select_related("paper"))
     decisions, actions = decisions_and_actions(parsed)
-    return record_from_minutes(
-        by=by,
-        meeting=meeting,
-        minutes=minutes,
-        decisions=[
-            MinutedDecision(
-                item_title=_item_title(headings.get(d.item, ""), items),
-                outcome=OUTCOMES[d.kind],
-                wording=d.text,
-                minute_number=_cited(d.paragraph, d.item, numbers),
-                paper=_item_paper(headings.get(d.item, ""), items),
-            )
-            for d in decisions
-        ],
-        actions=[
-            MinutedAction(
-                text=a.text,
-                owner_name=a.owner,
-                due_on=parse_due_date(a.due) if a.due else None,
-                source_number=_cited(a.paragraph, a.item, numbers),
-            )
-            for a in actions
-        ],
-    )
+    minuted_decisions = [
+        MinutedDecision(
+            item_title=_item_title(headings.get(d.item, ""), items),
+            outcome=OUTCOMES[d.kind],
+            wording=d.text,
+            minute_number=_cited(d.paragraph, d.item, numbers),
+            paper=_item_paper(headings.get(d.item, ""), items),
+        )
+        for d in decisions
+    ]
+    minuted_actions = [
+        MinutedAction(
+            text=a.text,
+            owner_name=a.owner,
+            due_on=parse_due_date(a.due) if a.due else None,
+            source_number=_cited(a.paragraph, a.item, numbers),
+        )
+        for a in actions
+    ]
+    try:
+        return record_from_minutes(
+            by=by,
+            meeting=meeting,
+            minutes=minutes,
+            decisions=minuted_decisions,
+            actions=minuted_actions,
+        )
+    except NotAllowed as error:  # the import screen shows it; the whole import is undone
+        raise ImportNotAllowed(error.message) from None
 
 
 def _cited(number: str, item: str, numbers: set[str]) -> str:

@@ -4,6 +4,7 @@ as printed and its due date where printed; a second import adds nothing twice; a
 minutes still in draft reaches the public registers."""
 
 import datetime
+import re
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP
@@ -194,3 +195,14 @@ def test_the_agenda_preview_marks_a_link_guessed_by_near_match_beside_its_item(
         n for n, link in expected.items() if isinstance(link, dict) and link["guessed"]
     }
     assert guessed and all(rows[n] != "—" for n in guessed)
+
+
+def test_an_officer_creating_the_minutes_from_the_preview_records_their_decisions_and_actions(
+    officer_client, steering_group
+):
+    upload = SimpleUploadedFile(f"{MINUTES}.txt", (STRUCTURED / f"{MINUTES}.txt").read_bytes())
+    body = officer_client.post(IMPORT_URL, {"file": upload, "group": steering_group.pk})
+    token = re.search(r'name="token" value="([^"]+)"', body.content.decode()).group(1)
+    response = officer_client.post(f"{IMPORT_URL}create/", {"token": token})
+    assert response.status_code == 302
+    assert Decision.objects.count() == 2 and Action.objects.count() == 2
