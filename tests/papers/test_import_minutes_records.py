@@ -120,8 +120,12 @@ def test_a_decision_links_to_its_paragraph_on_the_published_minutes_and_back(
 ):
     page = publish_all(import_minutes(steering_group))
     decision = Decision.objects.get(minute_number="13.2")
+    action = Action.objects.get(source_number="13.2")
     minutes = lxml_html.fromstring(client.get(page.url).content.decode())
-    assert minutes.xpath(f'//*[@id="{decision.anchor}"]')
+    (paragraph,) = minutes.xpath(f'//*[@id="{decision.anchor}"]')
+    back = paragraph.xpath(".//a/@href")
+    assert f"{reverse('governance_decisions')}#{decision.anchor_id}" in back
+    assert f"{reverse('governance_actions')}#{action.anchor_id}" in back
     register = lxml_html.fromstring(client.get(reverse("governance_decisions")).content)
     hrefs = register.xpath("//a/@href")
     assert f"{page.url}#{decision.anchor}" in hrefs
