@@ -11,6 +11,7 @@ from .exceptions import GovernanceError
 ERROR_FIELDS = {
     "unknown_owner": "owner",
     "due_before_meeting": "due_on",
+    "due_required": "due_on",
     "reason_required": "dropped_reason",
     "unknown_status": "status",
     "unknown_paragraph": "source_number",
@@ -49,6 +50,14 @@ class ServiceForm(WagtailAdminModelForm):
 class ActionForm(ServiceForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only imported minutes may leave these blank (as printed); an officer gives both.
+        for name, message in (
+            ("owner", "Choose the owner from the contacts list, or add them as a contact first."),
+            ("due_on", "Give the date the action is due."),
+        ):
+            if name in self.fields:
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
         if "decision" in self.fields:
             # Only decisions of the groups the user records for are offered.
             field = self.fields["decision"]

@@ -26,6 +26,11 @@ class UnknownOwner(GovernanceError):
     message = "Choose the owner from the contacts list, or add them as a contact first."
 
 
+class DueDateRequired(GovernanceError):
+    code = "due_required"
+    message = "Give the date the action is due."
+
+
 class DueBeforeMeeting(GovernanceError):
     code = "due_before_meeting"
     message = "The due date is before the meeting that agreed the action: give a later date."

@@ -1,6 +1,7 @@
 """The personal data the meeting cycle stores, for export and erasure (kcp_personal_data): who
 posted each progress note on an action, and who agreed each draft agenda. Actions' owners are
-contacts (papers.ContactOfficer), the partnership's public record of who does what."""
+contacts (papers.ContactOfficer), the partnership's public record of who does what; an
+action imported with its minutes keeps its owner's name as the minutes print it."""
 
 from dataclasses import dataclass
 
@@ -20,6 +21,15 @@ MEETING_CYCLE_REGISTER = (
         "posted each note and who agreed each agenda",
         "Notes and agreements are the partnership's record and stay; who wrote or agreed them "
         "goes when the person's account does.",
+    ),
+    RegisterEntry(
+        "Owners of actions, named as the imported minutes print them",
+        ("governance.Action.owner_name",),
+        "To follow up the actions agreed at meetings, as the minutes record them.",
+        "Public task (UK GDPR article 6(1)(e))",
+        "The public, once the minutes are published, as in the minutes themselves; officers "
+        "before then",
+        "As long as the minutes they come from: they are the partnership's record.",
     ),
 )
 

@@ -63,7 +63,10 @@ class DecisionFilters:
 
 
 def public_decisions():
-    return Decision.objects.filter(_public("meeting")).select_related("meeting", "paper", "minutes")
+    """Decisions of public meetings, none recorded in minutes the public cannot see yet."""
+    return Decision.objects.filter(
+        _public("meeting"), Q(minutes__isnull=True) | _public("minutes")
+    ).select_related("meeting", "paper", "minutes")
 
 
 def decision_choices() -> tuple[list[str], list[int]]:
@@ -121,7 +124,7 @@ class ActionTracker:
 def action_tracker(*, group: str = "", meeting=None, today: datetime.date | None = None):
     today = today or timezone.localdate()
     actions = (
-        Action.objects.filter(_public("meeting"))
+        Action.objects.public()
         .select_related("meeting", "owner", "source_page")
         .prefetch_related(
             Prefetch(
@@ -155,9 +158,7 @@ def actions_by_paragraph(page) -> dict[str, list]:
     """A published page's public actions and decisions, by the anchor of their paragraph:
     what each paragraph links to."""
     links: dict[str, list] = {}
-    actions = Action.objects.filter(_public("meeting"), source_page_id=page.pk).exclude(
-        source_number=""
-    )
+    actions = Action.objects.public().filter(source_page_id=page.pk).exclude(source_number="")
     for action in actions:
         links.setdefault(action.anchor, []).append(action)
     return links

@@ -92,7 +92,12 @@ def remind_action_owners(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     cycle = MeetingCycleSettings.current()
     before, after = cycle.action_reminders_before, cycle.action_reminders_overdue
-    actions = Action.objects.open().exclude(owner__email="").select_related("owner", "meeting")
+    actions = (
+        Action.objects.open()
+        .filter(owner__isnull=False, due_on__isnull=False)
+        .exclude(owner__email="")
+        .select_related("owner", "meeting")
+    )
     queued = 0
     for action in actions:
         if today > action.due_on:

@@ -9,6 +9,7 @@ to an account by a verified email address, may post progress on that action and 
 The importer (issue 28) calls `record_decision` and `record_action`; the risk register
 (issue 27) finds actions with `actions_for`."""
 
+import dataclasses
 import datetime
 
 from allauth.account.models import EmailAddress
@@ -21,7 +22,7 @@ from wagtail.models import GroupPagePermission, Page
 from papers.models import ContactOfficer, MeetingPage
 
 from . import paragraphs
-from .exceptions import DueBeforeMeeting, NotAllowed, ReasonRequired, UnknownOwner
+from .exceptions import DueBeforeMeeting, DueDateRequired, NotAllowed, ReasonRequired, UnknownOwner
 from .models import Action, ActionStatus, ActionUpdate, Decision, Outcome
 
 
@@ -68,7 +69,7 @@ def verified_emails(user) -> set[str]:
 
 def is_owner(user, action: Action) -> bool:
     """Owners are matched to accounts only by a verified email address."""
-    email = (action.owner.email or "").lower()
+    email = (action.owner.email or "").lower() if action.owner else ""
     return bool(email) and email in verified_emails(user)
 
 
@@ -156,6 +157,8 @@ def record_action(
     paper's recommendation."""
     _check_may_record(by, meeting)
     owner = _owner(owner)
+    if due_on is None:
+        raise DueDateRequired()
     if due_on < _meeting_date(meeting):
         raise DueBeforeMeeting()
     _check_reason(status, dropped_reason)
@@ -190,6 +193,8 @@ def change_action(*, by, action: Action, text: str, owner, due_on: datetime.date
     action = Action.objects.select_for_update().select_related("meeting").get(pk=action.pk)
     _check_may_record(by, action.meeting)
     owner = _owner(owner)
+    if due_on is None:
+        raise DueDateRequired()
     if due_on < _meeting_date(action.meeting):
         raise DueBeforeMeeting()
     action.text, action.owner, action.due_on = text.strip(), owner, due_on
@@ -211,7 +216,11 @@ def post_progress(
 ) -> ActionUpdate:
     """A dated progress note, and the action's status after it. Officers and the meeting's
     lead officers post for anyone; an owner with an account posts for their own actions."""
-    action = Action.objects.select_for_update().select_related("meeting", "owner").get(pk=action.pk)
+    action = (
+        Action.objects.select_for_update(of=("self",))
+        .select_related("meeting", "owner")
+        .get(pk=action.pk)
+    )
     if not (may_record_for(by, action.meeting) or is_owner(by, action)):
         raise NotAllowed(
             "You may post progress only on your own actions, or on the actions of the groups "
@@ -286,3 +295,83 @@ def actions_owned_by(user):
         .filter(Exists(verified))
         .order_by("due_on", "pk")
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class MinutedDecision:
+    """A decision as imported minutes print it, ready to record."""
+
+    item_title: str
+    outcome: str
+    wording: str
+    minute_number: str = ""
+    paper: Page | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class MinutedAction:
+    """An "Action: …" line as imported minutes print it: the owner's name as printed, and a
+    due date only where one was printed."""
+
+    text: str
+    owner_name: str = ""
+    due_on: datetime.date | None = None
+    source_number: str = ""
+
+
+@transaction.atomic
+def record_from_minutes(
+    *,
+    by,
+    meeting: MeetingPage,
+    minutes: Page,
+    decisions: list[MinutedDecision],
+    actions: list[MinutedAction],
+) -> tuple[list[Decision], list[Action]]:
+    """The decisions and actions of minutes just imported, as the meeting's own records.
+    What an earlier import of the same minutes brought in is updated in order (an action
+    keeps its progress notes), the rest added, and what the minutes no longer print removed;
+    records an officer added by hand are left alone. `minutes` may be the page's latest
+    draft: its numbers are checked against that. Without `by` (the command line) no page
+    permission applies, as for the import itself."""
+    if by is not None:
+        _check_may_record(by, meeting)
+    numbers = paragraphs.numbers_of(minutes)
+    for number in [d.minute_number for d in decisions] + [a.source_number for a in actions]:
+        if number and number not in numbers:
+            paragraphs.check_number(minutes, number)
+    taken = set(
+        Decision.objects.filter(meeting=meeting, paper__isnull=False)
+        .exclude(minutes_id=minutes.pk, imported=True)
+        .values_list("paper_id", flat=True)
+    )
+    previous = list(Decision.objects.filter(minutes_id=minutes.pk, imported=True).order_by("pk"))
+    Decision.objects.filter(pk__in=[d.pk for d in previous]).update(paper=None)  # re-chosen below
+    recorded: list[Decision] = []
+    for minuted in decisions:
+        paper = minuted.paper if minuted.paper and minuted.paper.pk not in taken else None
+        if paper is not None:
+            taken.add(paper.pk)
+        decision = previous.pop(0) if previous else Decision(imported=True)
+        decision.meeting, decision.minutes, decision.paper = meeting, minutes, paper
+        decision.item_title = minuted.item_title[:255]
+        decision.outcome, decision.wording = minuted.outcome, minuted.wording.strip()
+        decision.minute_number = minuted.minute_number
+        decision.decided_on = _meeting_date(meeting)
+        decision.save()
+        log(instance=decision, action="governance.decision.record", user=by)
+        recorded.append(decision)
+    Decision.objects.filter(pk__in=[d.pk for d in previous]).delete()
+    earlier = list(Action.objects.filter(source_page_id=minutes.pk, imported=True).order_by("pk"))
+    agreed: list[Action] = []
+    for minuted in actions:
+        action = earlier.pop(0) if earlier else Action(imported=True)
+        action.meeting, action.source_page = meeting, minutes
+        action.text, action.owner_name = minuted.text.strip(), minuted.owner_name[:255]
+        action.due_on, action.source_number = minuted.due_on, minuted.source_number
+        action.updated_at = timezone.now()
+        action.save()
+        log(instance=action, action="governance.action.record", user=by)
+        agreed.append(action)
+    Action.objects.filter(pk__in=[a.pk for a in earlier]).delete()
+    return recorded, agreed

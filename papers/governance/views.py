@@ -219,9 +219,9 @@ def municipal_year_actions_csv(request, year: int):
             action.meeting.title,
             action.source_number,
             action.text,
-            action.owner.name,
-            action.owner.organisation,
-            action.due_on.isoformat(),
+            action.who,
+            action.owner.organisation if action.owner else "",
+            action.due_on.isoformat() if action.due_on else "",
             action.get_status_display(),
         ]
         for action in actions

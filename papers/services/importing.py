@@ -23,6 +23,7 @@ from ..groups import DEFAULT_GROUP, find_group, group_page_model
 from ..importer import PaperFact, ParsedPaper, paper_facts, parse_paper, read_paper_text
 from ..importer.pages import PageValues, page_values
 from ..importer.reading import MAX_PAPER_BYTES, PDF_SUFFIX, TEXT_SUFFIXES, WORD_SUFFIX
+from .minutes_records import record_minuted
 
 MEETING_PAGE_TYPE = "papers.MeetingPage"
 REPORT_PAGE_TYPE = "papers.ReportPage"
@@ -57,6 +58,12 @@ class ImportPreview:
     warnings: list[str] = field(default_factory=list)
     # An agenda's items, each with the paper it will link to (None: no link), guessed or not.
     agenda_links: list[AgendaLink | None] = field(default_factory=list)
+
+    @property
+    def agenda_rows(self) -> list[tuple]:
+        """Each agenda item beside the paper it will link to (None: no link)."""
+        links = self.agenda_links or [None] * len(self.parsed.items)
+        return list(zip(self.parsed.items, links, strict=True))
 
     @property
     def needs_meeting_date(self) -> bool:
@@ -188,6 +195,7 @@ def import_paper(
                 existing = _imported_page(model, group, meeting or group, values)
                 if existing is None:
                     page = _create_page(model, meeting or group, values, publish=publish, user=user)
+                    _record_minuted(page, parsed, user)
                     return ImportResult(page, True, warnings, meeting_created=meeting_created)
             moved = existing.meeting_date != date
             if moved:  # it stays at the meeting it was imported to, and keeps that date
@@ -195,6 +203,8 @@ def import_paper(
             page, is_changed = _update_page(
                 existing, values, publish=publish, user=user, skip_unchanged=skip_unchanged
             )
+            if is_changed:
+                _record_minuted(page, parsed, user)
             if is_changed and moved:
                 warnings.append(
                     f"this paper was imported before under {existing.get_parent().title}; "
@@ -206,6 +216,12 @@ def import_paper(
             "the page could not hold the paper as printed: " + _validation_message(error),
             source=source_name,
         ) from None
+
+
+def _record_minuted(page: Page, parsed: ParsedPaper, user) -> None:
+    """Minutes bring their decisions and actions into the meeting cycle's registers."""
+    if parsed.kind == "minutes":
+        record_minuted(by=user, minutes=page, parsed=parsed)
 
 
 def _parse(text: str, source_name: str) -> tuple[ParsedPaper, PageValues]:

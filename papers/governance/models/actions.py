@@ -34,11 +34,15 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(status=ActionStatus.DONE)
 
     def public(self):
-        """Actions of meetings the public may see: live, and in no restricted section."""
+        """Actions of meetings the public may see: live, and in no restricted section; and
+        from no page the public cannot see (draft minutes keep their actions to themselves)."""
         restricted = Q()
         for path in known_restrictions()[0]:
             restricted &= ~Q(meeting__path__startswith=path)
-        return self.filter(restricted, meeting__live=True)
+        source = Q(source_page__live=True)
+        for path in known_restrictions()[0]:
+            source &= ~Q(source_page__path__startswith=path)
+        return self.filter(restricted, Q(source_page__isnull=True) | source, meeting__live=True)
 
 
 class Action(models.Model):
@@ -69,9 +73,19 @@ class Action(models.Model):
     )
     text = models.TextField("action")
     owner = models.ForeignKey(
-        "papers.ContactOfficer", on_delete=models.PROTECT, related_name="governance_actions"
+        "papers.ContactOfficer",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="governance_actions",
     )
-    due_on = models.DateField("due")
+    # Imported minutes print an owner's name, not a contact: it is kept as printed, never
+    # matched to a contact by name (two people can share one, and owners act by email).
+    owner_name = models.CharField("owner as printed", max_length=255, blank=True)
+    due_on = models.DateField("due", null=True, blank=True)
+    imported = models.BooleanField(
+        default=False, help_text="Brought in with its minutes: a re-import replaces it."
+    )
     status = models.CharField(
         max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
     )
@@ -103,7 +117,12 @@ class Action(models.Model):
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         """Past its due date and neither done nor dropped."""
         today = today or timezone.localdate()
-        return self.is_open and self.due_on < today
+        return self.is_open and self.due_on is not None and self.due_on < today
+
+    @property
+    def who(self) -> str:
+        """The owner's name: the contact's, or as the minutes printed it."""
+        return self.owner.name if self.owner else self.owner_name
 
 
 class ActionUpdate(models.Model):

@@ -43,6 +43,9 @@ class Decision(models.Model):
     minute_number = models.CharField(max_length=20, blank=True, help_text="For example: 5.2")
     decided_on = models.DateField()
     recorded_at = models.DateTimeField(default=timezone.now)
+    imported = models.BooleanField(
+        default=False, help_text="Brought in with its minutes: a re-import replaces it."
+    )
 
     class Meta:
         ordering = ["-decided_on", "meeting_id", "minute_number", "pk"]

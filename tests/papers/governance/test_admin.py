@@ -50,6 +50,8 @@ def test_an_officer_records_an_action_in_the_admin(officer_admin, meeting, owner
     ("changes", "message"),
     [
         ({"owner": "999999"}, "Select a valid choice"),
+        ({"owner": ""}, "Choose the owner from the contacts list"),
+        ({"due_on": ""}, "Give the date the action is due."),
         ({"due_on": "2009-05-01"}, "The due date is before the meeting"),
         ({"status": "dropped"}, "Say why the action was dropped"),
         ({"source_page": "PAGE", "source_number": "9.9"}, "has no paragraph numbered 9.9"),
