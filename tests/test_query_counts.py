@@ -38,6 +38,10 @@ from themegroups.models import GroupContentPage, GroupIndexPage, GroupPage
 pytestmark = pytest.mark.django_db
 
 MOST_QUERIES = 12
+# A search page's two searches (the count and the page of results) each steer PostgreSQL's
+# planner to the search index and back (home/search_backend.py): two statements each.
+SEARCH_PAGES = {"site search", "archive search"}
+PLANNER_STATEMENTS = 4
 
 
 @pytest.fixture(autouse=True)
@@ -232,7 +236,9 @@ def test_every_public_page_type_needs_at_most_12_queries_however_much_content_it
 ):
     urls = public_urls(demo_site)
     small = queries_per_page(client, urls)
-    assert max(small.values()) <= MOST_QUERIES, small
+    for name, count in small.items():
+        allowed = MOST_QUERIES + (PLANNER_STATEMENTS if name in SEARCH_PAGES else 0)
+        assert count <= allowed, (name, count, small)
 
     grow(demo_site)
     large = queries_per_page(client, urls)
