@@ -16,7 +16,12 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from members.postal import letters as postal_letters
-from members.postal.labels import LABEL_CSV_ADDRESS_LINES, LABELS_PER_SHEET, label_csv_row
+from members.postal.labels import (
+    LABEL_CSV_ADDRESS_LINES,
+    LABELS_PER_SHEET,
+    Label,
+    label_csv_row,
+)
 from members.postal.letters import PartnershipContact, envelope_window
 from members.postal.pdf import render_pdf, weasyprint_html
 
@@ -147,9 +152,13 @@ def labels_rows(campaign: Campaign) -> list[list]:
     ]
 
 
-def label_sheets(campaign: Campaign) -> list[list[tuple[str, ...]]]:
-    """The letters' addresses, 21 to an A4 sheet (postal's label sheet), in the letters' order."""
-    addresses = [address_lines(contact) for contact in letters_sent(campaign)]
+def label_sheets(campaign: Campaign) -> list[list[Label]]:
+    """The letters' addresses, 21 to an A4 sheet (postal's label sheet), in the letters' order.
+    Campaign letters are not counted by page, so their labels carry no count."""
+    addresses = [
+        Label(position, list(address_lines(contact)), pages=None, sheets=None)
+        for position, contact in enumerate(letters_sent(campaign), start=1)
+    ]
     return [
         addresses[start : start + LABELS_PER_SHEET]
         for start in range(0, len(addresses), LABELS_PER_SHEET)
