@@ -49,6 +49,12 @@ def assert_no_horizontal_scroll(page, width: int = 320) -> None:
     assert scroll_width <= width, f"{page.url} is {scroll_width}px wide at a {width}px viewport"
 
 
+def wait_for_animations(page) -> None:
+    """Waits until every running animation has finished (a message fading in, say), so axe
+    measures colours as they end up, not halfway."""
+    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+
+
 def assert_usable_everywhere(page) -> None:
     """The page passes axe, works by keyboard, reflows at 320px and still passes axe reflowed;
     then it is put back at the size it had, for the steps that follow."""

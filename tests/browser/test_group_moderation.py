@@ -12,6 +12,7 @@ from tests.browser.accessibility import (
     assert_accessible,
     assert_keyboard_usable,
     assert_no_horizontal_scroll,
+    wait_for_animations,
 )
 from tests.people import PASSWORD, SECRET
 
@@ -73,7 +74,7 @@ def test_lead_officer_edits_adds_a_meeting_and_paper_and_an_officer_approves(
     from papers.models import MeetingPage, ReportPage
 
     sign_in(page, site_url, lead_officer.email)
-    page.wait_for_timeout(1500)
+    wait_for_animations(page)  # the admin's "signed in" message fades in
     assert_accessible(page, context=ADMIN_MAIN)
 
     # Edit the group's page and submit it.

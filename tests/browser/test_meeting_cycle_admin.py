@@ -11,6 +11,7 @@ from papers.governance import services
 from papers.models import ContactOfficer, ProgressReportPage
 from tests.browser.accessibility import (
     assert_usable_everywhere,
+    wait_for_animations,
 )
 from tests.fixtures.papers import publish, set_agenda
 
@@ -87,8 +88,7 @@ def test_the_minutes_decisions_screen_is_usable_empty_with_errors_and_full(
     page.get_by_role("button", name="Record the decision").click()
     page.get_by_text("Decision recorded").first.wait_for()
     assert page.locator(".kcp-minutes-decisions").get_by_text("KCP Review").is_visible()
-    # Wagtail's message fades in: axe measures its contrast once it has.
-    page.evaluate("Promise.all(document.getAnimations().map((a) => a.finished))")
+    wait_for_animations(page)  # Wagtail's message fades in
     assert_usable_everywhere(page)
 
 

@@ -20,6 +20,7 @@ from papers.month_view import today
 from tests.browser.accessibility import (
     assert_accessible,
     assert_usable_everywhere,
+    wait_for_animations,
 )
 from tests.fixtures.events import make_event
 from tests.fixtures.papers import LONDON
@@ -104,9 +105,7 @@ def test_a_lead_officer_edits_and_submits_their_groups_page_and_not_anothers(
     TOTP.activate(lead_officer, SECRET)
     sign_in_with_a_code(page, site_url, lead_officer.email)
     page.wait_for_url(re.compile(r"/admin/$"))  # the admin, not the public home page
-    # The admin's "signed in" message fades in: checked once it is fully drawn, as in
-    # test_group_moderation.py.
-    page.wait_for_timeout(1500)
+    wait_for_animations(page)  # the admin's "signed in" message fades in
     assert_accessible(page, context=ADMIN_MAIN)
 
     page.goto(f"{site_url}/admin/pages/{health_group.pk}/edit/")
